@@ -1,0 +1,35 @@
+using Agent.Sandbox.Argo;
+using Agent.Sandbox.ControlPlane;
+
+namespace Agent.Sandbox;
+
+/// <summary>
+/// Builds the sandbox application. Tests, the demo and the benchmarks all host it through here, so they
+/// exercise the same emulators; the configure callback lets a test swap services such as the
+/// <see cref="TimeProvider"/> before the app is built.
+/// </summary>
+internal static class SandboxApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:0";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelCore();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddArgoEmulator();
+        builder.AddControlPlane();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapArgoEmulator();
+        app.MapControlPlane();
+        return app;
+    }
+}
