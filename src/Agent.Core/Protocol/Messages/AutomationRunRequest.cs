@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace Agent.Core.Protocol.Messages;
+
+public sealed record AutomationRunRequest(JsonElement Workflow, JsonElement Config);
