@@ -1,0 +1,42 @@
+using Agent.Core.Argo;
+using Agent.Core.ControlPlane;
+using Agent.Core.Metrics;
+using Agent.Core.Operations;
+using Agent.Core.Operations.Handlers;
+using Agent.Core.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core;
+
+public static class AgentCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the control-plane client, the operation handlers, the run registry and the Argo gateway.
+    /// The host supplies options binding, a <see cref="Prometheus.CollectorRegistry"/> and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddAgentCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<AgentInstance>();
+        services.AddSingleton<ConnectionState>();
+        services.AddSingleton(provider => new ReliableOutbox(
+            provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.OutboxCapacity, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ResultCache>();
+        services.AddSingleton<RequestDispatcher>();
+        services.AddSingleton<SessionServices>();
+        services.AddSingleton<HelloFactory>();
+        services.AddSingleton(provider => new ReconnectBackoff(provider.GetRequiredService<IOptions<ControlPlaneOptions>>(), new Random()));
+        services.TryAddSingleton<IControlPlaneConnector, ClientWebSocketConnector>();
+        services.AddHostedService<ControlPlaneService>();
+
+        services.AddSingleton<RunRegistry>();
+        services.AddSingleton<RunStatusReporter>();
+        services.AddSingleton<IOperationHandler, PipelineRunHandler>();
+        services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
+        services.AddArgoGateway();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Agent.Core.Argo;
+
+public enum ArgoErrorKind
+{
+    NotFound,
+    AlreadyExists,
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    RateLimited,
+    Unavailable,
+    Other,
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace Agent.Core.Argo;
+
+/// <summary>
+/// Supplies the Argo bearer token: <c>ARGO_TOKEN</c> when set, else the token file, re-read whenever it changes
+/// because projected service-account tokens rotate.
+/// </summary>
+public sealed class ArgoTokenProvider(IOptions<ArgoOptions> options) : IAccessTokenProvider
+{
+    private readonly Lock _gate = new();
+    private DateTime _fileStamp;
+    private string _fileToken = string.Empty;
+
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new();
+
+    public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    {
+        var token = options.Value.Token;
+        return Task.FromResult(string.IsNullOrWhiteSpace(token) ? ReadTokenFile() : token.Trim());
+    }
+
+    private string ReadTokenFile()
+    {
+        var path = options.Value.TokenFile;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            return string.Empty;
+        }
+
+        var stamp = File.GetLastWriteTimeUtc(path);
+        lock (_gate)
+        {
+            if (stamp != _fileStamp)
+            {
+                _fileToken = File.ReadAllText(path).Trim();
+                _fileStamp = stamp;
+            }
+
+            return _fileToken;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Agent.Core.Argo.Building;
+
+/// <summary>Everything the control plane decides about one run; the rest of the workflow comes from local configuration.</summary>
+public sealed record RunRequest(
+    string RunId,
+    string PipelineFqn,
+    string PipelineName,
+    string PipelineType,
+    string Config,
+    RunKind Kind = RunKind.Ingestion,
+    int Retries = 0,
+    int RetryDelaySeconds = 0)
+{
+    public string WorkflowName => WorkflowNames.ForRun(PipelineName, RunId);
+}

@@ -1,0 +1,89 @@
+using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Ingestion;
+using Microsoft.Extensions.Options;
+using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
+using Meta = Agent.Core.Argo.Generated.Models.Io.K8s.Apimachinery.Pkg.Apis.Meta.V1;
+
+namespace Agent.Core.Argo.Building;
+
+/// <summary>
+/// Builds the Argo Workflow for a run. The control plane only chooses the pipeline, its config and the run id;
+/// image, command, service account and resources always come from the agent's own configuration.
+/// </summary>
+public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, IOptions<ControlPlane.ControlPlaneOptions> controlPlane)
+{
+    public const string MainTemplate = "ingestion";
+    public const string ExitTemplate = "exit-handler";
+
+    public Workflow Build(RunRequest run)
+    {
+        var labels = RunLabels(run);
+        return new Workflow
+        {
+            Metadata = new Meta.ObjectMeta
+            {
+                Name = run.WorkflowName,
+                Namespace = argo.Value.Namespace,
+                Labels = new Meta.ObjectMeta_labels { AdditionalData = labels },
+                Annotations = new Meta.ObjectMeta_annotations { AdditionalData = RunAnnotations(run) },
+            },
+            Spec = BuildSpec(run, labels),
+        };
+    }
+
+    private WorkflowSpec BuildSpec(RunRequest run, Dictionary<string, object> labels)
+    {
+        var options = ingestion.Value;
+        return new WorkflowSpec
+        {
+            Entrypoint = MainTemplate,
+            OnExit = ExitTemplate,
+            ServiceAccountName = string.IsNullOrWhiteSpace(options.ServiceAccountName) ? null : options.ServiceAccountName,
+            AutomountServiceAccountToken = options.AutomountServiceAccountToken,
+            ImagePullSecrets = PullSecrets(options.ImagePullSecrets),
+            TtlStrategy = new TTLStrategy { SecondsAfterCompletion = argo.Value.SecondsAfterCompletionTtl },
+            PodMetadata = new Metadata { Labels = new Metadata_labels { AdditionalData = new Dictionary<string, object>(labels) } },
+            Templates =
+            [
+                new Template
+                {
+                    Name = MainTemplate,
+                    Container = IngestionContainer.Main(run, options),
+                    RetryStrategy = RetryStrategyFor(run),
+                },
+                new Template { Name = ExitTemplate, Container = IngestionContainer.ExitHandler(run, options) },
+            ],
+        };
+    }
+
+    private Dictionary<string, object> RunLabels(RunRequest run) => new()
+    {
+        [WorkflowLabels.AgentId] = LabelValues.ForAgentId(controlPlane.Value.AgentId),
+        [WorkflowLabels.RunId] = LabelValues.ForFreeText(run.RunId),
+        [WorkflowLabels.Pipeline] = LabelValues.ForPipeline(run.PipelineFqn),
+        [WorkflowLabels.PipelineType] = LabelValues.ForFreeText(run.PipelineType),
+        [WorkflowLabels.ManagedBy] = WorkflowLabels.ManagedByValue,
+    };
+
+    private static Dictionary<string, object> RunAnnotations(RunRequest run) => new()
+    {
+        [WorkflowLabels.PipelineFqnAnnotation] = run.PipelineFqn,
+        [WorkflowLabels.RunIdAnnotation] = run.RunId,
+    };
+
+    private static List<K8s.LocalObjectReference>? PullSecrets(string? names)
+    {
+        var list = (names ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return list.Length == 0 ? null : [.. list.Select(name => new K8s.LocalObjectReference { Name = name })];
+    }
+
+    private static RetryStrategy? RetryStrategyFor(RunRequest run) => run.Retries <= 0
+        ? null
+        : new RetryStrategy
+        {
+            // IntOrString fields are strings in the generated model; Argo accepts the quoted number.
+            Limit = run.Retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RetryPolicy = "OnFailure",
+            Backoff = run.RetryDelaySeconds > 0 ? new Backoff { Duration = $"{run.RetryDelaySeconds}s" } : null,
+        };
+}

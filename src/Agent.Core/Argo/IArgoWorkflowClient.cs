@@ -1,0 +1,25 @@
+using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+
+namespace Agent.Core.Argo;
+
+/// <summary>
+/// The Argo Server operations the agent uses, in the agent's own terms. The Kiota request builders stay behind
+/// this interface so mapping code and tests never touch them. Failures surface as <see cref="ArgoException"/>.
+/// </summary>
+public interface IArgoWorkflowClient
+{
+    /// <summary>Creates the workflow; a workflow of the same name existing already is an <see cref="ArgoErrorKind.AlreadyExists"/> error.</summary>
+    Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken);
+
+    /// <summary>Returns the workflow, or null when Argo has none of that name.</summary>
+    Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Lists every workflow matching the selector, following pages, with the list's resource version.</summary>
+    Task<WorkflowPage> ListWorkflowsAsync(string labelSelector, CancellationToken cancellationToken);
+
+    /// <summary>Streams changes of matching workflows from <paramref name="resourceVersion"/> (all current ones first when null).</summary>
+    IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(string labelSelector, string? resourceVersion, CancellationToken cancellationToken);
+
+    /// <summary>The Argo Server's version string, e.g. <c>v4.1.2</c>.</summary>
+    Task<string> GetVersionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Agent.Core.Argo.Wire;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(WorkflowJson))]
+[JsonSerializable(typeof(WorkflowListJson))]
+[JsonSerializable(typeof(StreamLineJson<WatchEventJson>))]
+[JsonSerializable(typeof(StreamLineJson<LogEntryJson>))]
+public sealed partial class ArgoJsonContext : JsonSerializerContext;

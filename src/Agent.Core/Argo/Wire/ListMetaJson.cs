@@ -1,0 +1,3 @@
+namespace Agent.Core.Argo.Wire;
+
+public sealed record ListMetaJson(string? ResourceVersion, string? Continue);

@@ -1,0 +1,9 @@
+namespace Agent.Core.Argo.Wire;
+
+public sealed record ObjectMetaJson(
+    string? Name,
+    string? Namespace,
+    Dictionary<string, string>? Labels,
+    Dictionary<string, string>? Annotations,
+    DateTimeOffset? CreationTimestamp,
+    string? ResourceVersion);

@@ -1,0 +1,3 @@
+namespace Agent.Core.Argo.Wire;
+
+public sealed record WorkflowStatusJson(string? Phase, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Message);

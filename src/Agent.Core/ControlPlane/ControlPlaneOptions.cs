@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Agent.Core.Protocol;
+
+namespace Agent.Core.ControlPlane;
+
+/// <summary>How the agent reaches the control plane. Bound from section <c>ControlPlane</c>.</summary>
+public sealed class ControlPlaneOptions
+{
+    public const string SectionName = "ControlPlane";
+
+    /// <summary>Unique id of this agent (<c>AGENT_ID</c>); the control plane assigns pipelines to it.</summary>
+    [Required(ErrorMessage = "AGENT_ID is required: set it to this agent's unique id")]
+    public string AgentId { get; set; } = string.Empty;
+
+    /// <summary>Control-plane WebSocket URL (<c>SERVER_URL</c>), e.g. <c>wss://collate.example.com</c>.</summary>
+    [Required(ErrorMessage = "SERVER_URL is required, e.g. wss://<collate_host>")]
+    public string ServerUrl { get; set; } = string.Empty;
+
+    /// <summary>Bearer token for the control plane (<c>AUTH_TOKEN</c>). Never logged.</summary>
+    [Required(ErrorMessage = "AUTH_TOKEN is required: the control-plane access token")]
+    public string AuthToken { get; set; } = string.Empty;
+
+    /// <summary>Allows <c>ws://</c> to a host that is not loopback (<c>ALLOW_INSECURE_WEBSOCKET</c>).</summary>
+    public bool AllowInsecureWebSocket { get; set; }
+
+    /// <summary>Time allowed for <c>welcome</c> after <c>hello</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "ControlPlane:HandshakeTimeout must be between 100 ms and 5 minutes")]
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest frame accepted or sent; larger frames are refused without being buffered.</summary>
+    [Range(1024, 256 * 1024 * 1024, ErrorMessage = "ControlPlane:MaxMessageBytes must be between 1 KiB and 256 MiB")]
+    public int MaxMessageBytes { get; set; } = ProtocolVersion.DefaultMaxMessageBytes;
+
+    /// <summary>Longest wait between reconnect attempts (<c>RECONNECT_DELAY_SECONDS</c> when set).</summary>
+    [Range(1, 3600, ErrorMessage = "RECONNECT_DELAY_SECONDS must be between 1 and 3600")]
+    public int ReconnectDelaySeconds { get; set; } = 60;
+
+    /// <summary>WebSocket ping interval; a pong must come back within <see cref="KeepAliveTimeout"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ControlPlane:KeepAliveInterval must be between 1 s and 10 minutes")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ControlPlane:KeepAliveTimeout must be between 1 s and 10 minutes")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Operations executing at once; requests past it are answered 429.</summary>
+    [Range(1, 1024, ErrorMessage = "ControlPlane:MaxConcurrentOperations must be between 1 and 1024")]
+    public int MaxConcurrentOperations { get; set; } = 32;
+
+    /// <summary>Reliable messages kept until acknowledged; producers wait when it is full.</summary>
+    [Range(16, 1_000_000, ErrorMessage = "ControlPlane:OutboxCapacity must be between 16 and 1000000")]
+    public int OutboxCapacity { get; set; } = 10_000;
+
+    /// <summary>The connect URI: <see cref="ServerUrl"/> with the default path appended when it has none.</summary>
+    public Uri ConnectUri => ServerUrlRules.ToConnectUri(ServerUrl);
+}

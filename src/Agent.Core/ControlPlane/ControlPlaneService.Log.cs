@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Agent.Core.ControlPlane;
+
+public sealed partial class ControlPlaneService
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Control-plane session ended after {DurationSeconds:0.0} s: {Reason}")]
+        public static partial void SessionEnded(ILogger logger, string reason, double durationSeconds);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Reconnecting to the control plane in {DelaySeconds:0.00} s (attempt {Attempt})")]
+        public static partial void Reconnecting(ILogger logger, double delaySeconds, int attempt);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Standby: {Reason}. Retrying at the longest backoff; this agent takes over when the other one goes away")]
+        public static partial void Standby(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Control plane refused the agent with close code {CloseCode}: {Reason}. Retrying at the longest backoff")]
+        public static partial void Refused(ILogger logger, int closeCode, string reason);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Shutdown grace ran out with {InFlight} operations in flight and {OutboxDepth} messages unacknowledged")]
+        public static partial void DrainIncomplete(ILogger logger, int inFlight, int outboxDepth);
+    }
+}

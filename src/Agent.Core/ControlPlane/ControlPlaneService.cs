@@ -1,0 +1,161 @@
+using Agent.Core.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace Agent.Core.ControlPlane;
+
+/// <summary>
+/// Keeps the agent connected for as long as the host runs. Each attempt dials, runs one session and, unless the
+/// session was healthy for <see cref="HealthyAfter"/>, counts as a failure for the backoff; a healthy session
+/// resets it. Nothing escapes except shutdown, because an exception leaving a BackgroundService stops the host.
+/// </summary>
+public sealed partial class ControlPlaneService : BackgroundService
+{
+    public static readonly TimeSpan HealthyAfter = TimeSpan.FromMinutes(1);
+
+    private readonly IControlPlaneConnector _connector;
+    private readonly SessionServices _services;
+    private readonly HelloFactory _hello;
+    private readonly ReconnectBackoff _backoff;
+    private readonly ILogger<ControlPlaneService> _logger;
+    private SessionEnd? _lastEnd;
+
+    public ControlPlaneService(
+        IControlPlaneConnector connector, SessionServices services, HelloFactory hello, ReconnectBackoff backoff, ILogger<ControlPlaneService> logger)
+    {
+        _connector = connector;
+        _services = services;
+        _hello = hello;
+        _backoff = backoff;
+        _logger = logger;
+        services.State.Changed += snapshot => services.Metrics.Connected.Set(snapshot.Status == ConnectionStatus.Connected ? 1 : 0);
+        services.Outbox.DepthChanged += depth =>
+        {
+            services.Metrics.OutboxDepth.Set(depth);
+            services.State.OutboxChanged(depth);
+        };
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reconnect = new ResiliencePipelineBuilder { TimeProvider = _services.TimeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(_backoff.NextDelay(args.AttemptNumber, _lastEnd?.IsRefusal == true)),
+                OnRetry = args =>
+                {
+                    Log.Reconnecting(_logger, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await reconnect.ExecuteAsync(RunSessionAsync, stoppingToken);
+                await Task.Delay(_backoff.NextDelay(0, refused: false), _services.TimeProvider, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _services.State.Stopped();
+        }
+    }
+
+    /// <summary>Finishes in-flight work and flushes the outbox, within the host's shutdown timeout, before closing the link.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _services.Dispatcher.StopAccepting();
+        try
+        {
+            while (_services.Dispatcher.InFlight > 0 || (_services.Outbox.Depth > 0 && _services.State.Current.Status == ConnectionStatus.Connected))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _services.TimeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Log.DrainIncomplete(_logger, _services.Dispatcher.InFlight, _services.Outbox.Depth);
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async ValueTask RunSessionAsync(CancellationToken cancellationToken)
+    {
+        var options = _services.Options;
+        _services.State.Connecting(RedactedUrl(options.ConnectUri));
+        var end = await ConnectAndRunAsync(options.ConnectUri, cancellationToken);
+        _lastEnd = end;
+        if (end.Stopping)
+        {
+            return;
+        }
+
+        var status = end.CloseCode switch
+        {
+            CloseCodes.DuplicateAgent => ConnectionStatus.Standby,
+            _ when end.IsRefusal => ConnectionStatus.Refused,
+            _ => ConnectionStatus.Disconnected,
+        };
+        _services.State.Disconnected(status, end.CloseCode, end.Reason, countsAsReconnect: true);
+        _services.Metrics.Reconnects.WithLabels(end.MetricReason).Inc();
+        LogEnd(end, status);
+        if (!end.Welcomed || end.IsRefusal || end.Duration < HealthyAfter)
+        {
+            throw new SessionFailedException(end.Reason);
+        }
+    }
+
+    private async Task<SessionEnd> ConnectAndRunAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        System.Net.WebSockets.WebSocket socket;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_services.Options.HandshakeTimeout);
+            socket = await _connector.ConnectAsync(uri, timeout.Token);
+        }
+        catch (ControlPlaneRefusedException ex)
+        {
+            return new SessionEnd(ex.Message, ex.CloseCode, false, TimeSpan.Zero);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SessionEnd($"could not connect: {ex.Message}", null, false, TimeSpan.Zero);
+        }
+
+        using (socket)
+        {
+            return await new ControlPlaneSession(socket, _services).RunAsync(_hello.Create(), cancellationToken);
+        }
+    }
+
+    private void LogEnd(SessionEnd end, ConnectionStatus status)
+    {
+        if (status == ConnectionStatus.Standby)
+        {
+            Log.Standby(_logger, end.Reason);
+        }
+        else if (status == ConnectionStatus.Refused)
+        {
+            Log.Refused(_logger, end.CloseCode ?? 0, end.Reason);
+        }
+        else
+        {
+            Log.SessionEnded(_logger, end.Reason, end.Duration.TotalSeconds);
+        }
+    }
+
+    /// <summary>The URL without user info or query, which could carry credentials.</summary>
+    public static string RedactedUrl(Uri uri) => new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty, Query = string.Empty }.Uri.ToString();
+}

@@ -1,0 +1,119 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Agent.Core.Protocol.Messages;
+
+namespace Agent.Core.ControlPlane;
+
+/// <summary>
+/// One connection's life: hello/welcome, then a reader, a writer, the outbox pump, heartbeats and a silence
+/// watchdog running side by side. The first loop to end ends them all; <see cref="RunAsync"/> never throws for
+/// link problems, it reports them in the returned <see cref="SessionEnd"/>.
+/// </summary>
+public sealed partial class ControlPlaneSession
+{
+    private readonly WebSocket _socket;
+    private readonly SessionServices _services;
+    private readonly FrameReader _reader;
+    private readonly Channel<OutgoingFrame> _outgoing = Channel.CreateBounded<OutgoingFrame>(
+        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly Lock _endGate = new();
+    private string? _endReason;
+    private int? _endCloseCode;
+    private long _lastFrameTimestamp;
+
+    public ControlPlaneSession(WebSocket socket, SessionServices services)
+    {
+        _socket = socket;
+        _services = services;
+        _reader = new FrameReader(socket, services.Options.MaxMessageBytes);
+    }
+
+    private TimeProvider Time => _services.TimeProvider;
+
+    public async Task<SessionEnd> RunAsync(HelloPayload hello, CancellationToken stoppingToken)
+    {
+        var started = Time.GetTimestamp();
+        var welcome = await HandshakeAsync(hello, stoppingToken);
+        if (welcome is null)
+        {
+            await CloseAsync(stoppingToken.IsCancellationRequested);
+            return EndOf(welcomed: false, started, stoppingToken);
+        }
+
+        _services.State.Connected(welcome.SessionId);
+        _services.Outbox.Acknowledge(welcome.AckedSeq);
+        Log.Welcomed(_services.Logger, welcome.SessionId, welcome.AckedSeq, welcome.HeartbeatSeconds, _services.Outbox.Depth);
+        var interval = TimeSpan.FromSeconds(Math.Max(1, welcome.HeartbeatSeconds));
+        using (var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            Task[] loops =
+            [
+                ReceiveLoopAsync(session.Token),
+                SendLoopAsync(session.Token),
+                PumpOutboxAsync(welcome.AckedSeq, session.Token),
+                HeartbeatLoopAsync(interval, session.Token),
+                WatchdogAsync(interval, session.Token),
+            ];
+            await Task.WhenAny(loops);
+            await session.CancelAsync();
+            await Task.WhenAll(loops);
+        }
+
+        await CloseAsync(stoppingToken.IsCancellationRequested);
+        return EndOf(welcomed: true, started, stoppingToken);
+    }
+
+    /// <summary>Records the first reason the session ends; later ones are consequences of it.</summary>
+    private void Finish(string reason, int? closeCode = null)
+    {
+        lock (_endGate)
+        {
+            if (_endReason is null)
+            {
+                _endReason = reason;
+                _endCloseCode = closeCode;
+            }
+        }
+    }
+
+    private SessionEnd EndOf(bool welcomed, long started, CancellationToken stoppingToken)
+    {
+        var stopping = stoppingToken.IsCancellationRequested;
+        Finish(stopping ? "agent shutting down" : "connection ended");
+        lock (_endGate)
+        {
+            return new SessionEnd(_endReason!, _endCloseCode, welcomed, Time.GetElapsedTime(started), stopping);
+        }
+    }
+
+    private void MarkFrameReceived()
+    {
+        Volatile.Write(ref _lastFrameTimestamp, Time.GetTimestamp());
+        _services.State.FrameReceived();
+    }
+
+    private async Task CloseAsync(bool stopping)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), Time);
+            if (_socket.State == WebSocketState.Open && stopping)
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "agent shutting down", timeout.Token);
+            }
+            else if (_socket.State == WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+            else
+            {
+                _socket.Abort();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Agent.Core.ControlPlane;
+
+public enum FrameKind
+{
+    Text,
+    Binary,
+    Oversize,
+    Close,
+}

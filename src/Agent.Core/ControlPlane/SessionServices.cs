@@ -1,0 +1,34 @@
+using Agent.Core.Metrics;
+using Agent.Core.Operations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core.ControlPlane;
+
+/// <summary>What every session shares with the ones before and after it: the outbox, the dispatcher, the state.</summary>
+public sealed class SessionServices(
+    IOptions<ControlPlaneOptions> options,
+    ReliableOutbox outbox,
+    RequestDispatcher dispatcher,
+    ConnectionState state,
+    AgentInstance instance,
+    AgentMetrics metrics,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory)
+{
+    public ControlPlaneOptions Options => options.Value;
+
+    public ReliableOutbox Outbox => outbox;
+
+    public RequestDispatcher Dispatcher => dispatcher;
+
+    public ConnectionState State => state;
+
+    public AgentInstance Instance => instance;
+
+    public AgentMetrics Metrics => metrics;
+
+    public TimeProvider TimeProvider => timeProvider;
+
+    public ILogger Logger { get; } = loggerFactory.CreateLogger("Agent.Core.ControlPlane.ControlPlaneSession");
+}

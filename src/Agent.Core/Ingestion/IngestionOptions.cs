@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Agent.Core.Ingestion;
+
+/// <summary>What every ingestion pod gets. Bound from section <c>Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Ingestion image (<c>ARGO_INGESTION_IMAGE</c> or <c>INGESTION_IMAGE</c>), e.g. <c>openmetadata/ingestion:1.9.0</c>.</summary>
+    [Required(ErrorMessage = "ARGO_INGESTION_IMAGE (or INGESTION_IMAGE) is required: the ingestion container image")]
+    public string Image { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Extra environment for every ingestion pod, as <c>[KEY:value, KEY2:value2]</c>
+    /// (<c>ARGO_EXTRA_ENVS_NOOP</c>, <c>ARGO_EXTRA_ENVS</c> or <c>INGESTION_EXTRA_ENVS</c>). Values are secrets: never logged.
+    /// </summary>
+    public string? ExtraEnvs { get; set; }
+
+    /// <summary>Service account of the ingestion pods (<c>INGESTION_SERVICE_ACCOUNT_NAME</c>).</summary>
+    public string? ServiceAccountName { get; set; }
+
+    /// <summary>Comma-separated image pull secret names (<c>INGESTION_IMAGE_PULL_SECRETS</c>).</summary>
+    public string? ImagePullSecrets { get; set; }
+
+    /// <summary>Whether the pods mount their service-account token (<c>INGESTION_AUTOMOUNT_SA_TOKEN</c>).</summary>
+    public bool? AutomountServiceAccountToken { get; set; }
+
+    /// <summary>Resources of ingestion pods (<c>INGESTION_CPU_LIMIT</c>, <c>INGESTION_MEMORY_LIMIT</c>, …).</summary>
+    public PodResources Resources { get; set; } = new() { CpuLimit = "1000m", MemoryLimit = "4096Mi", CpuRequest = "1000m", MemoryRequest = "4096Mi" };
+
+    /// <summary>Resources of automation (test connection) pods (<c>INGESTION_AUTOMATION_WORKFLOW_*</c>).</summary>
+    public PodResources AutomationResources { get; set; } = new() { CpuLimit = "500m", MemoryLimit = "512Mi", CpuRequest = "200m", MemoryRequest = "256Mi" };
+
+    /// <summary>The parsed <see cref="ExtraEnvs"/>; validation guarantees it parses.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ParsedExtraEnvs =>
+        ExtraEnvParser.TryParse(ExtraEnvs, out var values, out _) ? values : [];
+}

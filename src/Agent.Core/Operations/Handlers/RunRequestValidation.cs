@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Agent.Core.Protocol.Messages;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary>Checks what a run request carries, naming the field at fault.</summary>
+public static partial class RunRequestValidation
+{
+    public const int MaxRunIdLength = 128;
+
+    public static string? Validate(PipelineInfo pipeline, JsonElement config, string? runId)
+    {
+        if (string.IsNullOrWhiteSpace(pipeline.FullyQualifiedName))
+        {
+            return "payload field 'pipeline.fullyQualifiedName' must not be empty";
+        }
+
+        if (string.IsNullOrWhiteSpace(pipeline.Name))
+        {
+            return "payload field 'pipeline.name' must not be empty";
+        }
+
+        if (!PipelineType().IsMatch(pipeline.PipelineType))
+        {
+            return "payload field 'pipeline.pipelineType' must be a pipeline type such as 'metadata' or 'profiler'";
+        }
+
+        if (config.ValueKind is not (JsonValueKind.String or JsonValueKind.Object) || (config.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(config.GetString())))
+        {
+            return "payload field 'config' must be the ingestion workflow config (YAML or JSON text, or an object)";
+        }
+
+        if (runId is not null && (runId.Length is 0 or > MaxRunIdLength || runId.Any(char.IsControl)))
+        {
+            return $"payload field 'runId' must be 1 to {MaxRunIdLength} printable characters";
+        }
+
+        return null;
+    }
+
+    /// <summary>The config exactly as the container should receive it.</summary>
+    public static string ConfigText(JsonElement config) =>
+        config.ValueKind == JsonValueKind.String ? config.GetString()! : config.GetRawText();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$")]
+    private static partial Regex PipelineType();
+}

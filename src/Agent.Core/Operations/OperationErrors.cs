@@ -1,0 +1,35 @@
+using Agent.Core.Argo;
+using Agent.Core.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Agent.Core.Operations;
+
+/// <summary>Maps a handler failure to the result code the control plane acts on.</summary>
+public static partial class OperationErrors
+{
+    public static OperationResult ToResult(Exception exception, ILogger logger, Envelope request)
+    {
+        if (exception is not ArgoException && exception is not HttpRequestException && exception is not Microsoft.Kiota.Abstractions.ApiException)
+        {
+            LogUnexpected(logger, exception, request.Id, request.Type);
+            return new OperationResult(ResultCodes.Unexpected, "unexpected agent error; see the agent log for request " + request.Id);
+        }
+
+        var argo = ArgoErrorMapper.Map(exception);
+        LogArgoFailure(logger, argo.Kind, request.Id, request.Type, argo.Message);
+        var code = argo.Kind switch
+        {
+            ArgoErrorKind.NotFound => ResultCodes.NotFound,
+            ArgoErrorKind.AlreadyExists => ResultCodes.Conflict,
+            ArgoErrorKind.Unavailable => ResultCodes.ArgoUnreachable,
+            _ => ResultCodes.ArgoError,
+        };
+        return new OperationResult(code, argo.Message);
+    }
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId, string type);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Request {RequestId} ({Type}) failed on Argo ({Kind}): {ArgoMessage}")]
+    private static partial void LogArgoFailure(ILogger logger, ArgoErrorKind kind, string requestId, string type, string argoMessage);
+}

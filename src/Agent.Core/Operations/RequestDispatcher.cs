@@ -1,0 +1,152 @@
+using System.Collections.Frozen;
+using Agent.Core.ControlPlane;
+using Agent.Core.Metrics;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core.Operations;
+
+/// <summary>
+/// Takes each request off the reader loop and answers it exactly once per id: duplicates share the first
+/// execution's answer, late requests get 408, requests past the concurrency limit get 429, and every answer
+/// goes through the reliable outbox so a dropped link cannot lose it.
+/// </summary>
+public sealed partial class RequestDispatcher : IDisposable
+{
+    private readonly FrozenDictionary<string, IOperationHandler> _handlers;
+    private readonly ReliableOutbox _outbox;
+    private readonly ResultCache _results;
+    private readonly AgentMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<RequestDispatcher> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly int _maxConcurrent;
+    private int _inFlight;
+
+    public RequestDispatcher(
+        IEnumerable<IOperationHandler> handlers,
+        ReliableOutbox outbox,
+        ResultCache results,
+        IOptions<ControlPlaneOptions> options,
+        AgentMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<RequestDispatcher> logger)
+    {
+        _handlers = handlers.ToFrozenDictionary(handler => handler.Type, StringComparer.Ordinal);
+        _outbox = outbox;
+        _results = results;
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _maxConcurrent = options.Value.MaxConcurrentOperations;
+        _slots = new SemaphoreSlim(_maxConcurrent, _maxConcurrent);
+    }
+
+    /// <summary>Request types this agent executes, announced as <c>capabilities</c> in <c>hello</c>.</summary>
+    public IReadOnlyCollection<string> Capabilities => _handlers.Keys;
+
+    /// <summary>Operations executing now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading.</summary>
+    public void Dispatch(Envelope request)
+    {
+        var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request));
+        if (isDuplicate)
+        {
+            Log.DuplicateRequest(_logger, request.Id, request.Type);
+        }
+
+        _ = ReplyAsync(request, answer);
+    }
+
+    /// <summary>Stops executing new requests; they are answered 503 from now on.</summary>
+    public void StopAccepting() => _stopping.Cancel();
+
+    private async Task<OperationResult> ExecuteAsync(Envelope request)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return new OperationResult(ResultCodes.ArgoUnreachable, "agent is shutting down; send the request again after it reconnects");
+        }
+
+        if (!RequestDeadline.TryRead(request.Payload, out var deadline, out var deadlineReason))
+        {
+            return OperationResult.BadRequest(deadlineReason!);
+        }
+
+        if (deadline is { } due && _timeProvider.GetUtcNow() > due)
+        {
+            return new OperationResult(ResultCodes.DeadlinePassed, $"request arrived after its deadline {due:O}; not executed");
+        }
+
+        if (!_handlers.TryGetValue(request.Type, out var handler))
+        {
+            return OperationResult.BadRequest($"unknown request type '{request.Type}'");
+        }
+
+        if (!_slots.Wait(0))
+        {
+            return new OperationResult(ResultCodes.Busy, $"agent busy: the limit of {_maxConcurrent} operations executing at once is reached; retry later");
+        }
+
+        return await RunHandlerAsync(handler, request, deadline);
+    }
+
+    private async Task<OperationResult> RunHandlerAsync(IOperationHandler handler, Envelope request, DateTimeOffset? deadline)
+    {
+        Interlocked.Increment(ref _inFlight);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        if (deadline is { } due)
+        {
+            timeout.CancelAfter(Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero));
+        }
+
+        try
+        {
+            return await handler.HandleAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new OperationResult(ResultCodes.DeadlinePassed, "deadline passed while executing; the operation may be incomplete");
+        }
+        catch (Exception ex)
+        {
+            return OperationErrors.ToResult(ex, _logger, request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _slots.Release();
+        }
+    }
+
+    private async Task ReplyAsync(Envelope request, Task<OperationResult> answer)
+    {
+        var result = await answer;
+        _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+        var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
+        await _outbox.EnqueueAsync(
+            MessageTypes.Result,
+            System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
+            request.Id,
+            CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _stopping.Dispose();
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Request {RequestId} ({Type}) was received again; answering with its first execution's result")]
+        public static partial void DuplicateRequest(ILogger logger, string requestId, string type);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Agent.Core.Argo;
+using Agent.Core.ControlPlane;
+using Agent.Core.Metrics;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Agent.Core.Runs;
+
+/// <summary>
+/// Turns observed workflows into <c>run.status</c> messages: one per state change of every run the agent owns,
+/// whoever started it (a request, a schedule, or an agent that ran before this one).
+/// </summary>
+public sealed partial class RunStatusReporter(
+    RunRegistry registry,
+    ReliableOutbox outbox,
+    AgentInstance instance,
+    AgentMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<RunStatusReporter> logger)
+{
+    public async ValueTask ObserveAsync(ArgoWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var run = registry.FindByWorkflow(workflow.Name) ?? Adopt(workflow);
+        if (run is null)
+        {
+            return;
+        }
+
+        var state = WorkflowPhases.ToPipelineState(workflow);
+        var changed = false;
+        var updated = registry.Update(run.RunId, current =>
+        {
+            changed = current.State != state;
+            return changed
+                ? current with { State = state, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = workflow.Message }
+                : current;
+        });
+        if (!changed || updated is null)
+        {
+            return;
+        }
+
+        var sent = await outbox.EnqueueAsync(
+            MessageTypes.RunStatus,
+            JsonSerializer.SerializeToElement(ToPayload(updated), ProtocolJsonContext.Default.RunStatusPayload),
+            null,
+            cancellationToken);
+        registry.Update(run.RunId, current => current with { LastStatusSeq = sent.Seq });
+        CountFinished(state);
+        Log.StateChanged(logger, updated.RunId, updated.WorkflowName, state);
+    }
+
+    public RunStatusPayload ToPayload(RunRecord run) => new(
+        run.PipelineFqn,
+        run.RunId,
+        run.WorkflowName,
+        run.State,
+        timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        (run.StartedAt ?? run.CreatedAt).ToUnixTimeMilliseconds(),
+        run.FinishedAt?.ToUnixTimeMilliseconds(),
+        run.Message);
+
+    private RunRecord? Adopt(ArgoWorkflow workflow)
+    {
+        var runId = workflow.Annotation(WorkflowLabels.RunIdAnnotation) ?? workflow.Label(WorkflowLabels.RunId);
+        var pipelineFqn = workflow.Annotation(WorkflowLabels.PipelineFqnAnnotation);
+        if (runId is null || pipelineFqn is null)
+        {
+            Log.NotOurs(logger, workflow.Name);
+            return null;
+        }
+
+        // An adopted run starts as "unknown" so its current state is reported once. One that had already
+        // finished before this process started is left alone: the agent that saw it finish reported it.
+        var state = WorkflowPhases.ToPipelineState(workflow);
+        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < instance.StartedAt)
+        {
+            return null;
+        }
+
+        var adopted = new RunRecord(
+            runId,
+            pipelineFqn,
+            workflow.Label(WorkflowLabels.PipelineType) ?? "unknown",
+            workflow.Name,
+            "unknown",
+            workflow.CreatedAt ?? timeProvider.GetUtcNow(),
+            workflow.StartedAt,
+            workflow.FinishedAt,
+            workflow.Message);
+        return registry.GetOrAdd(adopted);
+    }
+
+    private void CountFinished(string state)
+    {
+        var status = state switch
+        {
+            PipelineStates.Success => "succeeded",
+            PipelineStates.Failed => "failed",
+            PipelineStates.Stopped => "stopped",
+            PipelineStates.PartialSuccess => "partial_success",
+            _ => null,
+        };
+        if (status is not null)
+        {
+            metrics.JobsByStatus.WithLabels(status).Inc();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Run {RunId} ({WorkflowName}) is now {State}")]
+        public static partial void StateChanged(ILogger logger, string runId, string workflowName, string state);
+
+        [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Workflow {WorkflowName} carries no run annotations; ignored")]
+        public static partial void NotOurs(ILogger logger, string workflowName);
+    }
+}
