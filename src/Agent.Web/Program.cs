@@ -1,3 +1,46 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Agent.Web.Admin;
+using Agent.Web.Configuration;
+using Agent.Web.Health;
+using Agent.Web.Hosting;
+using Agent.Web.Logging;
+using Agent.Web.Metrics;
+using Serilog;
+
+Log.Logger = LoggingExtensions.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddAgentConfiguration();
+    builder.AddAgentLogging();
+    builder.AddListeners();
+    builder.AddAgentMetrics();
+    builder.AddAgent();
+    builder.AddAgentHealth();
+    builder.AddAdminApi();
+
+    var app = builder.Build();
+    app.ValidateConfiguration();
+    app.UseAgentRequestLogging();
+    app.UseListenerRestriction();
+    app.UseAdminSwagger();
+    app.MapAgentHealth();
+    app.MapAgentMetrics();
+    app.MapAdminApi();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var problems))
+{
+    Log.Fatal("Invalid configuration: {Problems:l}", problems);
+    return 2;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The agent stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

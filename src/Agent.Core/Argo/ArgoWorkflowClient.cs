@@ -107,6 +107,16 @@ public sealed class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOpti
         }
     }
 
+    public async Task CheckAccessAsync(CancellationToken cancellationToken)
+    {
+        var request = clients.Unary.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
+        {
+            config.QueryParameters.ListOptionsLimit = "1";
+            config.QueryParameters.Fields = "metadata.resourceVersion";
+        });
+        await using var body = await SendForStreamAsync(clients.UnaryAdapter, request, cancellationToken);
+    }
+
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
     {
         try

@@ -20,6 +20,12 @@ public interface IArgoWorkflowClient
     /// <summary>Streams changes of matching workflows from <paramref name="resourceVersion"/> (all current ones first when null).</summary>
     IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(string labelSelector, string? resourceVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Proves the token and its permissions work with one call that reaches Kubernetes (a one-item list);
+    /// <c>/version</c> cannot, since the Argo Server answers it without checking the token (Argo notes §2.5).
+    /// </summary>
+    Task CheckAccessAsync(CancellationToken cancellationToken);
+
     /// <summary>The Argo Server's version string, e.g. <c>v4.1.2</c>.</summary>
     Task<string> GetVersionAsync(CancellationToken cancellationToken);
 }

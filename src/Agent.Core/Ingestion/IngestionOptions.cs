@@ -17,6 +17,9 @@ public sealed class IngestionOptions
     /// </summary>
     public string? ExtraEnvs { get; set; }
 
+    /// <summary>Which of the extra-envs variables supplied <see cref="ExtraEnvs"/>, so errors can name it.</summary>
+    public string ExtraEnvsVariable { get; set; } = "ARGO_EXTRA_ENVS_NOOP";
+
     /// <summary>Service account of the ingestion pods (<c>INGESTION_SERVICE_ACCOUNT_NAME</c>).</summary>
     public string? ServiceAccountName { get; set; }
 

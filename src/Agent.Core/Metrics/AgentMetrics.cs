@@ -28,8 +28,17 @@ public sealed class AgentMetrics
         OutboxDepth = factory.CreateGauge(Prefix + "outbox_depth", "Reliable messages waiting for the control plane's ack");
         Requests = factory.CreateCounter(Prefix + "requests_total", "Control-plane requests by type and outcome", "type", "outcome");
         ArgoErrors = factory.CreateCounter(Prefix + "argo_errors_total", "Argo calls that failed, by kind", "kind");
+        foreach (var status in JobStatuses)
+        {
+            // Exported at 0 from the start, so dashboards and alerts see the series before the first job ends.
+            JobsByStatus.WithLabels(status);
+        }
+
         registry.AddBeforeCollectCallback(UpdateProcessGauges);
     }
+
+    /// <summary>The <c>status</c> label values of <see cref="JobsByStatus"/>.</summary>
+    public static IReadOnlyList<string> JobStatuses { get; } = ["succeeded", "failed", "stopped", "partial_success"];
 
     public Counter JobsCreated { get; }
 
@@ -55,6 +64,8 @@ public sealed class AgentMetrics
 
     private void UpdateProcessGauges()
     {
+        ServerResponseTime.Refresh();
+        ArgoResponseTime.Refresh();
         MemoryUsage.Set(GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024.0));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = _cpuClock.Elapsed;

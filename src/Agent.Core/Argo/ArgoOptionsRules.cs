@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core.Argo;
+
+/// <summary>The Argo endpoint must be an http(s) URL, and a configured certificate file must exist.</summary>
+public sealed class ArgoOptionsRules : IValidateOptions<ArgoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArgoOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Endpoint)
+            && (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)))
+        {
+            failures.Add($"PIPELINE_SERVICE_CLIENT_ENDPOINT must be an http:// or https:// URL of the Argo Server (got '{options.Endpoint}')");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath) && !File.Exists(options.ServerCertificatePath))
+        {
+            failures.Add($"ARGO_SERVER_CERTIFICATE_PATH names a file that does not exist: '{options.ServerCertificatePath}'");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Agent.Web.Admin;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ConnectionView))]
+[JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(JobsPage))]
+public sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,0 +1,46 @@
+namespace Agent.Web.Configuration;
+
+/// <summary>
+/// The environment variables the agent accepts: those of the seed product page and of the public Helm chart,
+/// so existing deployments work unchanged. Also the source for redaction and the configuration reference.
+/// </summary>
+public static class EnvironmentVariableMap
+{
+    public static IReadOnlyList<EnvironmentVariable> All { get; } =
+    [
+        new(["AGENT_ID"], "ControlPlane:AgentId", false, "Unique id of this agent"),
+        new(["SERVER_URL"], "ControlPlane:ServerUrl", false, "Control-plane WebSocket URL (wss://host[:port][/path])"),
+        new(["AUTH_TOKEN"], "ControlPlane:AuthToken", true, "Control-plane access token"),
+        new(["RECONNECT_DELAY_SECONDS"], "ControlPlane:ReconnectDelaySeconds", false, "Longest wait between reconnect attempts"),
+        new(["ALLOW_INSECURE_WEBSOCKET"], "ControlPlane:AllowInsecureWebSocket", false, "Allow ws:// to a host that is not loopback"),
+        new(["SERVER_HOST_API_URL"], "ControlPlane:ServerHostApiUrl", false, "Control-plane REST API URL (accepted for chart compatibility)"),
+        new(["PIPELINE_SERVICE_CLIENT_ENDPOINT"], "Argo:Endpoint", false, "Argo Server URL"),
+        new(["ARGO_TOKEN"], "Argo:Token", true, "Argo Server bearer token"),
+        new(["ARGO_TOKEN_FILE"], "Argo:TokenFile", false, "File holding the Argo token, re-read when it changes"),
+        new(["ARGO_SERVER_CERTIFICATE_PATH"], "Argo:ServerCertificatePath", false, "Certificate to trust for the Argo Server"),
+        new(["INGESTION_NAMESPACE", "ARGO_NAMESPACE"], "Argo:Namespace", false, "Namespace of the ingestion workflows"),
+        new(["ARGO_SECONDS_AFTER_COMPLETION_TTL"], "Argo:SecondsAfterCompletionTtl", false, "Seconds a finished workflow is kept"),
+        new(["ARGO_INGESTION_IMAGE", "INGESTION_IMAGE"], "Ingestion:Image", false, "Ingestion container image"),
+        new(["ARGO_EXTRA_ENVS_NOOP", "ARGO_EXTRA_ENVS", "INGESTION_EXTRA_ENVS"], "Ingestion:ExtraEnvs", true, "Extra env for ingestion pods: [KEY:value, KEY2:value2]"),
+        new(["INGESTION_SERVICE_ACCOUNT_NAME", "ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME"], "Ingestion:ServiceAccountName", false, "Service account of ingestion pods"),
+        new(["INGESTION_IMAGE_PULL_SECRETS", "ARGO_IMAGE_PULL_SECRETS"], "Ingestion:ImagePullSecrets", false, "Comma-separated image pull secret names"),
+        new(["INGESTION_AUTOMOUNT_SA_TOKEN", "ARGO_AUTOMOUNT_SA_TOKEN"], "Ingestion:AutomountServiceAccountToken", false, "Mount the service-account token in ingestion pods"),
+        new(["INGESTION_CPU_LIMIT", "ARGO_WORKFLOW_CPU_LIMIT"], "Ingestion:Resources:CpuLimit", false, "CPU limit of ingestion pods"),
+        new(["INGESTION_MEMORY_LIMIT", "ARGO_WORKFLOW_MEMORY_LIMIT"], "Ingestion:Resources:MemoryLimit", false, "Memory limit of ingestion pods"),
+        new(["INGESTION_CPU_REQUEST", "ARGO_WORKFLOW_CPU_REQUEST"], "Ingestion:Resources:CpuRequest", false, "CPU request of ingestion pods"),
+        new(["INGESTION_MEMORY_REQUEST", "ARGO_WORKFLOW_MEMORY_REQUEST"], "Ingestion:Resources:MemoryRequest", false, "Memory request of ingestion pods"),
+        new(["INGESTION_AUTOMATION_WORKFLOW_CPU_LIMIT", "ARGO_AUTOMATION_WORKFLOW_CPU_LIMIT"], "Ingestion:AutomationResources:CpuLimit", false, "CPU limit of automation pods"),
+        new(["INGESTION_AUTOMATION_WORKFLOW_MEMORY_LIMIT", "ARGO_AUTOMATION_WORKFLOW_MEMORY_LIMIT"], "Ingestion:AutomationResources:MemoryLimit", false, "Memory limit of automation pods"),
+        new(["INGESTION_AUTOMATION_WORKFLOW_CPU_REQUEST", "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST"], "Ingestion:AutomationResources:CpuRequest", false, "CPU request of automation pods"),
+        new(["INGESTION_AUTOMATION_WORKFLOW_MEMORY_REQUEST", "ARGO_AUTOMATION_WORKFLOW_MEMORY_REQUEST"], "Ingestion:AutomationResources:MemoryRequest", false, "Memory request of automation pods"),
+        new(["METRICS_SERVER_PORT"], "Server:MetricsPort", false, "Infra port: metrics, /health, /ready"),
+        new(["METRICS_SERVER_PATH"], "Server:MetricsPath", false, "Path of the Prometheus metrics"),
+        new(["METRICS_SERVER_HOST"], "Server:InfraHost", false, "Address the infra port binds (default all interfaces)"),
+        new(["ADMIN_SERVER_PORT"], "Server:AdminPort", false, "Admin API and Swagger UI port"),
+        new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
+    ];
+
+    /// <summary>Every configuration key whose value must never be shown.</summary>
+    public static IReadOnlySet<string> SecretKeys { get; } =
+        All.Where(variable => variable.IsSecret).Select(variable => variable.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,22 @@
+using Agent.Core.ControlPlane;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Agent.Web.Health;
+
+/// <summary>Ready only while welcomed by the control plane; otherwise says why, e.g. a 4001 refusal or standby.</summary>
+public sealed class ControlPlaneHealthCheck(ConnectionState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var current = state.Current;
+        if (current.Status == ConnectionStatus.Connected)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy($"connected (session {current.SessionId})"));
+        }
+
+        var reason = current.LastCloseReason is null
+            ? current.Status.ToString().ToLowerInvariant()
+            : $"{current.Status.ToString().ToLowerInvariant()}: {current.LastCloseReason}";
+        return Task.FromResult(HealthCheckResult.Unhealthy(reason));
+    }
+}

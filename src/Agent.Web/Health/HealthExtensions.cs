@@ -1,0 +1,35 @@
+using Agent.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Agent.Web.Health;
+
+public static class HealthExtensions
+{
+    private const string Live = "live";
+    private const string Ready = "ready";
+
+    public static WebApplicationBuilder AddAgentHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ArgoHealthCheck>();
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy("process running"), [Live])
+            .AddCheck<ControlPlaneHealthCheck>("controlPlane", tags: [Ready])
+            .AddCheck<ArgoHealthCheck>("argo", tags: [Ready]);
+        return builder;
+    }
+
+    /// <summary><c>/health</c> (liveness) and <c>/ready</c> (readiness), on the infra listener only.</summary>
+    public static WebApplication MapAgentHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", Options(Live)).RequireListener(ListenerKind.Infra);
+        app.MapHealthChecks("/ready", Options(Ready)).RequireListener(ListenerKind.Infra);
+        return app;
+    }
+
+    private static HealthCheckOptions Options(string tag) => new()
+    {
+        Predicate = registration => registration.Tags.Contains(tag),
+        ResponseWriter = HealthReportWriter.WriteAsync,
+    };
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Web.Hosting;
+
+/// <summary>The two listeners must not collide, and their addresses must parse.</summary>
+public sealed class ServerOptionsRules : IValidateOptions<ServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServerOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MetricsPort != 0 && options.MetricsPort == options.AdminPort)
+        {
+            failures.Add($"METRICS_SERVER_PORT and ADMIN_SERVER_PORT must differ (both are {options.MetricsPort})");
+        }
+
+        if (!IPAddress.TryParse(options.InfraHost, out _))
+        {
+            failures.Add($"METRICS_SERVER_HOST must be an IP address, e.g. 0.0.0.0 (got '{options.InfraHost}')");
+        }
+
+        if (!IPAddress.TryParse(options.AdminHost, out _))
+        {
+            failures.Add($"Server:AdminHost must be an IP address, e.g. 127.0.0.1 (got '{options.AdminHost}')");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace Agent.Web.Hosting;
+
+/// <summary>Checks the data annotations of <see cref="ServerOptions"/> (source-generated).</summary>
+[OptionsValidator]
+public sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>;

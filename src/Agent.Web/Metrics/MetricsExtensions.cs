@@ -1,0 +1,31 @@
+using Agent.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace Agent.Web.Metrics;
+
+public static class MetricsExtensions
+{
+    /// <summary>
+    /// The registry the agent's metrics live in: prometheus-net's default one (with process and runtime metrics)
+    /// unless a test host registers its own first, so hosts running side by side never share counters.
+    /// </summary>
+    public static WebApplicationBuilder AddAgentMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        return builder;
+    }
+
+    /// <summary>Serves the metrics at <c>METRICS_SERVER_PATH</c> on the infra listener only.</summary>
+    public static WebApplication MapAgentMetrics(this WebApplication app)
+    {
+        var path = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MetricsPath;
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
+
+        // Created now so every metric is exported from the first scrape, even before it first moves.
+        app.Services.GetRequiredService<Agent.Core.Metrics.AgentMetrics>();
+        app.MapMetrics(path, registry).RequireListener(ListenerKind.Infra);
+        return app;
+    }
+}
