@@ -49,12 +49,6 @@ internal sealed partial class AgentSession
             return true;
         }
 
-        if (Agent.Silent)
-        {
-            server.Stats.FrameSuppressed();
-            return false;
-        }
-
         await socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, cancellationToken);
         return false;
     }

@@ -71,9 +71,17 @@ internal sealed partial class AgentSession : IDisposable
         }
     }
 
-    /// <summary>Queues a frame behind everything already queued; false once the session is closing.</summary>
+    /// <summary>Queues a frame behind everything already queued; false once the session is closing or while it is silenced.</summary>
     public async ValueTask<bool> EnqueueAsync(OutboundFrame frame)
     {
+        // Checked when queued, not when written, so "silent from now on" is exact: a test that silences the
+        // agent and then makes it send a heartbeat knows that heartbeat goes unanswered.
+        if (frame.Kind != OutboundKind.Close && Agent.Silent)
+        {
+            server.Stats.FrameSuppressed();
+            return false;
+        }
+
         try
         {
             await outbound.Writer.WriteAsync(frame, lifetime.Token);
