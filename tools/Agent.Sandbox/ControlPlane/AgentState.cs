@@ -15,6 +15,9 @@ internal sealed class AgentState(string agentId)
     private AgentSession? session;
     private AgentConnection? connection;
     private TaskCompletionSource<AgentConnection> welcomed = NewSignal();
+    private bool silent;
+    private bool withholdAcks;
+    private int refuseCode;
 
     public string AgentId { get; } = agentId;
 
@@ -28,12 +31,25 @@ internal sealed class AgentState(string agentId)
 
     public HeartbeatPayload? LastHeartbeat { get; private set; }
 
-    public volatile bool Silent;
+    /// <summary>Nothing is queued for the agent while set; see <see cref="ControlPlaneServer.SetSilent"/>.</summary>
+    public bool Silent
+    {
+        get => Volatile.Read(ref silent);
+        set => Volatile.Write(ref silent, value);
+    }
 
-    public volatile bool WithholdAcks;
+    public bool WithholdAcks
+    {
+        get => Volatile.Read(ref withholdAcks);
+        set => Volatile.Write(ref withholdAcks, value);
+    }
 
     /// <summary>Close code every new connection gets right after the upgrade; 0 accepts connections.</summary>
-    public volatile int RefuseCode;
+    public int RefuseCode
+    {
+        get => Volatile.Read(ref refuseCode);
+        set => Volatile.Write(ref refuseCode, value);
+    }
 
     public AgentSession? Session
     {

@@ -24,8 +24,18 @@ internal sealed partial class ControlPlaneServer
             }
 
             var signal = new TaskCompletionSource<ReceivedStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-            statusWaiters.Add((match, signal));
-            return signal.Task.WaitAsync(cancellationToken);
+            var waiter = (match, signal);
+            statusWaiters.Add(waiter);
+            cancellationToken.Register(() =>
+            {
+                lock (recordsGate)
+                {
+                    statusWaiters.Remove(waiter);
+                }
+
+                signal.TrySetCanceled(cancellationToken);
+            });
+            return signal.Task;
         }
     }
 

@@ -21,8 +21,6 @@ internal sealed partial class ControlPlaneServer(
 
     public ControlPlaneStats Stats { get; } = new();
 
-    internal ILogger Logger => logger;
-
     /// <summary>Completes when <paramref name="agentId"/> has a session that was sent <c>welcome</c>.</summary>
     public Task<AgentConnection> WaitForAgentAsync(string agentId, CancellationToken cancellationToken) =>
         GetAgent(agentId).WaitForWelcomeAsync(cancellationToken);
