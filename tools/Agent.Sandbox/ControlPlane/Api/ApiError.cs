@@ -1,0 +1,3 @@
+namespace Agent.Sandbox.ControlPlane.Api;
+
+internal sealed record ApiError(string Error);

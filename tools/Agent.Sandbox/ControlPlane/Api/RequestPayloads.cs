@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+
+namespace Agent.Sandbox.ControlPlane.Api;
+
+/// <summary>Builds request payloads from the small bodies of the convenience routes (and for tests, in process).</summary>
+internal static class RequestPayloads
+{
+    public const string DefaultPipelineType = "metadata";
+
+    /// <summary>A minimal metadata workflow config; the connection password is a secret reference, as on the real link.</summary>
+    public const string DefaultConfig = """
+        source:
+          type: mysql
+          serviceName: sandbox_mysql
+          serviceConnection:
+            config:
+              type: Mysql
+              username: sandbox
+              authType:
+                password: secret:sandbox-mysql-password
+              hostPort: mysql:3306
+          sourceConfig:
+            config:
+              type: DatabaseMetadata
+        sink:
+          type: metadata-rest
+          config: {}
+        workflowConfig:
+          openMetadataServerConfig:
+            hostPort: http://openmetadata:8585/api
+            authProvider: openmetadata
+        """;
+
+    public static JsonElement PipelineRun(
+        string fullyQualifiedName, string? name = null, string? pipelineType = null, JsonElement? config = null, string? runId = null)
+    {
+        var pipeline = new PipelineInfo(
+            fullyQualifiedName, name ?? fullyQualifiedName.Split('.')[^1], pipelineType ?? DefaultPipelineType);
+        var configElement = config ?? JsonSerializer.SerializeToElement(DefaultConfig, ProtocolJsonContext.Default.String);
+        return JsonSerializer.SerializeToElement(
+            new PipelineRunRequest(pipeline, configElement, runId), ProtocolJsonContext.Default.PipelineRunRequest);
+    }
+
+    public static JsonElement PipelineFqn(string pipelineFqn) =>
+        JsonSerializer.SerializeToElement(new PipelineFqnRequest(pipelineFqn), ProtocolJsonContext.Default.PipelineFqnRequest);
+
+    public static JsonElement PipelineLogs(string pipelineFqn, string? runId = null, string? after = null) =>
+        JsonSerializer.SerializeToElement(new PipelineLogsRequest(pipelineFqn, runId, after), ProtocolJsonContext.Default.PipelineLogsRequest);
+
+    public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
+}

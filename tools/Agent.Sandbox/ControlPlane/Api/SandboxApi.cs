@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Agent.Sandbox.ControlPlane.Api;
+
+/// <summary>The sandbox REST API under <c>/sandbox</c>: what the emulated control plane saw, and levers to drive it.</summary>
+internal static class SandboxApi
+{
+    public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/sandbox").WithTags("Sandbox control plane");
+        group.MapGet("/agents", GetAgents).WithName("GetAgents");
+        group.MapGet("/statuses", GetStatuses).WithName("GetStatuses");
+        group.MapGet("/stats", GetStats).WithName("GetStats");
+        group.MapGet("/violations", GetViolations).WithName("GetViolations");
+        group.MapGet("/errors", GetErrors).WithName("GetErrors");
+        group.MapRequestRoutes();
+        group.MapControlRoutes();
+        return endpoints;
+    }
+
+    public static Ok<IReadOnlyList<AgentSnapshot>> GetAgents(ControlPlaneServer server) => TypedResults.Ok(server.GetAgents());
+
+    public static Ok<IReadOnlyList<ReceivedStatus>> GetStatuses(
+        ControlPlaneServer server, string? agentId = null, string? pipelineFqn = null, string? runId = null) =>
+        TypedResults.Ok(server.GetStatuses(agentId, pipelineFqn, runId));
+
+    public static Ok<ControlPlaneStatsSnapshot> GetStats(ControlPlaneServer server) => TypedResults.Ok(server.Stats.Snapshot());
+
+    public static Ok<IReadOnlyList<ProtocolViolation>> GetViolations(ControlPlaneServer server) => TypedResults.Ok(server.GetViolations());
+
+    public static Ok<IReadOnlyList<ReceivedError>> GetErrors(ControlPlaneServer server) => TypedResults.Ok(server.GetErrors());
+}

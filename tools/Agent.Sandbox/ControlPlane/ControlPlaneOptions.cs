@@ -1,0 +1,28 @@
+namespace Agent.Sandbox.ControlPlane;
+
+/// <summary>Settings of the control-plane emulator, bound from <c>Sandbox:ControlPlane</c>.</summary>
+internal sealed class ControlPlaneOptions
+{
+    public const string SectionName = "Sandbox:ControlPlane";
+
+    /// <summary>The bearer token agents must present; anything else is closed with 4001.</summary>
+    public string Token { get; set; } = "sandbox-token";
+
+    /// <summary>The heartbeat interval told to agents in <c>welcome</c>.</summary>
+    public int HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>Agent ids closed with 4004 (agent disabled) right after the upgrade.</summary>
+    public IList<string> DisabledAgents { get; set; } = [];
+
+    /// <summary>Largest frame accepted from an agent; a larger one is closed with 1009 (protocol §1).</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How long a close handshake may take before the socket is aborted.</summary>
+    public int CloseTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Capacity of each session's outbound queue; a full queue makes senders wait.</summary>
+    public int OutboundQueueCapacity { get; set; } = 1024;
+
+    /// <summary>How long the REST request routes wait for a result when the body names no timeout.</summary>
+    public int DefaultRequestTimeoutSeconds { get; set; } = 30;
+}

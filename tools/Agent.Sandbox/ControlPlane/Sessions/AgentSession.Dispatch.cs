@@ -1,0 +1,105 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+
+namespace Agent.Sandbox.ControlPlane.Sessions;
+
+internal sealed partial class AgentSession
+{
+    private static readonly JsonElement EmptyPayload = JsonDocument.Parse("{}").RootElement.Clone();
+
+    private async Task HandleFrameAsync(ReceivedFrame frame)
+    {
+        var decoded = frame.Type == WebSocketMessageType.Binary
+            ? DecodeResult.Failure("binary frames are not part of the protocol; send UTF-8 JSON text frames")
+            : MessageCodec.Decode(frame.Data);
+        if (Hello is null)
+        {
+            await HandleHandshakeAsync(decoded);
+            return;
+        }
+
+        if (!decoded.IsSuccess)
+        {
+            // Protocol §5: an unreadable frame is answered with an error, never with a disconnect.
+            server.RecordViolation(this, decoded.Error.Reason);
+            await SendErrorAsync(decoded.Error.Reason, decoded.Error.Id);
+            return;
+        }
+
+        await DispatchAsync(decoded.Message);
+    }
+
+    private async Task DispatchAsync(Envelope message)
+    {
+        switch (message.Type)
+        {
+            case MessageTypes.Heartbeat:
+                await HandleHeartbeatAsync(message);
+                break;
+            case MessageTypes.Result or MessageTypes.RunStatus:
+                await HandleReliableAsync(message);
+                break;
+            case MessageTypes.Error:
+                var reason = PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.ErrorPayload, out var error, out _)
+                    ? error.Reason
+                    : null;
+                server.RecordError(this, message, reason);
+                break;
+            case MessageTypes.Hello:
+                server.RecordViolation(this, "hello sent twice in one session");
+                await SendErrorAsync("hello is only valid as the first message of a session", message.Id);
+                break;
+            default:
+                ControlPlaneLog.UnknownMessageType(logger, Agent.AgentId, message.Type);
+                break;
+        }
+    }
+
+    private async Task HandleHeartbeatAsync(Envelope message)
+    {
+        if (!PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.HeartbeatPayload, out var heartbeat, out var reason))
+        {
+            server.RecordViolation(this, reason);
+        }
+
+        server.RecordHeartbeat(this, heartbeat);
+        await SendAsync(MessageCodec.Create(
+            MessageTypes.HeartbeatAck, EmptyPayload, ProtocolJsonContext.Default.JsonElement, time.GetUtcNow(), replyTo: message.Id));
+    }
+
+    /// <summary>Processes a reliable message once per seq of this instance, then acknowledges cumulatively.</summary>
+    private async Task HandleReliableAsync(Envelope message)
+    {
+        if (message.Seq is not { } seq)
+        {
+            server.RecordViolation(this, $"{message.Type} {message.Id} has no seq");
+            server.RecordReliable(this, message);
+            return;
+        }
+
+        var outcome = server.ProcessSeq(Hello!.InstanceId, seq);
+        if (outcome.Gap)
+        {
+            server.RecordViolation(this, $"seq {seq} skips ahead of the processed high-water mark");
+        }
+
+        if (outcome.Duplicate)
+        {
+            server.Stats.Duplicate();
+        }
+        else
+        {
+            server.RecordReliable(this, message);
+        }
+
+        if (!Agent.WithholdAcks)
+        {
+            await SendAckAsync(outcome.HighWater);
+        }
+    }
+
+    public ValueTask<bool> SendAckAsync(long seq) =>
+        SendAsync(MessageCodec.Create(MessageTypes.Ack, new AckPayload(seq), ProtocolJsonContext.Default.AckPayload, time.GetUtcNow()));
+}

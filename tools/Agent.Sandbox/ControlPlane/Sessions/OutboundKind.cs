@@ -1,0 +1,8 @@
+namespace Agent.Sandbox.ControlPlane.Sessions;
+
+internal enum OutboundKind
+{
+    Text,
+    Binary,
+    Close,
+}
