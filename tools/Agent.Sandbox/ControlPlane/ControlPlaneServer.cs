@@ -15,6 +15,7 @@ internal sealed partial class ControlPlaneServer(
 {
     private readonly ConcurrentDictionary<string, AgentState> agents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ReliableLedger> ledgers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HandshakeHeaders> handshakes = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggerFactory.CreateLogger<ControlPlaneServer>();
 
     public ControlPlaneOptions Options { get; } = options.Value;
@@ -41,6 +42,12 @@ internal sealed partial class ControlPlaneServer(
             .Select(a => AgentSnapshot.From(a, GetAckedSeqOf(a)))];
 
     public long GetAckedSeq(string instanceId) => ledgers.TryGetValue(instanceId, out var ledger) ? ledger.HighWater : 0;
+
+    /// <summary>The headers of the agent's latest upgrade request, so tests can check what the agent sends.</summary>
+    public HandshakeHeaders? GetHandshake(string agentId) => handshakes.TryGetValue(agentId, out var headers) ? headers : null;
+
+    internal void RecordHandshake(string agentId, string? userAgent, string? subProtocol, string? authorization) =>
+        handshakes[agentId] = new HandshakeHeaders(userAgent, subProtocol, authorization?.Split(' ', 2)[0], time.GetUtcNow());
 
     internal AgentState GetAgent(string agentId) => agents.GetOrAdd(agentId, static id => new AgentState(id));
 

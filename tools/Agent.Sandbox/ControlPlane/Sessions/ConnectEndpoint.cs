@@ -23,6 +23,7 @@ internal static class ConnectEndpoint
         // Auth is checked after accepting on purpose: a close code reaches the agent, an HTTP 401 on the upgrade does not.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
         var agentId = context.Request.Headers[AgentIdHeader].ToString().Trim();
+        server.RecordHandshake(agentId, context.Request.Headers.UserAgent.ToString(), subProtocol, context.Request.Headers.Authorization.FirstOrDefault());
         using var session = server.CreateSession(socket, agentId);
         await server.AdmitAsync(session, context.Request.Headers.Authorization.FirstOrDefault());
 

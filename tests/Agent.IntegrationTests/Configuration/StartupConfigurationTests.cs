@@ -1,0 +1,61 @@
+using Agent.IntegrationTests.Infrastructure;
+
+namespace Agent.IntegrationTests.Configuration;
+
+/// <summary>A bad configuration stops the real process with one readable line and a non-zero exit code.</summary>
+public sealed class StartupConfigurationTests
+{
+    private const string TokenCanary = "auth-token-canary-7c21";
+    private const string ExtraEnvCanary = "extra-env-canary-value-93ab";
+
+    public static TheoryData<string, string?, string> BadValues => new()
+    {
+        { "AGENT_ID", null, "AGENT_ID is required" },
+        { "SERVER_URL", "collate.example.com", "SERVER_URL must be an absolute URL with a scheme" },
+        { "SERVER_URL", "https://collate.example.com", "SERVER_URL must use wss://" },
+        { "ARGO_EXTRA_ENVS_NOOP", $"[AWS_DEFAULT_REGION:eu-west-1, {ExtraEnvCanary}]", "ARGO_EXTRA_ENVS_NOOP is malformed: item 2 has no ':'" },
+        { "INGESTION_EXTRA_ENVS", "[AWS_DEFAULT_REGION:eu-west-1", "INGESTION_EXTRA_ENVS is malformed" },
+        { "METRICS_SERVER_PORT", "eighty", "METRICS_SERVER_PORT must be a whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public async Task Start_BadValue_PrintsOneLineNamingTheVariableAndExitsNonZero(string variable, string? value, string expected)
+    {
+        var environment = ValidEnvironment();
+        environment[variable] = value;
+
+        var outcome = await AgentProcess.RunToExitAsync(environment, TestTimeouts.Token());
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Lines);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(TokenCanary, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExtraEnvCanary, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SeveralMissingValues_NamesEachInTheSameLine()
+    {
+        var outcome = await AgentProcess.RunToExitAsync(new Dictionary<string, string?>(), TestTimeouts.Token());
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Lines);
+        foreach (var variable in new[] { "AGENT_ID", "SERVER_URL", "AUTH_TOKEN", "PIPELINE_SERVICE_CLIENT_ENDPOINT", "ARGO_INGESTION_IMAGE" })
+        {
+            Assert.Contains(variable, line, StringComparison.Ordinal);
+        }
+    }
+
+    private static Dictionary<string, string?> ValidEnvironment() => new()
+    {
+        ["AGENT_ID"] = "config-test-agent",
+        ["SERVER_URL"] = "wss://collate.example.com",
+        ["AUTH_TOKEN"] = TokenCanary,
+        ["ARGO_INGESTION_IMAGE"] = "openmetadata/ingestion:1.9.0",
+        ["PIPELINE_SERVICE_CLIENT_ENDPOINT"] = "http://127.0.0.1:9",
+        ["METRICS_SERVER_PORT"] = "0",
+        ["ADMIN_SERVER_PORT"] = "0",
+        ["METRICS_SERVER_HOST"] = "127.0.0.1",
+    };
+}
