@@ -26,18 +26,38 @@ internal static class WatchEndpoint
             context.Response, timeProvider, TimeSpan.FromSeconds(options.Value.SseKeepAliveSeconds));
         try
         {
+            // Subscribe before the headers go out, as Argo opens the k8s watch before SendHeader: a client that has
+            // seen the headers can rely on the watch being established.
+            using var subscription = TrySubscribe(emulator, @namespace, query, out var failure);
             await writer.StartAsync(cancellationToken);
-            using var subscription = emulator.Watch(@namespace, query.ResourceVersion);
+            if (subscription is null)
+            {
+                await writer.WriteErrorAsync(failure!.GrpcCode, failure.Message, cancellationToken);
+                return;
+            }
+
             await RelayAsync(subscription, query, writer, cancellationToken);
             await writer.WriteErrorAsync(GrpcCode.ResourceExhausted, StreamErrors.WatchClosedMessage, cancellationToken);
-        }
-        catch (ArgoApiException exception)
-        {
-            await writer.WriteErrorAsync(exception.GrpcCode, exception.Message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client hung up or the sandbox is stopping: the stream just ends.
+        }
+    }
+
+    /// <summary>A too-old resourceVersion is reported in-band after the 200 headers, like the k8s 410 it stands for.</summary>
+    private static WatchSubscription? TrySubscribe(
+        ArgoEmulator emulator, string @namespace, ListQuery query, out ArgoApiException? failure)
+    {
+        try
+        {
+            failure = null;
+            return emulator.Watch(@namespace, query.ResourceVersion);
+        }
+        catch (ArgoApiException exception)
+        {
+            failure = exception;
+            return null;
         }
     }
 
