@@ -47,7 +47,8 @@ public class WatchTests
     [Fact]
     public async Task Watch_ServerSentEvents_FramesWithTrailingSpaceAndKeepAlive()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        // The phase clock is parked so the 15 s advance produces the keep-alive and nothing else.
+        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:PendingSeconds"] = "3600" });
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-sse"));
         await using var stream = await sandbox.OpenStreamAsync(WatchPath, serverSentEvents: true);
 
