@@ -71,6 +71,12 @@ internal sealed partial class ArgoEmulator(
         return entry.Logs;
     }
 
+    /// <summary>Published snapshots for a list response, with the resourceVersion they were read at. Read-only.</summary>
+    internal (List<JsonObject> Items, long ResourceVersion) WorkflowSnapshots(string @namespace) => store.ListWorkflows(@namespace);
+
+    internal (List<JsonObject> Items, long ResourceVersion) CronWorkflowSnapshots(string @namespace) =>
+        store.ListCronWorkflows(@namespace);
+
     internal WatchSubscription Watch(string @namespace, long? sinceVersion) => store.Watch(@namespace, sinceVersion);
 
     private static JsonObject Copy(JsonObject snapshot) => snapshot.DeepClone().AsObject();

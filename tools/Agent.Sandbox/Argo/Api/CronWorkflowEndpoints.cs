@@ -22,8 +22,8 @@ internal static class CronWorkflowEndpoints
     private static ArgoJsonResult List(string @namespace, HttpRequest request, ArgoEmulator emulator)
     {
         var query = ListQuery.From(request.Query);
-        var version = emulator.ResourceVersion;
-        return new ArgoJsonResult(ListResponse.Build(emulator.ListCronWorkflows(@namespace), version, query));
+        var (items, version) = emulator.CronWorkflowSnapshots(@namespace);
+        return new ArgoJsonResult(ListResponse.Build(items, version, query));
     }
 
     private static ArgoJsonResult Get(string @namespace, string name, ArgoEmulator emulator) =>

@@ -10,6 +10,9 @@ namespace Agent.Sandbox.Argo.Api;
 /// </summary>
 internal static class ListResponse
 {
+    /// <param name="resources">Published snapshots; only the returned page is copied.</param>
+    /// <param name="resourceVersion">The store version the snapshots were read at.</param>
+    /// <param name="query">Selectors, paging and <c>fields</c>.</param>
     public static JsonNode? Build(IEnumerable<JsonObject> resources, long resourceVersion, ListQuery query)
     {
         var matching = resources.Where(query.Matches)

@@ -23,8 +23,8 @@ internal static class WorkflowEndpoints
     private static ArgoJsonResult List(string @namespace, HttpRequest request, ArgoEmulator emulator)
     {
         var query = ListQuery.From(request.Query);
-        var version = emulator.ResourceVersion;
-        return new ArgoJsonResult(ListResponse.Build(emulator.ListWorkflows(@namespace), version, query));
+        var (items, version) = emulator.WorkflowSnapshots(@namespace);
+        return new ArgoJsonResult(ListResponse.Build(items, version, query));
     }
 
     private static ArgoJsonResult Get(string @namespace, string name, HttpRequest request, ArgoEmulator emulator)
