@@ -94,4 +94,21 @@ public class LogsTests
             """{"error":{"grpc_code":5,"http_code":404,"message":"workflows.argoproj.io \"ghost\" not found","http_status":"Not Found"}}""",
             await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Logs_OtherPodOrContainer_ReturnsNoLines()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-pods"));
+        sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
+        const string LogPath = $"{WorkflowPath}/wf-pods/log";
+
+        await using var otherPod = await sandbox.OpenStreamAsync($"{LogPath}?podName=someone-else");
+        await using var waitContainer = await sandbox.OpenStreamAsync($"{LogPath}?logOptions.container=wait");
+        await using var mainPod = await sandbox.OpenStreamAsync($"{LogPath}?podName=wf-pods");
+
+        Assert.Empty(await otherPod.ReadToEndAsync());
+        Assert.Empty(await waitContainer.ReadToEndAsync());
+        Assert.NotEmpty(await mainPod.ReadToEndAsync());
+    }
 }

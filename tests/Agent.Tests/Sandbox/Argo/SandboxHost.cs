@@ -42,7 +42,16 @@ internal sealed class SandboxHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Logging.ClearProviders();
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TestTimeouts.Request };
         return new SandboxHost(app, time, client);
