@@ -11,20 +11,14 @@ internal sealed partial class ArgoEmulator
 {
     public JsonObject CreateCronWorkflow(string @namespace, JsonObject request)
     {
-        var cronWorkflow = (request["cronWorkflow"] as JsonObject)?.DeepClone().AsObject()
-            ?? throw ArgoApiException.InvalidArgument("cronWorkflow body not specified");
-        ObjectNaming.AssignNamespace(cronWorkflow, @namespace);
-        ObjectNaming.RequireNameOrGenerateName(cronWorkflow, "CronWorkflow");
-        CronWorkflowSpecValidator.Validate(cronWorkflow["spec"]);
-        if (request["createOptions"]?["dryRun"] is JsonArray { Count: > 0 })
+        var cronWorkflow = ReadNewResource(
+            @namespace, request, "cronWorkflow", "CronWorkflow", CronWorkflowSpecValidator.Validate, out var clientDryRun);
+        if (clientDryRun)
         {
             return cronWorkflow;
         }
 
-        ObjectNaming.AssignName(cronWorkflow, "CronWorkflow");
-        var metadata = ResourceJson.Metadata(cronWorkflow);
-        metadata["uid"] = Guid.NewGuid().ToString();
-        metadata["creationTimestamp"] = Rfc3339.Format(timeProvider.GetUtcNow());
+        StampCreation(cronWorkflow);
         return Copy(store.AddCronWorkflow(cronWorkflow));
     }
 

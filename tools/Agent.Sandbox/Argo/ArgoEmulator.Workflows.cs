@@ -20,17 +20,13 @@ internal sealed partial class ArgoEmulator
     /// <summary><c>WorkflowService_CreateWorkflow</c>: validates, names, stores and starts the phase clock.</summary>
     public JsonObject CreateWorkflow(string @namespace, JsonObject request)
     {
-        var workflow = (request["workflow"] as JsonObject)?.DeepClone().AsObject()
-            ?? throw ArgoApiException.InvalidArgument("workflow body not specified");
-        ObjectNaming.AssignNamespace(workflow, @namespace);
-        ObjectNaming.RequireNameOrGenerateName(workflow, "Workflow");
-        WorkflowSpecValidator.Validate(workflow["spec"]);
-        if (request["createOptions"]?["dryRun"] is JsonArray { Count: > 0 })
+        var workflow = ReadNewResource(
+            @namespace, request, "workflow", "Workflow", WorkflowSpecValidator.Validate, out var clientDryRun);
+        if (clientDryRun)
         {
             return workflow;
         }
 
-        ObjectNaming.AssignName(workflow, "Workflow");
         var serverDryRun = request["serverDryRun"] is JsonValue flag && flag.TryGetValue<bool>(out var dryRun) && dryRun;
         return Copy(StoreAndStart(workflow, serverDryRun));
     }
@@ -81,9 +77,7 @@ internal sealed partial class ArgoEmulator
 
     private JsonObject StoreAndStart(JsonObject workflow, bool serverDryRun)
     {
-        var metadata = ResourceJson.Metadata(workflow);
-        metadata["uid"] = Guid.NewGuid().ToString();
-        metadata["creationTimestamp"] = Rfc3339.Format(timeProvider.GetUtcNow());
+        StampCreation(workflow);
         ResourceJson.SetLabel(workflow, WorkflowStatusWriter.CompletedLabel, "false");
         workflow["status"] = new JsonObject();
         if (serverDryRun)
