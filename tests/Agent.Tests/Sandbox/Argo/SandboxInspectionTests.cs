@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Agent.Tests.Sandbox.Argo;
+
+public class SandboxInspectionTests
+{
+    [Fact]
+    public async Task WorkflowsRoute_AfterCreate_ListsNamePhaseAndLabels()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-listed", labels: Workflows.Labels(("team", "data"))));
+
+        using var response = await sandbox.Client.GetAsync("/sandbox/argo/workflows");
+        var rows = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        var row = Assert.Single(rows)!;
+        Assert.Equal("wf-listed", row["name"]!.GetValue<string>());
+        Assert.Equal(SandboxHost.Namespace, row["namespace"]!.GetValue<string>());
+        Assert.Equal("Pending", row["phase"]!.GetValue<string>());
+        Assert.Equal("data", row["labels"]!["team"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CronWorkflowsRoute_AfterCreate_ListsSchedules()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        sandbox.Emulator.CreateCronWorkflow(SandboxHost.Namespace, CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly")));
+
+        using var response = await sandbox.Client.GetAsync("/sandbox/argo/cron-workflows");
+        var row = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray())!;
+
+        Assert.Equal("nightly", row["name"]!.GetValue<string>());
+        Assert.Equal("0 2 * * *", row["schedules"]![0]!.GetValue<string>());
+        Assert.False(row["suspended"]!.GetValue<bool>());
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Agent.Sandbox.Argo;
+
+/// <summary>Settings of the Argo Server emulator, bound from <c>Sandbox:Argo</c>.</summary>
+internal sealed class ArgoEmulatorOptions
+{
+    public const string SectionName = "Sandbox:Argo";
+
+    /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;Token&gt;</c>; when empty, auth is off.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Seconds from Pending to Running. Zero moves on at once.</summary>
+    [Range(0, 86_400)]
+    public double PendingSeconds { get; set; } = 0.2;
+
+    /// <summary>Seconds from Running to the outcome phase.</summary>
+    [Range(0, 86_400)]
+    public double RunningSeconds { get; set; } = 1.0;
+
+    /// <summary>Phase a workflow ends in unless its main container asks otherwise (see <c>WorkflowOutcome</c>).</summary>
+    [AllowedValues("Succeeded", "Failed", "Error")]
+    public string DefaultOutcome { get; set; } = "Succeeded";
+
+    /// <summary>Reported by <c>/api/v1/version</c> and the <c>Grpc-Metadata-Argo-Version</c> header.</summary>
+    [Required]
+    public string Version { get; set; } = "v4.1.2";
+
+    /// <summary>Interval of the <c>:</c> comment lines on SSE streams (Argo sends one every 15 s).</summary>
+    [Range(0.001, 3_600)]
+    public double SseKeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>Watch events kept so a watch can resume from an older <c>resourceVersion</c>; older ones get "too old".</summary>
+    [Range(1, 10_000_000)]
+    public int EventRetention { get; set; } = 10_000;
+}
