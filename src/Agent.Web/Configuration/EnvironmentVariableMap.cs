@@ -37,6 +37,7 @@ public static class EnvironmentVariableMap
         new(["METRICS_SERVER_PATH"], "Server:MetricsPath", false, "Path of the Prometheus metrics"),
         new(["METRICS_SERVER_HOST"], "Server:InfraHost", false, "Address the infra port binds (default all interfaces)"),
         new(["ADMIN_SERVER_PORT"], "Server:AdminPort", false, "Admin API and Swagger UI port"),
+        new(["ADMIN_SERVER_HOST"], "Server:AdminHost", false, "Address the admin port binds (default 127.0.0.1)"),
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
     ];
 
