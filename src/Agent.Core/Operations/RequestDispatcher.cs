@@ -64,7 +64,17 @@ public sealed partial class RequestDispatcher : IDisposable
     }
 
     /// <summary>Stops executing new requests; they are answered 503 from now on.</summary>
-    public void StopAccepting() => _stopping.Cancel();
+    public void StopAccepting()
+    {
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host already disposed the dispatcher: nothing is accepted any more anyway.
+        }
+    }
 
     private async Task<OperationResult> ExecuteAsync(Envelope request)
     {

@@ -47,6 +47,9 @@ internal sealed class AgentApplication : WebApplicationFactory<Program>
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
+    /// <summary>Every log event of this host; Serilog picks the sink up from the services.</summary>
+    public CapturingSink Logs { get; } = new();
+
     public Uri InfraUrl => new($"http://127.0.0.1:{Services.GetRequiredService<ListenerPorts>().InfraPort}");
 
     public Uri AdminUrl => new($"http://127.0.0.1:{Services.GetRequiredService<ListenerPorts>().AdminPort}");
@@ -58,6 +61,10 @@ internal sealed class AgentApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services => services.AddSingleton(Registry));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Registry);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+        });
     }
 }

@@ -85,6 +85,13 @@ internal sealed partial class AgentSession
             server.RecordViolation(this, $"seq {seq} skips ahead of the processed high-water mark");
         }
 
+        // The ack is queued (or suppressed) before the message is recorded, because recording is what wakes tests
+        // waiting for it: a test that then changes the misbehaviour flags must not race this ack.
+        if (!Agent.WithholdAcks)
+        {
+            await SendAckAsync(outcome.HighWater);
+        }
+
         if (outcome.Duplicate)
         {
             server.Stats.Duplicate();
@@ -92,11 +99,6 @@ internal sealed partial class AgentSession
         else
         {
             server.RecordReliable(this, message);
-        }
-
-        if (!Agent.WithholdAcks)
-        {
-            await SendAckAsync(outcome.HighWater);
         }
     }
 

@@ -112,7 +112,14 @@ internal sealed partial class AgentSession : IDisposable
         Interlocked.Exchange(ref closeRequested, 1);
         ReleaseAgentId();
         socket.Abort();
-        lifetime.Cancel();
+        try
+        {
+            lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session already ended and was disposed: nothing left to abort.
+        }
     }
 
     public void Dispose() => lifetime.Dispose();

@@ -1,0 +1,93 @@
+using System.Net;
+using Agent.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.Observability;
+
+/// <summary>The infra listener serves metrics and probes only; the admin listener serves the admin API and Swagger only.</summary>
+public sealed class ListenerAndMetricsTests
+{
+    /// <summary>The seed product page's eleven metric names: a contract with existing dashboards and alerts.</summary>
+    public static TheoryData<string> SeedMetrics =>
+    [
+        "collate_hybrid_agent_jobs_counter_total",
+        "collate_hybrid_agent_memory_usage",
+        "collate_hybrid_agent_jobs_total{status=\"succeeded\"}",
+        "collate_hybrid_agent_server_response_time_seconds_max",
+        "collate_hybrid_agent_server_response_time_seconds_count",
+        "collate_hybrid_agent_server_response_time_seconds_sum",
+        "collate_hybrid_agent_argo_response_time_seconds_max",
+        "collate_hybrid_agent_argo_response_time_seconds_count",
+        "collate_hybrid_agent_argo_response_time_seconds_sum",
+        "collate_hybrid_agent_cpu_usage",
+        "collate_hybrid_agent_connected",
+    ];
+
+    [Fact]
+    public async Task Metrics_Scraped_ExportsEverySeedMetricAndConnectedOnceWelcomed()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "metrics-agent");
+        agent.StartServer();
+        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        using var infra = agent.CreateInfraClient();
+
+        var exposition = await infra.GetStringAsync("/metrics");
+
+        foreach (var series in SeedMetrics)
+        {
+            Assert.NotNull(MetricsText.Sample(exposition, series));
+        }
+
+        Assert.Equal(1, MetricsText.Sample(exposition, "collate_hybrid_agent_connected"));
+    }
+
+    [Fact]
+    public async Task Routes_EachListener_ServesOnlyItsOwnEndpoints()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "listener-agent", new Dictionary<string, string?> { ["Server:MetricsPath"] = "/prom" });
+        agent.StartServer();
+        using var infra = agent.CreateInfraClient();
+        using var admin = agent.CreateAdminClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await infra.GetAsync("/prom")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await infra.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await infra.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await infra.GetAsync("/admin/connection")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await infra.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/connection")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Contains("/admin/jobs", await admin.GetStringAsync("/swagger/v1/swagger.json"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/prom")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_WrongControlPlaneToken_IsUnavailableAndSaysUnauthorized()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "refused-agent", new Dictionary<string, string?> { ["ControlPlane:AuthToken"] = "wrong-token" });
+        agent.StartServer();
+        using var infra = agent.CreateInfraClient();
+        var refused = new TaskCompletionSource();
+        var state = agent.Services.GetRequiredService<Agent.Core.ControlPlane.ConnectionState>();
+        state.Changed += snapshot =>
+        {
+            if (snapshot.LastCloseCode == Agent.Core.Protocol.CloseCodes.Unauthorized)
+            {
+                refused.TrySetResult();
+            }
+        };
+        if (state.Current.LastCloseCode == Agent.Core.Protocol.CloseCodes.Unauthorized)
+        {
+            refused.TrySetResult();
+        }
+
+        await refused.Task.WaitAsync(TestTimeouts.Token());
+        var ready = await infra.GetAsync("/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("unauthorized", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
