@@ -1,5 +1,4 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
+using Agent.Core.Tls;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
@@ -21,31 +20,10 @@ public static class ArgoHttpHandlers
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath))
         {
-            var trusted = X509CertificateLoader.LoadCertificateFromFile(options.ServerCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(trusted, certificate, errors);
+            var trust = ExtraTrust.FromFile(options.ServerCertificatePath);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Validate(certificate, errors);
         }
 
         return handler;
-    }
-
-    /// <summary>Accepts Argo's certificate when it chains to (or is) the configured one, e.g. Argo's self-signed certificate.</summary>
-    private static bool TrustedBy(X509Certificate2 trusted, X509Certificate? presented, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(trusted);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var certificate = new X509Certificate2(presented);
-        return chain.Build(certificate) || certificate.Thumbprint == trusted.Thumbprint;
     }
 }

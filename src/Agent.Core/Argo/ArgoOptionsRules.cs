@@ -1,3 +1,4 @@
+using Agent.Core.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Argo;
@@ -14,9 +15,9 @@ public sealed class ArgoOptionsRules : IValidateOptions<ArgoOptions>
             failures.Add($"PIPELINE_SERVICE_CLIENT_ENDPOINT must be an http:// or https:// URL of the Argo Server (got '{options.Endpoint}')");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath) && !File.Exists(options.ServerCertificatePath))
+        if (ExtraTrust.Problem("ARGO_SERVER_CERTIFICATE_PATH", options.ServerCertificatePath) is { } certificateProblem)
         {
-            failures.Add($"ARGO_SERVER_CERTIFICATE_PATH names a file that does not exist: '{options.ServerCertificatePath}'");
+            failures.Add(certificateProblem);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using Agent.Core.Protocol;
+using Agent.Core.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.ControlPlane;
@@ -11,6 +12,9 @@ namespace Agent.Core.ControlPlane;
 /// </summary>
 public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> options) : IControlPlaneConnector
 {
+    private readonly Lazy<ExtraTrust?> _trust = new(() =>
+        string.IsNullOrWhiteSpace(options.Value.CaBundlePath) ? null : ExtraTrust.FromFile(options.Value.CaBundlePath));
+
     public async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -26,6 +30,11 @@ public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> optio
             socket.Options.KeepAliveInterval = settings.KeepAliveInterval;
             socket.Options.KeepAliveTimeout = settings.KeepAliveTimeout;
             socket.Options.CollectHttpResponseDetails = true;
+            if (_trust.Value is { } trust)
+            {
+                socket.Options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Validate(certificate, errors);
+            }
+
             await socket.ConnectAsync(uri, cancellationToken);
             return socket;
         }

@@ -50,6 +50,13 @@ public sealed class ControlPlaneOptions
     [Range(16, 1_000_000, ErrorMessage = "ControlPlane:OutboxCapacity must be between 16 and 1000000")]
     public int OutboxCapacity { get; set; } = 10_000;
 
+    /// <summary>On SIGTERM, how long in-flight operations may run on and the outbox may take to flush (<c>SHUTDOWN_GRACE_SECONDS</c>).</summary>
+    [Range(0, 600, ErrorMessage = "SHUTDOWN_GRACE_SECONDS must be between 0 and 600")]
+    public int ShutdownGraceSeconds { get; set; } = 20;
+
+    /// <summary>PEM file of extra CA certificates to trust for <c>wss://</c> (<c>SERVER_CA_BUNDLE_PATH</c>), e.g. a corporate TLS proxy's.</summary>
+    public string? CaBundlePath { get; set; }
+
     /// <summary>The connect URI: <see cref="ServerUrl"/> with the default path appended when it has none.</summary>
     public Uri ConnectUri => ServerUrlRules.ToConnectUri(ServerUrl);
 }

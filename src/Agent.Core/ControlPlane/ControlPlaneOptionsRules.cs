@@ -1,3 +1,4 @@
+using Agent.Core.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.ControlPlane;
@@ -16,6 +17,11 @@ public sealed class ControlPlaneOptionsRules : IValidateOptions<ControlPlaneOpti
         if (options.AgentId.Any(char.IsControl) || options.AgentId.Length > 253)
         {
             failures.Add("AGENT_ID must be at most 253 printable characters");
+        }
+
+        if (ExtraTrust.Problem("SERVER_CA_BUNDLE_PATH", options.CaBundlePath) is { } bundleProblem)
+        {
+            failures.Add(bundleProblem);
         }
 
         if (options.KeepAliveTimeout < options.KeepAliveInterval)

@@ -18,6 +18,12 @@ public sealed partial class ControlPlaneService
         [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Control plane refused the agent with close code {CloseCode}: {Reason}. Retrying at the longest backoff")]
         public static partial void Refused(ILogger logger, int closeCode, string reason);
 
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Shutting down: taking no new requests; waiting up to {GraceSeconds} s for {InFlight} operations and {OutboxDepth} unacknowledged messages")]
+        public static partial void Draining(ILogger logger, int inFlight, int outboxDepth, int graceSeconds);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Shutdown grace ran out: handing back {InFlight} operations to the control plane (answered 503)")]
+        public static partial void HandingBack(ILogger logger, int inFlight);
+
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Shutdown grace ran out with {InFlight} operations in flight and {OutboxDepth} messages unacknowledged")]
         public static partial void DrainIncomplete(ILogger logger, int inFlight, int outboxDepth);
     }

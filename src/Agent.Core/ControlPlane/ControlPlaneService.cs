@@ -71,23 +71,50 @@ public sealed partial class ControlPlaneService : BackgroundService
         }
     }
 
-    /// <summary>Finishes in-flight work and flushes the outbox, within the host's shutdown timeout, before closing the link.</summary>
+    /// <summary>
+    /// On SIGTERM: take no new requests, let in-flight ones finish within the grace period and hand back (answer
+    /// 503) those that do not, flush the outbox while still connected, and only then close the link with 1001.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _services.Dispatcher.StopAccepting();
-        try
+        var dispatcher = _services.Dispatcher;
+        dispatcher.StopAccepting();
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TimeSpan.FromSeconds(_services.Options.ShutdownGraceSeconds));
+        Log.Draining(_logger, dispatcher.InFlight, _services.Outbox.Depth, _services.Options.ShutdownGraceSeconds);
+        if (!await WaitUntilAsync(() => dispatcher.InFlight == 0, grace.Token))
         {
-            while (_services.Dispatcher.InFlight > 0 || (_services.Outbox.Depth > 0 && _services.State.Current.Status == ConnectionStatus.Connected))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), _services.TimeProvider, cancellationToken);
-            }
+            Log.HandingBack(_logger, dispatcher.InFlight);
+            dispatcher.HandBackInFlight();
+            await WaitUntilAsync(() => dispatcher.InFlight == 0, cancellationToken);
         }
-        catch (OperationCanceledException)
+
+        var flushed = await WaitUntilAsync(
+            () => _services.Outbox.Depth == 0 || _services.State.Current.Status != ConnectionStatus.Connected, grace.Token);
+        if (!flushed || _services.Outbox.Depth > 0)
         {
-            Log.DrainIncomplete(_logger, _services.Dispatcher.InFlight, _services.Outbox.Depth);
+            Log.DrainIncomplete(_logger, dispatcher.InFlight, _services.Outbox.Depth);
         }
 
         await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Shutdown happens in real time whatever clock the agent runs on, so this polls with real delays.</summary>
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!condition())
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return condition();
+        }
     }
 
     private async ValueTask RunSessionAsync(CancellationToken cancellationToken)

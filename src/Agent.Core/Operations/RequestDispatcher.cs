@@ -22,7 +22,8 @@ public sealed partial class RequestDispatcher : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<RequestDispatcher> _logger;
     private readonly SemaphoreSlim _slots;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _handingBack = new();
+    private volatile bool _stopping;
     private readonly int _maxConcurrent;
     private int _inFlight;
 
@@ -64,21 +65,24 @@ public sealed partial class RequestDispatcher : IDisposable
     }
 
     /// <summary>Stops executing new requests; they are answered 503 from now on.</summary>
-    public void StopAccepting()
+    public void StopAccepting() => _stopping = true;
+
+    /// <summary>Cancels what is still executing; each is answered 503 so the control plane sends it again later.</summary>
+    public void HandBackInFlight()
     {
         try
         {
-            _stopping.Cancel();
+            _handingBack.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // The host already disposed the dispatcher: nothing is accepted any more anyway.
+            // The host already disposed the dispatcher: nothing is executing any more.
         }
     }
 
     private async Task<OperationResult> ExecuteAsync(Envelope request)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopping)
         {
             return new OperationResult(ResultCodes.ArgoUnreachable, "agent is shutting down; send the request again after it reconnects");
         }
@@ -109,17 +113,19 @@ public sealed partial class RequestDispatcher : IDisposable
     private async Task<OperationResult> RunHandlerAsync(IOperationHandler handler, Envelope request, DateTimeOffset? deadline)
     {
         Interlocked.Increment(ref _inFlight);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        if (deadline is { } due)
-        {
-            timeout.CancelAfter(Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero));
-        }
-
+        using var deadlineSource = deadline is { } due
+            ? new CancellationTokenSource(Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero), _timeProvider)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_handingBack.Token, deadlineSource.Token);
         try
         {
-            return await handler.HandleAsync(request, timeout.Token);
+            return await handler.HandleAsync(request, linked.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (_handingBack.IsCancellationRequested)
+        {
+            return new OperationResult(ResultCodes.ArgoUnreachable, "handed back: the agent shut down before this finished; send it again once an agent is connected");
+        }
+        catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested)
         {
             return new OperationResult(ResultCodes.DeadlinePassed, "deadline passed while executing; the operation may be incomplete");
         }
@@ -149,7 +155,7 @@ public sealed partial class RequestDispatcher : IDisposable
     public void Dispose()
     {
         _slots.Dispose();
-        _stopping.Dispose();
+        _handingBack.Dispose();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -13,6 +13,8 @@ public static class EnvironmentVariableMap
         new(["AUTH_TOKEN"], "ControlPlane:AuthToken", true, "Control-plane access token"),
         new(["RECONNECT_DELAY_SECONDS"], "ControlPlane:ReconnectDelaySeconds", false, "Longest wait between reconnect attempts"),
         new(["ALLOW_INSECURE_WEBSOCKET"], "ControlPlane:AllowInsecureWebSocket", false, "Allow ws:// to a host that is not loopback"),
+        new(["SHUTDOWN_GRACE_SECONDS"], "ControlPlane:ShutdownGraceSeconds", false, "On SIGTERM, time to finish in-flight operations and flush the outbox"),
+        new(["SERVER_CA_BUNDLE_PATH"], "ControlPlane:CaBundlePath", false, "PEM file of extra CA certificates trusted for wss://"),
         new(["SERVER_HOST_API_URL"], "ControlPlane:ServerHostApiUrl", false, "Control-plane REST API URL (accepted for chart compatibility)"),
         new(["PIPELINE_SERVICE_CLIENT_ENDPOINT"], "Argo:Endpoint", false, "Argo Server URL"),
         new(["ARGO_TOKEN"], "Argo:Token", true, "Argo Server bearer token"),

@@ -1,4 +1,6 @@
 using Agent.Core;
+using Agent.Core.ControlPlane;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Hosting;
 
@@ -9,8 +11,9 @@ public static class AgentServicesExtensions
     {
         builder.Services.AddAgentCore();
 
-        // Leave time to finish in-flight operations and flush the outbox on SIGTERM (ControlPlaneService.StopAsync).
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        // Leave the host time to finish in-flight operations and flush the outbox on SIGTERM (ControlPlaneService.StopAsync).
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ControlPlaneOptions>>(
+            (host, controlPlane) => host.ShutdownTimeout = TimeSpan.FromSeconds(controlPlane.Value.ShutdownGraceSeconds + 5));
         return builder;
     }
 }
