@@ -36,6 +36,11 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<RunStatusReporter>();
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
+        services.AddSingleton<IOperationHandler, PipelineStatusHandler>();
+        services.AddSingleton<IOperationHandler, PipelineLogsHandler>();
+        services.AddSingleton<IOperationHandler, PipelineKillHandler>();
+        services.AddSingleton<IOperationHandler, PipelineKillRunHandler>();
+        services.AddSingleton<RunTerminator>();
         services.AddArgoGateway();
         return services;
     }

@@ -29,6 +29,13 @@ public sealed class ArgoOptions
     [Range(0, int.MaxValue, ErrorMessage = "ARGO_SECONDS_AFTER_COMPLETION_TTL must be a non-negative number of seconds")]
     public int SecondsAfterCompletionTtl { get; set; } = 7 * 24 * 3600;
 
+    /// <summary>After a kill, how long a stopped workflow may take to finish before it is terminated (<c>ARGO_KILL_GRACE_SECONDS</c>).</summary>
+    [Range(0, 86400, ErrorMessage = "ARGO_KILL_GRACE_SECONDS must be between 0 and 86400")]
+    public int KillGraceSeconds { get; set; } = 60;
+
+    /// <summary>Skips verification of the Argo Server's certificate (<c>ARGO_INSECURE_SKIP_VERIFY</c>); logged as a warning at start.</summary>
+    public bool InsecureSkipVerify { get; set; }
+
     /// <summary>Time allowed for one Argo call attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Argo:AttemptTimeout must be between 1 s and 10 minutes")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Argo.Wire;
@@ -14,7 +13,7 @@ namespace Agent.Core.Argo;
 /// reads send the generated request and parse the body with the agent's own small models (see
 /// <see cref="WorkflowJson"/> for why), asking Argo for only the fields the agent uses.
 /// </summary>
-public sealed class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IArgoWorkflowClient
+public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IArgoWorkflowClient
 {
     private const int PageSize = 500;
     private const string ItemFields = "metadata.name,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message";
@@ -84,29 +83,6 @@ public sealed class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOpti
         return new WorkflowPage(workflows, resourceVersion);
     }
 
-    public async IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(
-        string labelSelector, string? resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = clients.Streaming.Api.V1.WorkflowEvents[Namespace].ToGetRequestInformation(config =>
-        {
-            config.QueryParameters.ListOptionsLabelSelector = labelSelector;
-            config.QueryParameters.ListOptionsResourceVersion = resourceVersion;
-            config.QueryParameters.Fields = "result.type," + string.Join(',', ItemFields.Split(',').Select(field => "result.object." + field));
-
-            // Exactly this Accept value switches Argo to SSE, whose keep-alives let a dead stream be noticed.
-            config.Headers.Add("Accept", "text/event-stream");
-        });
-        await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
-        var lines = ArgoStreamReader.ReadAsync(body, ArgoJsonContext.Default.StreamLineJsonWatchEventJson, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
-        await foreach (var line in lines)
-        {
-            if (line.Workflow is not null)
-            {
-                yield return new WorkflowEvent(line.Type ?? string.Empty, WorkflowJsonMapper.ToWorkflow(line.Workflow));
-            }
-        }
-    }
-
     public async Task CheckAccessAsync(CancellationToken cancellationToken)
     {
         var request = clients.Unary.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
@@ -129,6 +105,8 @@ public sealed class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOpti
             throw ArgoErrorMapper.Map(ex);
         }
     }
+
+    private static ArgoException Map(Exception exception) => ArgoErrorMapper.Map(exception);
 
     private static async Task<Stream> SendForStreamAsync(IRequestAdapter adapter, RequestInformation request, CancellationToken cancellationToken)
     {

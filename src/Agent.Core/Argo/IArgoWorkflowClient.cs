@@ -20,6 +20,15 @@ public interface IArgoWorkflowClient
     /// <summary>Streams changes of matching workflows from <paramref name="resourceVersion"/> (all current ones first when null).</summary>
     IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(string labelSelector, string? resourceVersion, CancellationToken cancellationToken);
 
+    /// <summary>Stops (exit handlers run) or terminates (they do not) a workflow; an unknown one is NotFound.</summary>
+    Task ShutdownWorkflowAsync(string name, ShutdownStrategy strategy, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a workflow; one that is already gone counts as deleted.</summary>
+    Task DeleteWorkflowAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The logs of a workflow's pods for one container, as Argo streams them (only while pods exist).</summary>
+    IAsyncEnumerable<LogLine> ReadLogsAsync(string name, string container, CancellationToken cancellationToken);
+
     /// <summary>
     /// Proves the token and its permissions work with one call that reaches Kubernetes (a one-item list);
     /// <c>/version</c> cannot, since the Argo Server answers it without checking the token (Argo notes §2.5).

@@ -34,6 +34,7 @@ namespace Agent.Core.Protocol;
 [JsonSerializable(typeof(RunStartedData))]
 [JsonSerializable(typeof(ServiceStatusData))]
 [JsonSerializable(typeof(PipelineStatusesData))]
+[JsonSerializable(typeof(StoppedRunsData))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

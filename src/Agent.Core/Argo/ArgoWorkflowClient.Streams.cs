@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Agent.Core.Argo.Wire;
+
+namespace Agent.Core.Argo;
+
+public sealed partial class ArgoWorkflowClient
+{
+    public async IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(
+        string labelSelector, string? resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = clients.Streaming.Api.V1.WorkflowEvents[Namespace].ToGetRequestInformation(config =>
+        {
+            config.QueryParameters.ListOptionsLabelSelector = labelSelector;
+            config.QueryParameters.ListOptionsResourceVersion = resourceVersion;
+            config.QueryParameters.Fields = "result.type," + string.Join(',', ItemFields.Split(',').Select(field => "result.object." + field));
+
+            // Exactly this Accept value switches Argo to SSE, whose keep-alives let a dead stream be noticed.
+            config.Headers.Add("Accept", "text/event-stream");
+        });
+        await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
+        var lines = ArgoStreamReader.ReadAsync(body, ArgoJsonContext.Default.StreamLineJsonWatchEventJson, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
+        await foreach (var line in lines)
+        {
+            if (line.Workflow is not null)
+            {
+                yield return new WorkflowEvent(line.Type ?? string.Empty, WorkflowJsonMapper.ToWorkflow(line.Workflow));
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string name, string container, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = clients.Streaming.Api.V1.Workflows[Namespace][name].Log.ToGetRequestInformation(config =>
+        {
+            config.QueryParameters.LogOptionsContainer = container;
+            config.Headers.Add("Accept", "text/event-stream");
+        });
+        await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
+        var lines = ArgoStreamReader.ReadAsync(body, ArgoJsonContext.Default.StreamLineJsonLogEntryJson, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
+        await foreach (var line in lines)
+        {
+            yield return new LogLine(line.PodName ?? string.Empty, line.Content ?? string.Empty);
+        }
+    }
+}

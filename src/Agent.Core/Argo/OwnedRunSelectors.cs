@@ -1,0 +1,15 @@
+namespace Agent.Core.Argo;
+
+/// <summary>Label selectors that only ever match workflows this agent created: every one starts with its agent id.</summary>
+public static class OwnedRunSelectors
+{
+    public const string NotCompleted = "workflows.argoproj.io/completed!=true";
+
+    public static string Pipeline(string agentId, string pipelineFqn) =>
+        $"{WorkflowLabels.SelectorForAgent(agentId)},{WorkflowLabels.Pipeline}={LabelValues.ForPipeline(pipelineFqn)}";
+
+    public static string ActiveRunsOf(string agentId, string pipelineFqn) => $"{Pipeline(agentId, pipelineFqn)},{NotCompleted}";
+
+    public static string Run(string agentId, string pipelineFqn, string runId) =>
+        $"{Pipeline(agentId, pipelineFqn)},{WorkflowLabels.RunId}={LabelValues.ForFreeText(runId)}";
+}

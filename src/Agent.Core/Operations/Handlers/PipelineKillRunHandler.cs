@@ -1,0 +1,37 @@
+using Agent.Core.Argo;
+using Agent.Core.ControlPlane;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Agent.Core.Runs;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary><c>pipeline.killRun</c>: stops one run, if this agent owns it; a finished run is left as it is.</summary>
+public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminator terminator, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+{
+    public string Type => MessageTypes.PipelineKillRun;
+
+    public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
+    {
+        if (!PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.PipelineKillRunRequest, out var payload, out var reason))
+        {
+            return OperationResult.BadRequest(reason);
+        }
+
+        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId), cancellationToken);
+        var workflow = page.Workflows.FirstOrDefault(candidate => candidate.Annotation(WorkflowLabels.RunIdAnnotation) == payload.RunId);
+        if (workflow is null)
+        {
+            return OperationResult.NotFound($"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");
+        }
+
+        if (workflow.Label("workflows.argoproj.io/completed") == "true")
+        {
+            return OperationResult.Success(new StoppedRunsData([]), ProtocolJsonContext.Default.StoppedRunsData, payload.RunId);
+        }
+
+        await terminator.StopAsync(workflow.Name, cancellationToken);
+        return OperationResult.Success(new StoppedRunsData([payload.RunId]), ProtocolJsonContext.Default.StoppedRunsData, payload.RunId);
+    }
+}

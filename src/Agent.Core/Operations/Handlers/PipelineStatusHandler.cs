@@ -1,0 +1,37 @@
+using Agent.Core.Argo;
+using Agent.Core.ControlPlane;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary><c>pipeline.status</c>: the pipeline's runs as Argo has them now, newest first.</summary>
+public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane, TimeProvider timeProvider) : IOperationHandler
+{
+    public string Type => MessageTypes.PipelineStatus;
+
+    public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
+    {
+        if (!PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.PipelineFqnRequest, out var payload, out var reason))
+        {
+            return OperationResult.BadRequest(reason);
+        }
+
+        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Pipeline(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var statuses = page.Workflows
+            .OrderByDescending(workflow => workflow.CreatedAt)
+            .Select(workflow => new RunStatusPayload(
+                payload.PipelineFqn,
+                workflow.Annotation(WorkflowLabels.RunIdAnnotation) ?? workflow.Name,
+                workflow.Name,
+                WorkflowPhases.ToPipelineState(workflow),
+                now,
+                (workflow.StartedAt ?? workflow.CreatedAt)?.ToUnixTimeMilliseconds(),
+                workflow.FinishedAt?.ToUnixTimeMilliseconds(),
+                workflow.Message))
+            .ToList();
+        return OperationResult.Success(new PipelineStatusesData(statuses), ProtocolJsonContext.Default.PipelineStatusesData);
+    }
+}
