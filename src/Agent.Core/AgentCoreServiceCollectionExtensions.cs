@@ -33,6 +33,7 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddHostedService<ControlPlaneService>();
 
         services.AddSingleton<RunRegistry>();
+        services.AddSingleton<RunInventory>();
         services.AddSingleton<RunStatusReporter>();
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();

@@ -18,7 +18,11 @@ public static class ArgoHttpHandlers
     {
         // Pods and services move: recycle pooled connections so DNS changes are picked up.
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath))
+        if (options.InsecureSkipVerify)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath))
         {
             var trust = ExtraTrust.FromFile(options.ServerCertificatePath);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Validate(certificate, errors);

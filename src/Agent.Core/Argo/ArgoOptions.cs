@@ -36,6 +36,13 @@ public sealed class ArgoOptions
     /// <summary>Skips verification of the Argo Server's certificate (<c>ARGO_INSECURE_SKIP_VERIFY</c>); logged as a warning at start.</summary>
     public bool InsecureSkipVerify { get; set; }
 
+    /// <summary>
+    /// At start, runs that finished up to this long before the agent started are reported once more, so a run that
+    /// ended while no agent was connected is not lost; older ones were reported by the agent that saw them end.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Argo:RecoveryWindow must be between 0 and 7 days")]
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Time allowed for one Argo call attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Argo:AttemptTimeout must be between 1 s and 10 minutes")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,6 +1,7 @@
 using Agent.Core.Argo.Building;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -59,7 +60,9 @@ public static class ArgoServiceCollectionExtensions
     private static ArgoApiClients CreateClients(IServiceProvider provider)
     {
         var factory = provider.GetRequiredService<IHttpClientFactory>();
-        var endpoint = provider.GetRequiredService<IOptions<ArgoOptions>>().Value.Endpoint.TrimEnd('/');
+        var options = provider.GetRequiredService<IOptions<ArgoOptions>>().Value;
+        var endpoint = options.Endpoint.TrimEnd('/');
+        ArgoStartupLog.Describe(provider.GetRequiredService<ILoggerFactory>().CreateLogger("Agent.Core.Argo"), options);
         var authentication = new BaseBearerTokenAuthenticationProvider(provider.GetRequiredService<ArgoTokenProvider>());
         return new ArgoApiClients(
             new HttpClientRequestAdapter(authentication, httpClient: factory.CreateClient(UnaryClientName)) { BaseUrl = endpoint },

@@ -17,6 +17,7 @@ namespace Agent.Core.Argo;
 public sealed partial class WorkflowWatcher(
     IArgoWorkflowClient argo,
     RunStatusReporter reporter,
+    RunInventory inventory,
     IOptions<ControlPlaneOptions> controlPlane,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
@@ -68,6 +69,7 @@ public sealed partial class WorkflowWatcher(
             }
 
             _resourceVersion = page.ResourceVersion;
+            inventory.MarkListed();
             Log.Listed(logger, page.Workflows.Count, _resourceVersion);
         }
 

@@ -163,7 +163,7 @@ public sealed partial class ControlPlaneService : BackgroundService
 
         using (socket)
         {
-            return await new ControlPlaneSession(socket, _services).RunAsync(_hello.Create(), cancellationToken);
+            return await new ControlPlaneSession(socket, _services).RunAsync(await _hello.CreateAsync(cancellationToken), cancellationToken);
         }
     }
 

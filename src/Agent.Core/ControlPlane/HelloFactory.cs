@@ -14,9 +14,20 @@ public sealed class HelloFactory(
     AgentInstance instance,
     RequestDispatcher dispatcher,
     RunRegistry registry,
-    RunStatusReporter reporter)
+    RunInventory inventory,
+    RunStatusReporter reporter,
+    TimeProvider timeProvider)
 {
     public const string ExecutorKind = "argo";
+
+    /// <summary>How long the first hello waits for the run registry to be rebuilt from Argo.</summary>
+    public static readonly TimeSpan InventoryWait = TimeSpan.FromSeconds(10);
+
+    public async Task<HelloPayload> CreateAsync(CancellationToken cancellationToken)
+    {
+        await inventory.WaitListedAsync(InventoryWait, timeProvider, cancellationToken);
+        return Create();
+    }
 
     public HelloPayload Create() => new(
         controlPlane.Value.AgentId,

@@ -5,6 +5,7 @@ using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Runs;
 
@@ -16,6 +17,7 @@ public sealed partial class RunStatusReporter(
     RunRegistry registry,
     ReliableOutbox outbox,
     AgentInstance instance,
+    IOptions<ArgoOptions> options,
     AgentMetrics metrics,
     TimeProvider timeProvider,
     ILogger<RunStatusReporter> logger)
@@ -72,10 +74,11 @@ public sealed partial class RunStatusReporter(
             return null;
         }
 
-        // An adopted run starts as "unknown" so its current state is reported once. One that had already
-        // finished before this process started is left alone: the agent that saw it finish reported it.
+        // An adopted run starts as "unknown" so its current state is reported once: the runs this process found
+        // active, and those that finished while no agent was there. Runs that finished well before this process
+        // started are left alone: the agent that saw them end reported them.
         var state = WorkflowPhases.ToPipelineState(workflow);
-        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < instance.StartedAt)
+        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < instance.StartedAt - options.Value.RecoveryWindow)
         {
             return null;
         }

@@ -20,6 +20,8 @@ public static class EnvironmentVariableMap
         new(["ARGO_TOKEN"], "Argo:Token", true, "Argo Server bearer token"),
         new(["ARGO_TOKEN_FILE"], "Argo:TokenFile", false, "File holding the Argo token, re-read when it changes"),
         new(["ARGO_SERVER_CERTIFICATE_PATH"], "Argo:ServerCertificatePath", false, "Certificate to trust for the Argo Server"),
+        new(["ARGO_INSECURE_SKIP_VERIFY"], "Argo:InsecureSkipVerify", false, "Skip the Argo Server certificate check (logged as a warning)"),
+        new(["ARGO_KILL_GRACE_SECONDS"], "Argo:KillGraceSeconds", false, "After a kill, seconds before a still-running workflow is terminated"),
         new(["INGESTION_NAMESPACE", "ARGO_NAMESPACE"], "Argo:Namespace", false, "Namespace of the ingestion workflows"),
         new(["ARGO_SECONDS_AFTER_COMPLETION_TTL"], "Argo:SecondsAfterCompletionTtl", false, "Seconds a finished workflow is kept"),
         new(["ARGO_INGESTION_IMAGE", "INGESTION_IMAGE"], "Ingestion:Image", false, "Ingestion container image"),
