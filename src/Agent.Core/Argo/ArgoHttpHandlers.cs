@@ -14,6 +14,8 @@ public static class ArgoHttpHandlers
     public static IEnumerable<DelegatingHandler> KiotaMiddleware() =>
         KiotaClientFactory.CreateDefaultHandlers().Where(handler => handler is not RetryHandler);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security", "CA5359:Do not disable certificate validation", Justification = "Only with the operator's explicit ARGO_INSECURE_SKIP_VERIFY, warned about at start.")]
     public static SocketsHttpHandler Primary(ArgoOptions options)
     {
         // Pods and services move: recycle pooled connections so DNS changes are picked up.
