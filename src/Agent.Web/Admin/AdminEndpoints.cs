@@ -14,7 +14,7 @@ public static class AdminEndpoints
 
     public static WebApplication MapAdminApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/admin").RequireListener(ListenerKind.Admin).WithTags("Admin");
+        var admin = app.MapGroup("/admin").RequireListener(ListenerKind.Admin).AddEndpointFilter<AdminKeyFilter>().WithTags("Admin");
         admin.MapGet("/connection", GetConnection).WithName("GetConnection").WithSummary("State of the control-plane link");
         admin.MapGet("/jobs", GetJobs).WithName("GetJobs").WithSummary("Runs the agent tracks, newest first; filter by pipeline FQN and state");
         admin.MapGet("/jobs/{runId}", GetJob).WithName("GetJob").WithSummary("One run by id");

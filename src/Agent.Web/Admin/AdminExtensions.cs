@@ -1,15 +1,35 @@
 using Agent.Web.Hosting;
+using Microsoft.OpenApi;
 
 namespace Agent.Web.Admin;
 
 public static class AdminExtensions
 {
+    private const string SecurityScheme = "AdminKey";
+
     /// <summary>The admin API's JSON and its Swagger document.</summary>
     public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
+        builder.Services.AddSingleton<AdminKey>();
+        builder.Services.AddHostedService<AdminStartupCheck>();
         builder.Services.AddEndpointsApiExplorer();
-        builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "Hybrid Ingestion Agent admin API", Version = "v1" }));
+        builder.Services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new() { Title = "Hybrid Ingestion Agent admin API", Version = "v1" });
+            options.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The admin API key (ADMIN_API_KEY or ADMIN_API_KEY_FILE)",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] });
+            var xml = Path.Combine(AppContext.BaseDirectory, "Agent.Web.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
+        });
         return builder;
     }
 

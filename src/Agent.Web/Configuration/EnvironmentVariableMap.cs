@@ -41,7 +41,9 @@ public static class EnvironmentVariableMap
         new(["METRICS_SERVER_PATH"], "Server:MetricsPath", false, "Path of the Prometheus metrics"),
         new(["METRICS_SERVER_HOST"], "Server:InfraHost", false, "Address the infra port binds (default all interfaces)"),
         new(["ADMIN_SERVER_PORT"], "Server:AdminPort", false, "Admin API and Swagger UI port"),
-        new(["ADMIN_SERVER_HOST"], "Server:AdminHost", false, "Address the admin port binds (default 127.0.0.1)"),
+        new(["ADMIN_SERVER_HOST"], "Server:AdminHost", false, "Address the admin port binds (default 127.0.0.1, or 0.0.0.0 with an API key)"),
+        new(["ADMIN_API_KEY"], "Server:AdminApiKey", true, "API key for the admin API (Authorization: Bearer)"),
+        new(["ADMIN_API_KEY_FILE"], "Server:AdminApiKeyFile", false, "File holding the admin API key"),
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
     ];
 

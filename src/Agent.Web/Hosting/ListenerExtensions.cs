@@ -14,7 +14,7 @@ public static class ListenerExtensions
             var server = kestrel.ApplicationServices.GetRequiredService<IOptions<ServerOptions>>().Value;
             var ports = kestrel.ApplicationServices.GetRequiredService<ListenerPorts>();
             kestrel.Listen(IPAddress.Parse(server.InfraHost), server.MetricsPort, listen => ports.Infra = listen);
-            kestrel.Listen(IPAddress.Parse(server.AdminHost), server.AdminPort, listen => ports.Admin = listen);
+            kestrel.Listen(IPAddress.Parse(server.EffectiveAdminHost), server.AdminPort, listen => ports.Admin = listen);
         });
         return builder;
     }

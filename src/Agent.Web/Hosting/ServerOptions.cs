@@ -22,6 +22,20 @@ public sealed class ServerOptions
     [Range(0, 65535, ErrorMessage = "ADMIN_SERVER_PORT must be a port number from 0 to 65535")]
     public int AdminPort { get; set; } = 8585;
 
-    /// <summary>Address the admin port binds; loopback until admin authentication is configured.</summary>
-    public string AdminHost { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// Address the admin port binds (<c>ADMIN_SERVER_HOST</c>). By default loopback without an API key (reach it
+    /// with <c>kubectl port-forward</c>) and all interfaces with one.
+    /// </summary>
+    public string? AdminHost { get; set; }
+
+    /// <summary>API key every admin call must present as <c>Authorization: Bearer</c> (<c>ADMIN_API_KEY</c>). Never logged.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>File holding the admin API key (<c>ADMIN_API_KEY_FILE</c>), e.g. a mounted Secret; re-read when it changes.</summary>
+    public string? AdminApiKeyFile { get; set; }
+
+    public bool AdminAuthEnabled => !string.IsNullOrWhiteSpace(AdminApiKey) || !string.IsNullOrWhiteSpace(AdminApiKeyFile);
+
+    /// <summary>The admin bind address in effect.</summary>
+    public string EffectiveAdminHost => AdminHost ?? (AdminAuthEnabled ? "0.0.0.0" : "127.0.0.1");
 }

@@ -19,9 +19,19 @@ public sealed class ServerOptionsRules : IValidateOptions<ServerOptions>
             failures.Add($"METRICS_SERVER_HOST must be an IP address, e.g. 0.0.0.0 (got '{options.InfraHost}')");
         }
 
-        if (!IPAddress.TryParse(options.AdminHost, out _))
+        if (!IPAddress.TryParse(options.EffectiveAdminHost, out _))
         {
-            failures.Add($"Server:AdminHost must be an IP address, e.g. 127.0.0.1 (got '{options.AdminHost}')");
+            failures.Add($"ADMIN_SERVER_HOST must be an IP address, e.g. 127.0.0.1 (got '{options.AdminHost}')");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AdminApiKeyFile) && !File.Exists(options.AdminApiKeyFile))
+        {
+            failures.Add($"ADMIN_API_KEY_FILE names a file that does not exist: '{options.AdminApiKeyFile}'");
+        }
+
+        if (options.AdminApiKey is { Length: > 0 and < 16 })
+        {
+            failures.Add("ADMIN_API_KEY must be at least 16 characters");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
