@@ -64,6 +64,9 @@ public sealed partial class RequestDispatcher : IDisposable
         _ = ReplyAsync(request, answer);
     }
 
+    /// <summary>True once the agent takes no new work (draining or shutting down).</summary>
+    public bool IsDraining => _stopping;
+
     /// <summary>Stops executing new requests; they are answered 503 from now on.</summary>
     public void StopAccepting() => _stopping = true;
 

@@ -18,6 +18,9 @@ public static class AdminEndpoints
         admin.MapGet("/connection", GetConnection).WithName("GetConnection").WithSummary("State of the control-plane link");
         admin.MapGet("/jobs", GetJobs).WithName("GetJobs").WithSummary("Runs the agent tracks, newest first; filter by pipeline FQN and state");
         admin.MapGet("/jobs/{runId}", GetJob).WithName("GetJob").WithSummary("One run by id");
+        admin.MapPost("/drain", Drain).WithName("Drain").WithSummary("Stop taking new work; in-flight operations finish; /ready turns unavailable");
+        admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnostics).WithName("GetDiagnostics")
+            .WithSummary("Versions, effective configuration (secrets redacted) and an Argo reachability and permission check");
         return app;
     }
 
@@ -60,6 +63,12 @@ public static class AdminEndpoints
 
     public static Results<Ok<JobView>, NotFound> GetJob(string runId, RunRegistry registry, ReliableOutbox outbox) =>
         registry.Find(runId) is { } run ? TypedResults.Ok(ToView(run, outbox.AckedSeq)) : TypedResults.NotFound();
+
+    public static Accepted<DrainView> Drain(RequestDispatcher dispatcher)
+    {
+        dispatcher.StopAccepting();
+        return TypedResults.Accepted((string?)null, new DrainView(true, dispatcher.InFlight));
+    }
 
     private static JobView ToView(RunRecord run, long ackedSeq) => new(
         run.RunId,

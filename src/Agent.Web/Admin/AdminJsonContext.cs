@@ -7,4 +7,6 @@ namespace Agent.Web.Admin;
 [JsonSerializable(typeof(ConnectionView))]
 [JsonSerializable(typeof(JobView))]
 [JsonSerializable(typeof(JobsPage))]
+[JsonSerializable(typeof(DiagnosticsView))]
+[JsonSerializable(typeof(DrainView))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

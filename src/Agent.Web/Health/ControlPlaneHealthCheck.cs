@@ -1,14 +1,20 @@
 using Agent.Core.ControlPlane;
+using Agent.Core.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Agent.Web.Health;
 
 /// <summary>Ready only while welcomed by the control plane; otherwise says why, e.g. a 4001 refusal or standby.</summary>
-public sealed class ControlPlaneHealthCheck(ConnectionState state) : IHealthCheck
+public sealed class ControlPlaneHealthCheck(ConnectionState state, RequestDispatcher dispatcher) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var current = state.Current;
+        if (dispatcher.IsDraining)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("draining: taking no new work"));
+        }
+
         if (current.Status == ConnectionStatus.Connected)
         {
             return Task.FromResult(HealthCheckResult.Healthy($"connected (session {current.SessionId})"));

@@ -16,6 +16,8 @@ public sealed class ListenerPorts
 
     public int AdminPort => Admin?.IPEndPoint?.Port ?? 0;
 
+    public System.Net.IPAddress? AdminAddress => Admin?.IPEndPoint?.Address;
+
     public bool Accepts(HttpContext context, ListenerKind kind) =>
         context.Connection.LocalPort == (kind == ListenerKind.Admin ? AdminPort : InfraPort);
 }

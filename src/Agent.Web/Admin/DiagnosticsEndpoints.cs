@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using Agent.Core.Argo;
+using Agent.Core.ControlPlane;
+using Agent.Web.Configuration;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Web.Admin;
+
+/// <summary><c>GET /admin/diagnostics</c>: versions, redacted configuration and an Argo access check.</summary>
+public static class DiagnosticsEndpoints
+{
+    public const string Redacted = "***";
+
+    public static async Task<Ok<DiagnosticsView>> GetDiagnostics(
+        IConfiguration configuration, IArgoWorkflowClient argo, IOptions<ArgoOptions> argoOptions, AgentInstance instance, CancellationToken cancellationToken)
+    {
+        var entries = EnvironmentVariableMap.All
+            .Select(variable => new ConfigurationEntry(
+                variable.Names[0],
+                variable.Key,
+                Redact(configuration[variable.Key], variable.IsSecret),
+                variable.IsSecret))
+            .ToList();
+        return TypedResults.Ok(new DiagnosticsView(
+            AgentInstance.Version,
+            RuntimeInformation.FrameworkDescription,
+            RuntimeInformation.OSDescription,
+            instance.StartedAt,
+            entries,
+            await CheckArgoAsync(argo, argoOptions.Value, cancellationToken)));
+    }
+
+    private static string? Redact(string? value, bool isSecret) => isSecret && !string.IsNullOrEmpty(value) ? Redacted : value;
+
+    private static async Task<ArgoCheck> CheckArgoAsync(IArgoWorkflowClient argo, ArgoOptions options, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        string? version = null;
+        try
+        {
+            version = await argo.GetVersionAsync(timeout.Token);
+            await argo.CheckAccessAsync(timeout.Token);
+            return new ArgoCheck(options.Endpoint, options.Namespace, true, version, true, null);
+        }
+        catch (ArgoException ex)
+        {
+            var reachable = version is not null || ex.Kind is not ArgoErrorKind.Unavailable;
+            return new ArgoCheck(options.Endpoint, options.Namespace, reachable, version, false, $"{ex.Kind}: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ArgoCheck(options.Endpoint, options.Namespace, false, version, false, "the Argo Server did not answer within 5 s");
+        }
+    }
+}

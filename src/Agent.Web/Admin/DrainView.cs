@@ -1,0 +1,3 @@
+namespace Agent.Web.Admin;
+
+public sealed record DrainView(bool Draining, int InFlightOperations);
