@@ -41,6 +41,12 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, PipelineLogsHandler>();
         services.AddSingleton<IOperationHandler, PipelineKillHandler>();
         services.AddSingleton<IOperationHandler, PipelineKillRunHandler>();
+        services.AddSingleton<IOperationHandler, PipelineDeployHandler>();
+        services.AddSingleton<IOperationHandler, PipelineToggleHandler>();
+        services.AddSingleton<IOperationHandler, PipelineDeleteHandler>();
+        services.AddSingleton<IOperationHandler, AutomationRunHandler>();
+        services.AddSingleton<IOperationHandler, ApplicationRunHandler>();
+        services.AddSingleton<RunStarter>();
         services.AddSingleton<RunTerminator>();
         services.AddArgoGateway();
         return services;
