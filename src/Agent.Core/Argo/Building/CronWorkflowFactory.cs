@@ -1,4 +1,5 @@
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Customization;
 using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Options;
 using Meta = Agent.Core.Argo.Generated.Models.Io.K8s.Apimachinery.Pkg.Apis.Meta.V1;
@@ -9,14 +10,14 @@ namespace Agent.Core.Argo.Building;
 /// Builds the one CronWorkflow of a scheduled pipeline. Each scheduled run gets its own run id, the workflow's
 /// uid, through Argo's <c>{{workflow.uid}}</c>; the pipeline FQN rides along as an annotation on every run.
 /// </summary>
-public sealed class CronWorkflowFactory(WorkflowFactory workflows, IOptions<ArgoOptions> argo)
+public sealed class CronWorkflowFactory(WorkflowFactory workflows, WorkflowCustomizer customizer, IOptions<ArgoOptions> argo)
 {
     public const string ScheduledRunId = "{{workflow.uid}}";
 
     public static string NameFor(string pipelineFqn, string pipelineName) =>
         $"om-cron-{LabelValues.ToDnsFragment(pipelineName, 30, "pipeline")}-{LabelValues.Hash(pipelineFqn, 12)}";
 
-    public CronWorkflow Build(PipelineInfo pipeline, string config, string cron, RunKind kind)
+    public async Task<CronWorkflow> BuildAsync(PipelineInfo pipeline, string config, string cron, RunKind kind, CancellationToken cancellationToken)
     {
         var labels = workflows.PipelineLabels(pipeline.FullyQualifiedName, pipeline.PipelineType);
         var template = new RunRequest(ScheduledRunId, pipeline.FullyQualifiedName, pipeline.Name, pipeline.PipelineType, config, kind, pipeline.Retries ?? 0, pipeline.RetryDelaySeconds ?? 0);
@@ -44,7 +45,7 @@ public sealed class CronWorkflowFactory(WorkflowFactory workflows, IOptions<Argo
                     Labels = new Meta.ObjectMeta_labels { AdditionalData = new Dictionary<string, object>(labels) },
                     Annotations = new Meta.ObjectMeta_annotations { AdditionalData = Annotations(pipeline) },
                 },
-                WorkflowSpec = workflows.BuildSpec(template, labels),
+                WorkflowSpec = await customizer.ApplyAsync(workflows.BuildSpec(template, labels), pipeline.PipelineType, cancellationToken),
             },
         };
     }

@@ -1,6 +1,7 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Customization;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Polly;
@@ -12,7 +13,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.deploy</c>: one CronWorkflow per scheduled pipeline, created or updated in place (no duplicate, and the
 /// runs it already made stay). A pipeline without a schedule has no CronWorkflow; its runs are started on request.
 /// </summary>
-public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWorkflowFactory factory) : IOperationHandler
+public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWorkflowFactory factory, LocalPolicy policy) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDeploy;
 
@@ -43,7 +44,13 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
         }
 
         var kind = pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion;
-        await CreateOrUpdateAsync(name, () => factory.Build(pipeline, RunRequestValidation.ConfigText(payload.Config), expression, kind), cancellationToken);
+        var cronWorkflow = await factory.BuildAsync(pipeline, RunRequestValidation.ConfigText(payload.Config), expression, kind, cancellationToken);
+        if (policy.Refusal(pipeline.PipelineType, WorkflowCustomizer.Images(cronWorkflow.Spec!.WorkflowSpec!)) is { } refusal)
+        {
+            return new OperationResult(ResultCodes.Forbidden, refusal);
+        }
+
+        await CreateOrUpdateAsync(name, cronWorkflow, cancellationToken);
         return OperationResult.Success(new PipelineDeployedData(name), ProtocolJsonContext.Default.PipelineDeployedData);
     }
 
@@ -57,12 +64,11 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
         })
         .Build();
 
-    private Task CreateOrUpdateAsync(string name, Func<CronWorkflow> build, CancellationToken cancellationToken) =>
+    private Task CreateOrUpdateAsync(string name, CronWorkflow cronWorkflow, CancellationToken cancellationToken) =>
         OnConflict.ExecuteAsync(
             async token =>
             {
                 var version = await cron.GetResourceVersionAsync(name, token);
-                var cronWorkflow = build();
                 if (version is null)
                 {
                     await cron.CreateAsync(cronWorkflow, token);

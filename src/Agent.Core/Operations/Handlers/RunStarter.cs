@@ -1,5 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
+using Agent.Core.Customization;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -17,12 +18,22 @@ public sealed partial class RunStarter(
     IArgoWorkflowClient argo,
     WorkflowFactory factory,
     RunRegistry registry,
+    WorkflowCustomizer customizer,
+    LocalPolicy policy,
     AgentMetrics metrics,
     TimeProvider timeProvider,
     ILogger<RunStarter> logger)
 {
     public async Task<OperationResult> StartAsync(RunRequest run, CancellationToken cancellationToken)
     {
+        var workflow = factory.Build(run);
+        workflow.Spec = await customizer.ApplyAsync(workflow.Spec!, TypeKey(run), cancellationToken);
+        if (policy.Refusal(run.PipelineType, WorkflowCustomizer.Images(workflow.Spec)) is { } refusal)
+        {
+            Log.Refused(logger, run.RunId, run.PipelineFqn, refusal);
+            return new OperationResult(ResultCodes.Forbidden, refusal);
+        }
+
         var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, run.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
         var known = registry.GetOrAdd(candidate);
         if (known.PipelineFqn != run.PipelineFqn)
@@ -32,7 +43,7 @@ public sealed partial class RunStarter(
 
         try
         {
-            await argo.CreateWorkflowAsync(factory.Build(run), cancellationToken);
+            await argo.CreateWorkflowAsync(workflow, cancellationToken);
             metrics.JobsCreated.Inc();
             Log.Created(logger, run.RunId, run.WorkflowName, run.PipelineFqn);
         }
@@ -56,8 +67,14 @@ public sealed partial class RunStarter(
         return OperationResult.Success(new RunStartedData(run.RunId, run.WorkflowName), ProtocolJsonContext.Default.RunStartedData, run.RunId);
     }
 
+    /// <summary>The key of <c>ARGO_PIPELINE_TYPE_CONFIGS</c> that applies: automations have their own.</summary>
+    public static string TypeKey(RunRequest run) => run.Kind == RunKind.Automation ? "automation" : run.PipelineType;
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} refused: {Refusal}")]
+        public static partial void Refused(ILogger logger, string runId, string pipelineFqn, string refusal);
+
         [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
         public static partial void Created(ILogger logger, string runId, string workflowName, string pipelineFqn);
 
