@@ -11,7 +11,11 @@ internal sealed partial class ControlPlaneServer
 
     /// <summary>Completes with the first frame of <paramref name="type"/> that went the given way, already recorded or still to come.</summary>
     public Task<RecordedFrame> WaitForFrameAsync(string agentId, FrameDirection direction, string type, CancellationToken cancellationToken) =>
-        frames.WaitForAsync(agentId, frame => frame.Direction == direction && frame.Type == type, cancellationToken);
+        WaitForFrameAsync(agentId, frame => frame.Direction == direction && frame.Type == type, cancellationToken);
+
+    /// <summary>Completes with the first frame of the agent that matches, already recorded or still to come.</summary>
+    public Task<RecordedFrame> WaitForFrameAsync(string agentId, Func<RecordedFrame, bool> match, CancellationToken cancellationToken) =>
+        frames.WaitForAsync(agentId, match, cancellationToken);
 
     internal void RecordFrame(AgentSession session, FrameDirection direction, ReadOnlyMemory<byte> utf8) =>
         frames.Record(session.Agent.AgentId, session.SessionId, direction, utf8, time.GetUtcNow());
