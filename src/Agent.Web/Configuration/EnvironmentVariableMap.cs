@@ -50,6 +50,13 @@ public static class EnvironmentVariableMap
         new(["ADMIN_API_KEY"], "Server:AdminApiKey", true, "API key for the admin API (Authorization: Bearer)"),
         new(["ADMIN_API_KEY_FILE"], "Server:AdminApiKeyFile", false, "File holding the admin API key"),
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
+
+        // Set by the public Helm chart for its own agent; accepted so existing deployments start, with no effect here.
+        new(["SECRETS_MANAGER"], "Compatibility:SecretsManager", false, "Accepted for chart compatibility: the ingestion pods resolve secrets themselves"),
+        new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
+        new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),
+        new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),
+        new(["EXECUTOR_TYPE"], "Compatibility:ExecutorType", false, "Accepted for chart compatibility; only Argo is supported"),
     ];
 
     /// <summary>Every configuration key whose value must never be shown.</summary>
