@@ -43,6 +43,6 @@ public static partial class RunRequestValidation
     public static string ConfigText(JsonElement config) =>
         config.ValueKind == JsonValueKind.String ? config.GetString()! : config.GetRawText();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{0,62}\z")]
     private static partial Regex PipelineType();
 }
