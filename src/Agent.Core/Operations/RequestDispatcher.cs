@@ -15,6 +15,7 @@ namespace Agent.Core.Operations;
 /// </summary>
 public sealed partial class RequestDispatcher : IDisposable
 {
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private readonly FrozenDictionary<string, IOperationHandler> _handlers;
     private readonly ReliableOutbox _outbox;
     private readonly ResultCache _results;
@@ -99,12 +100,14 @@ public sealed partial class RequestDispatcher : IDisposable
     private async Task<OperationResult> RunHandlerAsync(IOperationHandler handler, Envelope request, DateTimeOffset? deadline)
     {
         Interlocked.Increment(ref _inFlight);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        if (deadline is { } due)
-        {
-            timeout.CancelAfter(Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero));
-        }
 
+        // Counted on the same clock the deadline was checked against; a deadline further away than a timer
+        // can wait (about 49 days) is as good as none.
+        var remaining = deadline is { } due ? Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero) : (TimeSpan?)null;
+        using var deadlineTimer = remaining < MaxTimerDelay
+            ? new CancellationTokenSource(remaining.Value, _timeProvider)
+            : new CancellationTokenSource();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, deadlineTimer.Token);
         try
         {
             return await handler.HandleAsync(request, timeout.Token);
