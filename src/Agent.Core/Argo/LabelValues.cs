@@ -37,7 +37,7 @@ public static partial class LabelValues
     public static string Hash(string value, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..length];
 
-    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\z")]
     private static partial Regex LabelValue();
 
     [GeneratedRegex("[^a-z0-9-]")]

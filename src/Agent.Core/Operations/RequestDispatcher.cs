@@ -15,6 +15,7 @@ namespace Agent.Core.Operations;
 /// </summary>
 public sealed partial class RequestDispatcher : IDisposable
 {
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private readonly FrozenDictionary<string, IOperationHandler> _handlers;
     private readonly ReliableOutbox _outbox;
     private readonly ResultCache _results;
@@ -116,10 +117,14 @@ public sealed partial class RequestDispatcher : IDisposable
     private async Task<OperationResult> RunHandlerAsync(IOperationHandler handler, Envelope request, DateTimeOffset? deadline)
     {
         Interlocked.Increment(ref _inFlight);
-        using var deadlineSource = deadline is { } due
-            ? new CancellationTokenSource(Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero), _timeProvider)
+
+        // Counted on the same clock the deadline was checked against; a deadline further away than a timer
+        // can wait (about 49 days) is as good as none.
+        var remaining = deadline is { } due ? Max(due - _timeProvider.GetUtcNow(), TimeSpan.Zero) : (TimeSpan?)null;
+        using var deadlineTimer = remaining < MaxTimerDelay
+            ? new CancellationTokenSource(remaining.Value, _timeProvider)
             : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_handingBack.Token, deadlineSource.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_handingBack.Token, deadlineTimer.Token);
         try
         {
             return await handler.HandleAsync(request, linked.Token);
@@ -128,7 +133,7 @@ public sealed partial class RequestDispatcher : IDisposable
         {
             return new OperationResult(ResultCodes.ArgoUnreachable, "handed back: the agent shut down before this finished; send it again once an agent is connected");
         }
-        catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadlineTimer.IsCancellationRequested)
         {
             return new OperationResult(ResultCodes.DeadlinePassed, "deadline passed while executing; the operation may be incomplete");
         }

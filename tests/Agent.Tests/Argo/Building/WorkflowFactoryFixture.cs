@@ -1,0 +1,31 @@
+using Agent.Core.Argo;
+using Agent.Core.Argo.Building;
+using Agent.Core.ControlPlane;
+using Agent.Core.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Tests.Argo.Building;
+
+/// <summary>Options and a run request shared by the workflow-factory tests.</summary>
+internal static class WorkflowFactoryFixture
+{
+    public const string RunId = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    public const string PipelineFqn = "mysql_prod.\"daily metadata\"";
+
+    public static RunRequest Run(RunKind kind = RunKind.Ingestion) =>
+        new(RunId, PipelineFqn, "Daily Metadata", "metadata", "source:\n  type: mysql\n", kind);
+
+    public static IngestionOptions Ingestion() => new()
+    {
+        Image = "openmetadata/ingestion:1.9.0",
+        ExtraEnvs = "[HTTP_PROXY:http://proxy:3128, config:must-not-override]",
+        ServiceAccountName = "ingestion-sa",
+        ImagePullSecrets = "regcred, other-cred",
+        AutomountServiceAccountToken = false,
+    };
+
+    public static WorkflowFactory Factory(IngestionOptions? ingestion = null) => new(
+        Options.Create(ingestion ?? Ingestion()),
+        Options.Create(new ArgoOptions { Endpoint = "https://argo:2746", Namespace = "ingest", SecondsAfterCompletionTtl = 3600 }),
+        Options.Create(new ControlPlaneOptions { AgentId = "agent-7", ServerUrl = "wss://cp", AuthToken = "t" }));
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Agent.Core.ControlPlane;
+using Agent.Core.Metrics;
+using Agent.Core.Operations;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Agent.Tests.Operations;
+
+/// <summary>A <see cref="RequestDispatcher"/> over a real outbox and cache, with a fake clock and fake handlers.</summary>
+internal sealed class DispatcherHarness : IDisposable
+{
+    public DispatcherHarness(int maxConcurrent = 32, params IOperationHandler[] handlers)
+    {
+        Outbox = new ReliableOutbox(64, Time);
+        Dispatcher = new RequestDispatcher(
+            handlers,
+            Outbox,
+            new ResultCache(Time),
+            Options.Create(new ControlPlaneOptions { MaxConcurrentOperations = maxConcurrent }),
+            new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
+            Time,
+            NullLogger<RequestDispatcher>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public ReliableOutbox Outbox { get; }
+
+    public RequestDispatcher Dispatcher { get; }
+
+    public Envelope Request(string type, string id, string payloadJson = "{}") =>
+        new(type, id, Time.GetUtcNow(), JsonDocument.Parse(payloadJson).RootElement);
+
+    /// <summary>Waits until the outbox holds <paramref name="count"/> messages and returns them in order.</summary>
+    public async Task<IReadOnlyList<Envelope>> ResultsAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        while (true)
+        {
+            var (entries, more) = Outbox.After(0);
+            if (entries.Count >= count)
+            {
+                return [.. entries.Select(entry => entry.Message)];
+            }
+
+            try
+            {
+                await more.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"expected {count} result(s) in the outbox, found {entries.Count}");
+            }
+        }
+    }
+
+    public static ResultPayload Payload(Envelope result) =>
+        result.Payload.Deserialize(ProtocolJsonContext.Default.ResultPayload)!;
+
+    public void Dispose()
+    {
+        Dispatcher.Dispose();
+        Outbox.Dispose();
+    }
+}
