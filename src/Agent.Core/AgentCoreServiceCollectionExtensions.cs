@@ -1,5 +1,7 @@
 using Agent.Core.Argo;
 using Agent.Core.ControlPlane;
+using Agent.Core.Customization;
+using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
@@ -41,6 +43,15 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, PipelineLogsHandler>();
         services.AddSingleton<IOperationHandler, PipelineKillHandler>();
         services.AddSingleton<IOperationHandler, PipelineKillRunHandler>();
+        services.AddSingleton<IOperationHandler, PipelineDeployHandler>();
+        services.AddSingleton<IOperationHandler, PipelineToggleHandler>();
+        services.AddSingleton<IOperationHandler, PipelineDeleteHandler>();
+        services.AddSingleton<IOperationHandler, AutomationRunHandler>();
+        services.AddSingleton<IOperationHandler, ApplicationRunHandler>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));
+        services.AddSingleton(provider => LocalPolicy.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value.PolicyFilePath));
+        services.AddSingleton<WorkflowCustomizer>();
         services.AddSingleton<RunTerminator>();
         services.AddArgoGateway();
         return services;

@@ -43,6 +43,10 @@ public sealed class ArgoOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Argo:RecoveryWindow must be between 0 and 7 days")]
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Seconds a finished automation (test connection) workflow is kept: short, they are many and small.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Argo:AutomationTtlSeconds must be a non-negative number of seconds")]
+    public int AutomationTtlSeconds { get; set; } = 3600;
+
     /// <summary>Time allowed for one Argo call attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Argo:AttemptTimeout must be between 1 s and 10 minutes")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -42,7 +42,9 @@ public static class ArgoServiceCollectionExtensions
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => AddKiotaMiddleware(handlers));
         services.AddSingleton(CreateClients);
         services.AddSingleton<IArgoWorkflowClient, ArgoWorkflowClient>();
+        services.AddSingleton<IArgoCronWorkflowClient, ArgoCronWorkflowClient>();
         services.AddSingleton<WorkflowFactory>();
+        services.AddSingleton<CronWorkflowFactory>();
         services.AddHostedService<WorkflowWatcher>();
         return services;
     }

@@ -12,9 +12,20 @@ public sealed record ArgoWorkflow(
     DateTimeOffset? FinishedAt,
     string? Message,
     string? Shutdown,
-    string? ResourceVersion)
+    string? ResourceVersion,
+    string? Uid = null)
 {
     public string? Label(string key) => Labels.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>
+    /// The run this workflow is: the run id the agent gave it, or for a scheduled run (which has none of ours) the
+    /// workflow's uid, which its CronWorkflow passed to the container as <c>pipelineRunId</c>.
+    /// </summary>
+    public string? RunId =>
+        Annotation(WorkflowLabels.RunIdAnnotation) ?? Label(WorkflowLabels.RunId) ?? (CronWorkflowName is not null ? Uid : null);
+
+    /// <summary>Set on workflows a CronWorkflow started; its value is the CronWorkflow's name.</summary>
+    public string? CronWorkflowName => Label("workflows.argoproj.io/cron-workflow");
 
     public string? Annotation(string key) => Annotations.TryGetValue(key, out var value) ? value : null;
 }

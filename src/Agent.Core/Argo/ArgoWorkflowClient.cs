@@ -16,7 +16,7 @@ namespace Agent.Core.Argo;
 public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IArgoWorkflowClient
 {
     private const int PageSize = 500;
-    private const string ItemFields = "metadata.name,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message";
+    private const string ItemFields = "metadata.name,metadata.uid,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message";
 
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
     {

@@ -70,7 +70,7 @@ public sealed partial class ControlPlaneSession
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var payload = new HeartbeatPayload(
-                    _services.Dispatcher.InFlight,
+                    _services.Runs.InFlightCount,
                     _services.Outbox.Depth,
                     (long)_services.Instance.Uptime.TotalSeconds);
                 var message = MessageCodec.Create(MessageTypes.Heartbeat, payload, ProtocolJsonContext.Default.HeartbeatPayload, Time.GetUtcNow());

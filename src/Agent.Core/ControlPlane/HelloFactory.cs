@@ -16,8 +16,11 @@ public sealed class HelloFactory(
     RunRegistry registry,
     RunInventory inventory,
     RunStatusReporter reporter,
+    IArgoWorkflowClient argoClient,
     TimeProvider timeProvider)
 {
+    private string? _argoVersion;
+
     public const string ExecutorKind = "argo";
 
     /// <summary>How long the first hello waits for the run registry to be rebuilt from Argo.</summary>
@@ -26,7 +29,23 @@ public sealed class HelloFactory(
     public async Task<HelloPayload> CreateAsync(CancellationToken cancellationToken)
     {
         await inventory.WaitListedAsync(InventoryWait, timeProvider, cancellationToken);
+        _argoVersion ??= await TryGetArgoVersionAsync(cancellationToken);
         return Create();
+    }
+
+    /// <summary>The Argo version for <c>hello.executor</c>; an Argo Server that does not answer quickly must not delay the connection.</summary>
+    private async Task<string?> TryGetArgoVersionAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            return await argoClient.GetVersionAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is ArgoException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
     }
 
     public HelloPayload Create() => new(
@@ -35,6 +54,6 @@ public sealed class HelloFactory(
         AgentInstance.Version,
         [ProtocolVersion.Current],
         [.. dispatcher.Capabilities.Order(StringComparer.Ordinal)],
-        new ExecutorInfo(ExecutorKind, argo.Value.Namespace, null),
+        new ExecutorInfo(ExecutorKind, argo.Value.Namespace, _argoVersion),
         [.. registry.InFlight().Select(reporter.ToPayload)]);
 }

@@ -1,5 +1,6 @@
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
+using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ public sealed class SessionServices(
     IOptions<ControlPlaneOptions> options,
     ReliableOutbox outbox,
     RequestDispatcher dispatcher,
+    RunRegistry runs,
     ConnectionState state,
     AgentInstance instance,
     AgentMetrics metrics,
@@ -23,6 +25,9 @@ public sealed class SessionServices(
     public RequestDispatcher Dispatcher => dispatcher;
 
     public ConnectionState State => state;
+
+    /// <summary>The runs the agent tracks; heartbeats report how many are still active.</summary>
+    public RunRegistry Runs => runs;
 
     public AgentInstance Instance => instance;
 

@@ -29,6 +29,18 @@ public sealed class IngestionOptions
     /// <summary>Whether the pods mount their service-account token (<c>INGESTION_AUTOMOUNT_SA_TOKEN</c>).</summary>
     public bool? AutomountServiceAccountToken { get; set; }
 
+    /// <summary>YAML merged into every ingestion container (<c>ARGO_INGESTION_CONTAINER_SPEC_FILE_PATH</c>): env, volumeMounts, securityContext…</summary>
+    public string? ContainerSpecFilePath { get; set; }
+
+    /// <summary>YAML merged into every workflow spec (<c>ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH</c>): tolerations, nodeSelector, affinity, volumes…</summary>
+    public string? WorkflowSpecFilePath { get; set; }
+
+    /// <summary>JSON object of per-pipeline-type pod settings (<c>ARGO_PIPELINE_TYPE_CONFIGS</c>), e.g. <c>{"automation":{"priorityClassName":"high"}}</c>.</summary>
+    public string? PipelineTypeConfigs { get; set; }
+
+    /// <summary>Optional allow-list of pipeline types and images the control plane may run (<c>AGENT_POLICY_FILE</c>, YAML).</summary>
+    public string? PolicyFilePath { get; set; }
+
     /// <summary>Resources of ingestion pods (<c>INGESTION_CPU_LIMIT</c>, <c>INGESTION_MEMORY_LIMIT</c>, …).</summary>
     public PodResources Resources { get; set; } = new() { CpuLimit = "1000m", MemoryLimit = "4096Mi", CpuRequest = "1000m", MemoryRequest = "4096Mi" };
 

@@ -35,6 +35,8 @@ namespace Agent.Core.Protocol;
 [JsonSerializable(typeof(ServiceStatusData))]
 [JsonSerializable(typeof(PipelineStatusesData))]
 [JsonSerializable(typeof(StoppedRunsData))]
+[JsonSerializable(typeof(PipelineDeployedData))]
+[JsonSerializable(typeof(PipelineToggledData))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -66,7 +66,7 @@ public sealed partial class RunStatusReporter(
 
     private RunRecord? Adopt(ArgoWorkflow workflow)
     {
-        var runId = workflow.Annotation(WorkflowLabels.RunIdAnnotation) ?? workflow.Label(WorkflowLabels.RunId);
+        var runId = workflow.RunId;
         var pipelineFqn = workflow.Annotation(WorkflowLabels.PipelineFqnAnnotation);
         if (runId is null || pipelineFqn is null)
         {

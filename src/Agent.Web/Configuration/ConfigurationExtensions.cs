@@ -22,6 +22,7 @@ public static class ConfigurationExtensions
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsRules>();
+        builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, CustomizationRules>();
         builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRules>();
         return builder;

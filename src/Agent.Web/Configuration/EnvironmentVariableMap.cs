@@ -37,6 +37,11 @@ public static class EnvironmentVariableMap
         new(["INGESTION_AUTOMATION_WORKFLOW_MEMORY_LIMIT", "ARGO_AUTOMATION_WORKFLOW_MEMORY_LIMIT"], "Ingestion:AutomationResources:MemoryLimit", false, "Memory limit of automation pods"),
         new(["INGESTION_AUTOMATION_WORKFLOW_CPU_REQUEST", "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST"], "Ingestion:AutomationResources:CpuRequest", false, "CPU request of automation pods"),
         new(["INGESTION_AUTOMATION_WORKFLOW_MEMORY_REQUEST", "ARGO_AUTOMATION_WORKFLOW_MEMORY_REQUEST"], "Ingestion:AutomationResources:MemoryRequest", false, "Memory request of automation pods"),
+        new(["ARGO_INGESTION_CONTAINER_SPEC_FILE_PATH"], "Ingestion:ContainerSpecFilePath", false, "YAML merged into every ingestion container"),
+        new(["ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH"], "Ingestion:WorkflowSpecFilePath", false, "YAML merged into every workflow spec"),
+        new(["ARGO_PIPELINE_TYPE_CONFIGS", "SIMPLEK8S_PIPELINE_TYPE_CONFIGS"], "Ingestion:PipelineTypeConfigs", false, "JSON of per-pipeline-type pod settings"),
+        new(["AGENT_POLICY_FILE"], "Ingestion:PolicyFilePath", false, "YAML allow-list of pipeline types and images"),
+        new(["ARGO_AUTOMATION_TTL_SECONDS"], "Argo:AutomationTtlSeconds", false, "Seconds a finished automation workflow is kept"),
         new(["METRICS_SERVER_PORT"], "Server:MetricsPort", false, "Infra port: metrics, /health, /ready"),
         new(["METRICS_SERVER_PATH"], "Server:MetricsPath", false, "Path of the Prometheus metrics"),
         new(["METRICS_SERVER_HOST"], "Server:InfraHost", false, "Address the infra port binds (default all interfaces)"),
@@ -45,6 +50,13 @@ public static class EnvironmentVariableMap
         new(["ADMIN_API_KEY"], "Server:AdminApiKey", true, "API key for the admin API (Authorization: Bearer)"),
         new(["ADMIN_API_KEY_FILE"], "Server:AdminApiKeyFile", false, "File holding the admin API key"),
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
+
+        // Set by the public Helm chart for its own agent; accepted so existing deployments start, with no effect here.
+        new(["SECRETS_MANAGER"], "Compatibility:SecretsManager", false, "Accepted for chart compatibility: the ingestion pods resolve secrets themselves"),
+        new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
+        new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),
+        new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),
+        new(["EXECUTOR_TYPE"], "Compatibility:ExecutorType", false, "Accepted for chart compatibility; only Argo is supported"),
     ];
 
     /// <summary>Every configuration key whose value must never be shown.</summary>

@@ -1,6 +1,5 @@
 using Agent.Core;
-using Agent.Core.ControlPlane;
-using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace Agent.Web.Hosting;
 
@@ -12,8 +11,10 @@ public static class AgentServicesExtensions
         builder.Services.AddAgentCore();
 
         // Leave the host time to finish in-flight operations and flush the outbox on SIGTERM (ControlPlaneService.StopAsync).
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ControlPlaneOptions>>(
-            (host, controlPlane) => host.ShutdownTimeout = TimeSpan.FromSeconds(controlPlane.Value.ShutdownGraceSeconds + 5));
+        // Read from configuration, not IOptions: the host resolves HostOptions while it is built, before the agent's
+        // options are validated together, and a validation failure then would hide all the others.
+        var grace = int.TryParse(builder.Configuration["ControlPlane:ShutdownGraceSeconds"], CultureInfo.InvariantCulture, out var seconds) ? seconds : 20;
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(grace, 0, 600) + 5));
         return builder;
     }
 }

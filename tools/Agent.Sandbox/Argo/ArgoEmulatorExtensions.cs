@@ -1,6 +1,7 @@
 using Agent.Sandbox.Argo.Api;
 using Agent.Sandbox.Argo.Control;
 using Agent.Sandbox.Argo.Errors;
+using Agent.Sandbox.Argo.Faults;
 using Agent.Sandbox.Argo.Lifecycle;
 using Agent.Sandbox.Argo.State;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal static class ArgoEmulatorExtensions
         builder.Services.AddSingleton<WorkflowLifecycle>();
         builder.Services.AddSingleton<ArgoRequestStats>();
         builder.Services.AddSingleton<ArgoEmulator>();
+        builder.Services.AddArgoFaults();
         return builder;
     }
 
@@ -46,6 +48,7 @@ internal static class ArgoEmulatorExtensions
             }
         });
         SandboxControlEndpoints.Map(control);
+        ArgoFaultsExtensions.MapArgoFaults(api, control);
         return endpoints;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class ControlPlaneOptions
     /// <summary>Capacity of each session's outbound queue; a full queue makes senders wait.</summary>
     public int OutboundQueueCapacity { get; set; } = 1024;
 
+    /// <summary>Text frames kept per agent id, both ways, for <c>GET /sandbox/agents/{id}/frames</c>; the oldest go first.</summary>
+    public int RecordedFramesPerAgent { get; set; } = 1000;
+
     /// <summary>How long the REST request routes wait for a result when the body names no timeout.</summary>
     public int DefaultRequestTimeoutSeconds { get; set; } = 30;
 }

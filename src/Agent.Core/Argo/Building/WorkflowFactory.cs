@@ -31,7 +31,8 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
         };
     }
 
-    private WorkflowSpec BuildSpec(RunRequest run, Dictionary<string, object> labels)
+    /// <summary>The spec every run of <paramref name="run"/>'s kind shares; <paramref name="labels"/> go onto its pods.</summary>
+    public WorkflowSpec BuildSpec(RunRequest run, Dictionary<string, object> labels)
     {
         var options = ingestion.Value;
         return new WorkflowSpec
@@ -41,7 +42,10 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
             ServiceAccountName = string.IsNullOrWhiteSpace(options.ServiceAccountName) ? null : options.ServiceAccountName,
             AutomountServiceAccountToken = options.AutomountServiceAccountToken,
             ImagePullSecrets = PullSecrets(options.ImagePullSecrets),
-            TtlStrategy = new TTLStrategy { SecondsAfterCompletion = argo.Value.SecondsAfterCompletionTtl },
+            TtlStrategy = new TTLStrategy
+            {
+                SecondsAfterCompletion = run.Kind == RunKind.Automation ? argo.Value.AutomationTtlSeconds : argo.Value.SecondsAfterCompletionTtl,
+            },
             PodMetadata = new Metadata { Labels = new Metadata_labels { AdditionalData = new Dictionary<string, object>(labels) } },
             Templates =
             [
@@ -56,12 +60,19 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
         };
     }
 
-    private Dictionary<string, object> RunLabels(RunRequest run) => new()
+    private Dictionary<string, object> RunLabels(RunRequest run)
+    {
+        var labels = PipelineLabels(run.PipelineFqn, run.PipelineType);
+        labels[WorkflowLabels.RunId] = LabelValues.ForFreeText(run.RunId);
+        return labels;
+    }
+
+    /// <summary>Labels shared by every workflow of a pipeline, scheduled runs included (they have no run id label).</summary>
+    public Dictionary<string, object> PipelineLabels(string pipelineFqn, string pipelineType) => new()
     {
         [WorkflowLabels.AgentId] = LabelValues.ForAgentId(controlPlane.Value.AgentId),
-        [WorkflowLabels.RunId] = LabelValues.ForFreeText(run.RunId),
-        [WorkflowLabels.Pipeline] = LabelValues.ForPipeline(run.PipelineFqn),
-        [WorkflowLabels.PipelineType] = LabelValues.ForFreeText(run.PipelineType),
+        [WorkflowLabels.Pipeline] = LabelValues.ForPipeline(pipelineFqn),
+        [WorkflowLabels.PipelineType] = LabelValues.ForFreeText(pipelineType),
         [WorkflowLabels.ManagedBy] = WorkflowLabels.ManagedByValue,
     };
 

@@ -6,4 +6,5 @@ public sealed record ObjectMetaJson(
     Dictionary<string, string>? Labels,
     Dictionary<string, string>? Annotations,
     DateTimeOffset? CreationTimestamp,
-    string? ResourceVersion);
+    string? ResourceVersion,
+    string? Uid = null);

@@ -15,5 +15,6 @@ public static class WorkflowJsonMapper
         json.Status?.FinishedAt,
         json.Status?.Message,
         json.Spec?.Shutdown,
-        json.Metadata?.ResourceVersion);
+        json.Metadata?.ResourceVersion,
+        json.Metadata?.Uid);
 }

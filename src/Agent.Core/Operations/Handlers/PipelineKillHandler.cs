@@ -24,7 +24,7 @@ public sealed class PipelineKillHandler(IArgoWorkflowClient argo, RunTerminator 
         foreach (var workflow in active.Workflows)
         {
             await terminator.StopAsync(workflow.Name, cancellationToken);
-            stopped.Add(workflow.Annotation(WorkflowLabels.RunIdAnnotation) ?? workflow.Name);
+            stopped.Add(workflow.RunId ?? workflow.Name);
         }
 
         return OperationResult.Success(new StoppedRunsData(stopped), ProtocolJsonContext.Default.StoppedRunsData);

@@ -1,24 +1,12 @@
-using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.Metrics;
 using Agent.Core.Protocol;
-using Agent.Core.Protocol.Messages;
-using Agent.Core.Runs;
-using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
-/// <c>pipeline.run</c>: exactly one Argo Workflow per run id. The workflow name derives from the run id, so a
-/// replay (after a reconnect, a retry, or an agent restart) meets Argo's 409 and is answered as the same run.
+/// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-public sealed partial class PipelineRunHandler(
-    IArgoWorkflowClient argo,
-    WorkflowFactory factory,
-    RunRegistry registry,
-    AgentMetrics metrics,
-    TimeProvider timeProvider,
-    ILogger<PipelineRunHandler> logger) : IOperationHandler
+public sealed class PipelineRunHandler(RunStarter starter) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 
@@ -44,50 +32,6 @@ public sealed partial class PipelineRunHandler(
             payload.Pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion,
             payload.Pipeline.Retries ?? 0,
             payload.Pipeline.RetryDelaySeconds ?? 0);
-        return await StartAsync(run, cancellationToken);
-    }
-
-    private async Task<OperationResult> StartAsync(RunRequest run, CancellationToken cancellationToken)
-    {
-        var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, run.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
-        var known = registry.GetOrAdd(candidate);
-        if (known.PipelineFqn != run.PipelineFqn)
-        {
-            return new OperationResult(ResultCodes.Conflict, $"run id '{run.RunId}' already belongs to pipeline '{known.PipelineFqn}'");
-        }
-
-        try
-        {
-            await argo.CreateWorkflowAsync(factory.Build(run), cancellationToken);
-            metrics.JobsCreated.Inc();
-            Log.Created(logger, run.RunId, run.WorkflowName, run.PipelineFqn);
-        }
-        catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.AlreadyExists)
-        {
-            var existing = await argo.GetWorkflowAsync(run.WorkflowName, cancellationToken);
-            if (existing?.Annotation(WorkflowLabels.RunIdAnnotation) != run.RunId)
-            {
-                return new OperationResult(ResultCodes.Conflict, $"workflow '{run.WorkflowName}' exists but was not created for run '{run.RunId}'");
-            }
-
-            Log.AlreadyCreated(logger, run.RunId, run.WorkflowName);
-        }
-        catch (ArgoException) when (ReferenceEquals(known, candidate))
-        {
-            // Nothing was created, so nothing should be tracked; should Argo have created it after all, the watcher adopts it.
-            registry.Remove(run.RunId);
-            throw;
-        }
-
-        return OperationResult.Success(new RunStartedData(run.RunId, run.WorkflowName), ProtocolJsonContext.Default.RunStartedData, run.RunId);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
-        public static partial void Created(ILogger logger, string runId, string workflowName, string pipelineFqn);
-
-        [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
-        public static partial void AlreadyCreated(ILogger logger, string runId, string workflowName);
+        return await starter.StartAsync(run, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, IOptions<Con
             .OrderByDescending(workflow => workflow.CreatedAt)
             .Select(workflow => new RunStatusPayload(
                 payload.PipelineFqn,
-                workflow.Annotation(WorkflowLabels.RunIdAnnotation) ?? workflow.Name,
+                workflow.RunId ?? workflow.Name,
                 workflow.Name,
                 WorkflowPhases.ToPipelineState(workflow),
                 now,

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Agent.Core.Protocol.Messages;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>Checks what a run request carries, naming the field at fault.</summary>
-public static partial class RunRequestValidation
+public static class RunRequestValidation
 {
     public const int MaxRunIdLength = 128;
 
@@ -21,9 +20,9 @@ public static partial class RunRequestValidation
             return "payload field 'pipeline.name' must not be empty";
         }
 
-        if (!PipelineType().IsMatch(pipeline.PipelineType))
+        if (!PipelineTypes.Contains(pipeline.PipelineType))
         {
-            return "payload field 'pipeline.pipelineType' must be a pipeline type such as 'metadata' or 'profiler'";
+            return $"payload field 'pipeline.pipelineType' must be one of {string.Join(", ", PipelineTypes)} (got '{pipeline.PipelineType}')";
         }
 
         if (config.ValueKind is not (JsonValueKind.String or JsonValueKind.Object) || (config.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(config.GetString())))
@@ -43,6 +42,10 @@ public static partial class RunRequestValidation
     public static string ConfigText(JsonElement config) =>
         config.ValueKind == JsonValueKind.String ? config.GetString()! : config.GetRawText();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,62}$")]
-    private static partial Regex PipelineType();
+    /// <summary>OpenMetadata's pipeline types (its PipelineType enum, policyAgent included); anything else is refused.</summary>
+    public static IReadOnlyList<string> PipelineTypes { get; } =
+    [
+        "metadata", "usage", "lineage", "profiler", "autoClassification", "TestSuite", "dataInsight",
+        "elasticSearchReindex", "dbt", "application", "policyAgent",
+    ];
 }

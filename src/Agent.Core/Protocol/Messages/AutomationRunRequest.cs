@@ -2,4 +2,5 @@ using System.Text.Json;
 
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record AutomationRunRequest(JsonElement Workflow, JsonElement Config);
+/// <summary>Payload of <c>automation.run</c>; without <c>config</c> the container receives the workflow object itself.</summary>
+public sealed record AutomationRunRequest(JsonElement Workflow, JsonElement Config = default);

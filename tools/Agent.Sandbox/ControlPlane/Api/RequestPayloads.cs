@@ -36,8 +36,17 @@ internal static class RequestPayloads
     public static JsonElement PipelineRun(
         string fullyQualifiedName, string? name = null, string? pipelineType = null, JsonElement? config = null, string? runId = null)
     {
+        // Every field protocol §5 says a pipeline object carries, as OpenMetadata fills them for an unscheduled pipeline.
         var pipeline = new PipelineInfo(
-            fullyQualifiedName, name ?? fullyQualifiedName.Split('.')[^1], pipelineType ?? DefaultPipelineType);
+            fullyQualifiedName,
+            name ?? fullyQualifiedName.Split('.')[^1],
+            pipelineType ?? DefaultPipelineType,
+            Enabled: true,
+            Schedule: null,
+            Timezone: "UTC",
+            Retries: 0,
+            RetryDelaySeconds: 0,
+            LoggerLevel: "INFO");
         var configElement = config ?? JsonSerializer.SerializeToElement(DefaultConfig, ProtocolJsonContext.Default.String);
         return JsonSerializer.SerializeToElement(
             new PipelineRunRequest(pipeline, configElement, runId), ProtocolJsonContext.Default.PipelineRunRequest);

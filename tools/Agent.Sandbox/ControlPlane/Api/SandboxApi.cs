@@ -13,6 +13,7 @@ internal static class SandboxApi
         group.MapGet("/stats", GetStats).WithName("GetStats");
         group.MapGet("/violations", GetViolations).WithName("GetViolations");
         group.MapGet("/errors", GetErrors).WithName("GetErrors");
+        group.MapGet("/agents/{agentId}/frames", GetFrames).WithName("GetFrames");
         group.MapRequestRoutes();
         group.MapControlRoutes();
         return endpoints;
@@ -27,6 +28,10 @@ internal static class SandboxApi
     public static Ok<ControlPlaneStatsSnapshot> GetStats(ControlPlaneServer server) => TypedResults.Ok(server.Stats.Snapshot());
 
     public static Ok<IReadOnlyList<ProtocolViolation>> GetViolations(ControlPlaneServer server) => TypedResults.Ok(server.GetViolations());
+
+    /// <summary>The agent's recent raw text frames; <c>?direction=received</c> or <c>sent</c> keeps one way only.</summary>
+    public static Ok<IReadOnlyList<RecordedFrame>> GetFrames(string agentId, ControlPlaneServer server, FrameDirection? direction = null) =>
+        TypedResults.Ok(server.GetFrames(agentId, direction));
 
     public static Ok<IReadOnlyList<ReceivedError>> GetErrors(ControlPlaneServer server) => TypedResults.Ok(server.GetErrors());
 }

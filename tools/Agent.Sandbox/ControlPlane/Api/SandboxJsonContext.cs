@@ -22,5 +22,6 @@ namespace Agent.Sandbox.ControlPlane.Api;
 [JsonSerializable(typeof(IReadOnlyList<ReceivedStatus>))]
 [JsonSerializable(typeof(IReadOnlyList<ReceivedError>))]
 [JsonSerializable(typeof(IReadOnlyList<ProtocolViolation>))]
+[JsonSerializable(typeof(IReadOnlyList<RecordedFrame>))]
 [JsonSerializable(typeof(ControlPlaneStatsSnapshot))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -11,6 +11,11 @@ internal sealed partial class AgentSession
 
     private async Task HandleFrameAsync(ReceivedFrame frame)
     {
+        if (frame.Type == WebSocketMessageType.Text)
+        {
+            server.RecordFrame(this, FrameDirection.Received, frame.Data);
+        }
+
         var decoded = frame.Type == WebSocketMessageType.Binary
             ? DecodeResult.Failure("binary frames are not part of the protocol; send UTF-8 JSON text frames")
             : MessageCodec.Decode(frame.Data);

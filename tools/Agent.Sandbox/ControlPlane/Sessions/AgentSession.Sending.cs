@@ -50,6 +50,11 @@ internal sealed partial class AgentSession
         }
 
         await socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, cancellationToken);
+        if (frame.Kind == OutboundKind.Text)
+        {
+            server.RecordFrame(this, FrameDirection.Sent, frame.Data);
+        }
+
         return false;
     }
 }

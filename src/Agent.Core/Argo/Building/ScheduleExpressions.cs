@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Agent.Core.Argo.Building;
+
+/// <summary>
+/// The schedules a pipeline may carry: Airflow-style presets (mapped as OpenMetadata's Kubernetes client maps
+/// them) and standard 5-field cron. Anything else is refused with a reason naming the field.
+/// </summary>
+public static partial class ScheduleExpressions
+{
+    private static readonly Dictionary<string, string> Presets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["@hourly"] = "0 * * * *",
+        ["@daily"] = "0 0 * * *",
+        ["@midnight"] = "0 0 * * *",
+        ["@weekly"] = "0 0 * * 0",
+        ["@monthly"] = "0 0 1 * *",
+        ["@yearly"] = "0 0 1 1 *",
+        ["@annually"] = "0 0 1 1 *",
+    };
+
+    /// <summary>Returns the 5-field cron for <paramref name="schedule"/>, or null with a reason.</summary>
+    public static string? ToCron(string schedule, out string? reason)
+    {
+        reason = null;
+        var trimmed = schedule.Trim();
+        if (Presets.TryGetValue(trimmed, out var preset))
+        {
+            return preset;
+        }
+
+        var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == 5 && fields.All(field => CronField().IsMatch(field)))
+        {
+            return string.Join(' ', fields);
+        }
+
+        reason = $"payload field 'pipeline.schedule' must be @hourly, @daily, @weekly, @monthly, @yearly or a 5-field cron expression (got '{schedule}')";
+        return null;
+    }
+
+    [GeneratedRegex("^[0-9A-Za-z*/,?-]+$")]
+    private static partial Regex CronField();
+}

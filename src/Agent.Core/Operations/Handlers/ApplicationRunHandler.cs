@@ -1,0 +1,32 @@
+using Agent.Core.Argo.Building;
+using Agent.Core.Protocol;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary><c>application.run</c>: an application pipeline, run like any other with the applications entrypoint.</summary>
+public sealed class ApplicationRunHandler(RunStarter starter) : IOperationHandler
+{
+    public string Type => MessageTypes.ApplicationRun;
+
+    public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
+    {
+        if (!PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.ApplicationRunRequest, out var payload, out var reason))
+        {
+            return OperationResult.BadRequest(reason);
+        }
+
+        if (RunRequestValidation.Validate(payload.Pipeline, payload.Config, null) is { } invalid)
+        {
+            return OperationResult.BadRequest(invalid);
+        }
+
+        var run = new RunRequest(
+            Guid.NewGuid().ToString(),
+            payload.Pipeline.FullyQualifiedName,
+            payload.Pipeline.Name,
+            payload.Pipeline.PipelineType,
+            RunRequestValidation.ConfigText(payload.Config),
+            RunKind.Application);
+        return await starter.StartAsync(run, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Agent.Core.Argo.Building;
+using Agent.Core.Protocol;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary>
+/// <c>automation.run</c> (test connection and other automations): a workflow running the ingestion image's automation
+/// entrypoint with the automation's own, smaller resources and a short time to live. The container reports its
+/// result to the server itself; the agent only launches it and follows its state.
+/// </summary>
+public sealed class AutomationRunHandler(RunStarter starter) : IOperationHandler
+{
+    public const string PipelineType = "automation";
+
+    public string Type => MessageTypes.AutomationRun;
+
+    public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
+    {
+        if (!PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.AutomationRunRequest, out var payload, out var reason))
+        {
+            return OperationResult.BadRequest(reason);
+        }
+
+        if (payload.Workflow.ValueKind != JsonValueKind.Object)
+        {
+            return OperationResult.BadRequest("payload field 'workflow' must be the automation workflow object");
+        }
+
+        var name = Text(payload.Workflow, "name") ?? PipelineType;
+        var config = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object
+            ? RunRequestValidation.ConfigText(payload.Config)
+            : payload.Workflow.GetRawText();
+        var run = new RunRequest(
+            Guid.NewGuid().ToString(),
+            Text(payload.Workflow, "fullyQualifiedName") ?? name,
+            name,
+            PipelineType,
+            config,
+            RunKind.Automation);
+        return await starter.StartAsync(run, cancellationToken);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,84 @@
+using Agent.Core.Argo;
+using Agent.Core.Argo.Building;
+using Agent.Core.Customization;
+using Agent.Core.Metrics;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Agent.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace Agent.Core.Operations.Handlers;
+
+/// <summary>
+/// Starts exactly one Argo Workflow per run id, for pipeline runs, applications and automations alike. The workflow
+/// name derives from the run id, so a replay (after a reconnect, a retry or an agent restart) meets Argo's 409 and
+/// is answered as the same run.
+/// </summary>
+public sealed partial class RunStarter(
+    IArgoWorkflowClient argo,
+    WorkflowFactory factory,
+    RunRegistry registry,
+    WorkflowCustomizer customizer,
+    LocalPolicy policy,
+    AgentMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<RunStarter> logger)
+{
+    public async Task<OperationResult> StartAsync(RunRequest run, CancellationToken cancellationToken)
+    {
+        var workflow = factory.Build(run);
+        workflow.Spec = await customizer.ApplyAsync(workflow.Spec!, TypeKey(run), cancellationToken);
+        if (policy.Refusal(run.PipelineType, WorkflowCustomizer.Images(workflow.Spec)) is { } refusal)
+        {
+            Log.Refused(logger, run.RunId, run.PipelineFqn, refusal);
+            return new OperationResult(ResultCodes.Forbidden, refusal);
+        }
+
+        var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, run.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
+        var known = registry.GetOrAdd(candidate);
+        if (known.PipelineFqn != run.PipelineFqn)
+        {
+            return new OperationResult(ResultCodes.Conflict, $"run id '{run.RunId}' already belongs to pipeline '{known.PipelineFqn}'");
+        }
+
+        try
+        {
+            await argo.CreateWorkflowAsync(workflow, cancellationToken);
+            metrics.JobsCreated.Inc();
+            Log.Created(logger, run.RunId, run.WorkflowName, run.PipelineFqn);
+        }
+        catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.AlreadyExists)
+        {
+            var existing = await argo.GetWorkflowAsync(run.WorkflowName, cancellationToken);
+            if (existing?.Annotation(WorkflowLabels.RunIdAnnotation) != run.RunId)
+            {
+                return new OperationResult(ResultCodes.Conflict, $"workflow '{run.WorkflowName}' exists but was not created for run '{run.RunId}'");
+            }
+
+            Log.AlreadyCreated(logger, run.RunId, run.WorkflowName);
+        }
+        catch (ArgoException) when (ReferenceEquals(known, candidate))
+        {
+            // Nothing was created, so nothing should be tracked; should Argo have created it after all, the watcher adopts it.
+            registry.Remove(run.RunId);
+            throw;
+        }
+
+        return OperationResult.Success(new RunStartedData(run.RunId, run.WorkflowName), ProtocolJsonContext.Default.RunStartedData, run.RunId);
+    }
+
+    /// <summary>The key of <c>ARGO_PIPELINE_TYPE_CONFIGS</c> that applies: automations have their own.</summary>
+    public static string TypeKey(RunRequest run) => run.Kind == RunKind.Automation ? "automation" : run.PipelineType;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} refused: {Refusal}")]
+        public static partial void Refused(ILogger logger, string runId, string pipelineFqn, string refusal);
+
+        [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
+        public static partial void Created(ILogger logger, string runId, string workflowName, string pipelineFqn);
+
+        [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
+        public static partial void AlreadyCreated(ILogger logger, string runId, string workflowName);
+    }
+}

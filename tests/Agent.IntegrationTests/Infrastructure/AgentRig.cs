@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Agent.Sandbox.Argo;
+using Agent.Sandbox.Argo.Faults;
+using Agent.Sandbox.ControlPlane;
+using Agent.Sandbox.ControlPlane.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.Infrastructure;
+
+/// <summary>A sandbox plus one welcomed agent, with typed shortcuts for the Argo-side tests.</summary>
+internal sealed class AgentRig : IAsyncDisposable
+{
+    public const string Namespace = "ingestion";
+    public const string PipelineFqn = "sandbox_mysql.metadata_ingestion";
+
+    private AgentRig(SandboxServer sandbox, AgentApplication agent, CancellationToken cancellation)
+    {
+        Sandbox = sandbox;
+        Agent = agent;
+        Cancellation = cancellation;
+    }
+
+    public SandboxServer Sandbox { get; }
+
+    public AgentApplication Agent { get; private set; }
+
+    public CancellationToken Cancellation { get; }
+
+    public ControlPlaneServer ControlPlane => Sandbox.ControlPlane;
+
+    public ArgoEmulator Emulator => Sandbox.Services.GetRequiredService<ArgoEmulator>();
+
+    public ArgoFaults Faults => Sandbox.Services.GetRequiredService<ArgoFaults>();
+
+    public ArgoRequestRecorder Recorder => Sandbox.Services.GetRequiredService<ArgoRequestRecorder>();
+
+    public static async Task<AgentRig> StartAsync(
+        string agentId, IDictionary<string, string?>? sandboxSettings = null, IDictionary<string, string?>? agentOverrides = null)
+    {
+        var sandbox = await SandboxServer.StartAsync(sandboxSettings);
+        var cancellation = TestTimeouts.Token();
+        var agent = new AgentApplication(sandbox, agentId, agentOverrides);
+        agent.StartServer();
+        await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
+        return new AgentRig(sandbox, agent, cancellation);
+    }
+
+    /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
+    public async Task RestartAgentAsync(Func<Task> whileStopped, IDictionary<string, string?>? agentOverrides = null)
+    {
+        var agentId = Agent.AgentId;
+        await Agent.DisposeAsync();
+        await ControlPlane.WaitForDisconnectAsync(agentId, Cancellation);
+        await whileStopped();
+        Agent = new AgentApplication(Sandbox, agentId, agentOverrides);
+        Agent.StartServer();
+    }
+
+    public async Task<ResultPayload> SendAsync(string type, JsonElement payload, string? requestId = null)
+    {
+        var answer = await ControlPlane.SendRequestAsync(Agent.AgentId, type, payload, Cancellation, requestId);
+        return answer.Payload.Deserialize(ProtocolJsonContext.Default.ResultPayload)!;
+    }
+
+    /// <summary>Sends <c>pipeline.run</c> and returns the answer with the started workflow's name (null unless 200).</summary>
+    public async Task<(ResultPayload Result, string? WorkflowName)> RunAsync(string runId, string pipelineFqn = PipelineFqn, string? requestId = null)
+    {
+        var result = await SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(pipelineFqn, runId: runId), requestId);
+        var started = result.Ok ? result.Data!.Value.Deserialize(ProtocolJsonContext.Default.RunStartedData) : null;
+        return (result, started?.WorkflowName);
+    }
+
+    public async Task<string> StartRunAsync(string runId, string pipelineFqn = PipelineFqn)
+    {
+        var (result, workflowName) = await RunAsync(runId, pipelineFqn);
+        Assert.True(result.Ok, result.Reason);
+        return workflowName!;
+    }
+
+    public Task<ReceivedStatus> WaitForStateAsync(string runId, string state) =>
+        ControlPlane.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == state, Cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Agent.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using Agent.Sandbox.Argo.Lifecycle;
+using Microsoft.Extensions.Options;
+
+namespace Agent.Sandbox.Argo.Faults;
+
+/// <summary>
+/// The emulator's fault switchboard: 503s (before or after the handler), latency with spikes, a failing watch route,
+/// dropped watch streams, "too old resource version" on resume, stops that are accepted but not acted on, and
+/// oversized pod logs. The <see cref="ArgoFaultFilter"/> asks it what to do with each call.
+/// </summary>
+internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulator emulator)
+{
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<HttpContext, byte> _openWatches = new();
+    private readonly ConcurrentDictionary<(string Namespace, string Name), byte> _ignoredStops = new();
+    private ArgoFaultOptions _options = Clone(initial.Value);
+    private Random _dice = NewDice(initial.Value.Seed);
+    private long _errors;
+    private long _lostResponses;
+    private long _delayed;
+    private long _watchFailures;
+    private long _tooOld;
+    private long _droppedWatches;
+    private long _ignoredStopCount;
+
+    public ArgoFaultOptions Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Clone(_options);
+            }
+        }
+    }
+
+    public bool WatchFails
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _options.WatchFails;
+            }
+        }
+    }
+
+    public InjectedFaultCounts Counts => new(
+        Interlocked.Read(ref _errors), Interlocked.Read(ref _lostResponses), Interlocked.Read(ref _delayed),
+        Interlocked.Read(ref _watchFailures), Interlocked.Read(ref _tooOld), Interlocked.Read(ref _droppedWatches),
+        Interlocked.Read(ref _ignoredStopCount));
+
+    /// <summary>Replaces every fault setting at once; a new seed restarts the dice.</summary>
+    public void Configure(ArgoFaultOptions options)
+    {
+        var copy = Clone(options);
+        lock (_gate)
+        {
+            _options = copy;
+            _dice = NewDice(copy.Seed);
+        }
+    }
+
+    /// <summary>Switches every fault off (stops already ignored stay ignored until <see cref="ActOnStop"/>).</summary>
+    public void Clear() => Configure(new ArgoFaultOptions());
+
+    public FaultDecision Decide(string method, string template)
+    {
+        lock (_gate)
+        {
+            var options = _options;
+            if (!Selected(options, method, template))
+            {
+                return FaultDecision.None;
+            }
+
+            var delay = TimeSpan.FromMilliseconds(options.LatencyMs
+                + (options.SpikeRate > 0 && _dice.NextDouble() < options.SpikeRate ? options.SpikeMs : 0));
+            var failBefore = options.ErrorRate > 0 && _dice.NextDouble() < options.ErrorRate;
+            var failAfter = !failBefore && options.LostResponseRate > 0 && _dice.NextDouble() < options.LostResponseRate;
+            Count(delay > TimeSpan.Zero, ref _delayed);
+            Count(failBefore, ref _errors);
+            Count(failAfter, ref _lostResponses);
+            return new FaultDecision(delay, failBefore, failAfter);
+        }
+    }
+
+    public void CountWatchFailure() => Interlocked.Increment(ref _watchFailures);
+
+    /// <summary>True (once per configured count) when a resuming watch must be told its resourceVersion is too old.</summary>
+    public bool TryTakeTooOldResourceVersion()
+    {
+        lock (_gate)
+        {
+            if (_options.TooOldResourceVersions <= 0)
+            {
+                return false;
+            }
+
+            _options.TooOldResourceVersions--;
+            _tooOld++;
+            return true;
+        }
+    }
+
+    /// <summary>Tracks an open watch stream until the returned handle is disposed, so it can be dropped.</summary>
+    public IDisposable TrackWatch(HttpContext context)
+    {
+        _openWatches[context] = 0;
+        return new WatchRegistration(this, context);
+    }
+
+    /// <summary>Cuts every open watch connection without the in-band error: the client sees the stream break.</summary>
+    public int DropWatches()
+    {
+        var dropped = 0;
+        foreach (var context in _openWatches.Keys)
+        {
+            if (_openWatches.TryRemove(context, out _))
+            {
+                context.Abort();
+                dropped++;
+            }
+        }
+
+        Interlocked.Add(ref _droppedWatches, dropped);
+        return dropped;
+    }
+
+    /// <summary>From now on a stop of this workflow is accepted (spec.shutdown is set) but the workflow keeps running.</summary>
+    public void IgnoreStop(string @namespace, string name) => _ignoredStops[(@namespace, name)] = 0;
+
+    public void ActOnStop(string @namespace, string name) => _ignoredStops.TryRemove((@namespace, name), out _);
+
+    public bool IgnoresStop(string @namespace, string name)
+    {
+        var ignored = _ignoredStops.ContainsKey((@namespace, name));
+        if (ignored)
+        {
+            Interlocked.Increment(ref _ignoredStopCount);
+        }
+
+        return ignored;
+    }
+
+    /// <summary>Appends lines to the workflow's main pod log (e.g. to make it span several pages); returns the new line count.</summary>
+    public int AppendPodLog(string @namespace, string name, IReadOnlyCollection<string> lines)
+    {
+        var book = emulator.GetPodLog(@namespace, name, out _);
+        book.Append(book.State == PodState.NotCreated ? PodState.Running : book.State, lines);
+        return book.Read(0).Lines.Count;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="count"/> lines of <paramref name="length"/> characters made of <paramref name="fill"/>
+    /// repeated (a multi-byte <paramref name="fill"/> puts multi-byte characters wherever a page border falls).
+    /// </summary>
+    public int AppendPodLog(string @namespace, string name, int count, int length, string fill)
+    {
+        var line = string.Concat(Enumerable.Repeat(fill, (length / Math.Max(1, fill.Length)) + 1))[..length];
+        return AppendPodLog(@namespace, name, Enumerable.Range(0, count).Select(i => line).ToList());
+    }
+
+    private static bool Selected(ArgoFaultOptions options, string method, string template) =>
+        options.Routes.Count == 0 || options.Routes.Exists(route => route == template || route == $"{method} {template}");
+
+    private static void Count(bool happened, ref long counter)
+    {
+        if (happened)
+        {
+            Interlocked.Increment(ref counter);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Security", "CA5394:Do not use insecure randomness", Justification = "Test fault dice, seedable on purpose; nothing secret.")]
+    private static Random NewDice(int? seed) => seed is { } value ? new Random(value) : new Random();
+
+    private static ArgoFaultOptions Clone(ArgoFaultOptions options) => new()
+    {
+        ErrorRate = options.ErrorRate,
+        LostResponseRate = options.LostResponseRate,
+        Routes = [.. options.Routes],
+        LatencyMs = options.LatencyMs,
+        SpikeRate = options.SpikeRate,
+        SpikeMs = options.SpikeMs,
+        WatchFails = options.WatchFails,
+        TooOldResourceVersions = options.TooOldResourceVersions,
+        Seed = options.Seed,
+    };
+
+    private sealed class WatchRegistration(ArgoFaults faults, HttpContext context) : IDisposable
+    {
+        public void Dispose() => faults._openWatches.TryRemove(context, out _);
+    }
+}
