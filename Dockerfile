@@ -25,4 +25,8 @@ COPY --from=build /out/agent .
 USER $APP_UID
 ENV METRICS_SERVER_PORT=8989 ADMIN_SERVER_PORT=8585 LOG_FORMAT=json
 EXPOSE 8989 8585
+# The aspnet image has no curl or wget: the agent probes its own /health (METRICS_SERVER_PORT) and exits 0 or 1.
+# Kubernetes ignores HEALTHCHECK and uses the Deployment's probes instead.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["dotnet", "/app/Agent.Web.dll", "--health-check"]
 ENTRYPOINT ["dotnet", "Agent.Web.dll"]

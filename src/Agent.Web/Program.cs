@@ -6,6 +6,11 @@ using Agent.Web.Logging;
 using Agent.Web.Metrics;
 using Serilog;
 
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(Environment.GetEnvironmentVariable, Console.Out, CancellationToken.None);
+}
+
 Log.Logger = LoggingExtensions.CreateBootstrapLogger();
 try
 {

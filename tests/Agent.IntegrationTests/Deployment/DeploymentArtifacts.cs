@@ -1,0 +1,59 @@
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace Agent.IntegrationTests.Deployment;
+
+/// <summary>Reads the checked-in artifacts under deploy/kubernetes.</summary>
+internal static class DeploymentArtifacts
+{
+    public const string Directory = "deploy/kubernetes";
+
+    /// <summary>Every <c>targets[].expr</c> of every panel of the Grafana dashboard, rows included.</summary>
+    public static IReadOnlyList<string> DashboardExpressions()
+    {
+        using var dashboard = JsonDocument.Parse(RepositoryFiles.Read($"{Directory}/dashboards/hybrid-agent.json"));
+        return Panels(dashboard.RootElement)
+            .Where(panel => panel.TryGetProperty("targets", out _))
+            .SelectMany(panel => panel.GetProperty("targets").EnumerateArray())
+            .Select(target => target.GetProperty("expr").GetString() ?? string.Empty)
+            .ToList();
+    }
+
+    /// <summary>Every <c>expr</c> of every rule in the PrometheusRule's groups.</summary>
+    public static IReadOnlyList<string> RuleExpressions() =>
+        Sequence(Mapping(Load("prometheusrule.yaml"), "spec"), "groups")
+            .SelectMany(group => Sequence((YamlMappingNode)group, "rules"))
+            .Select(rule => Scalar((YamlMappingNode)rule, "expr"))
+            .ToList();
+
+    public static YamlMappingNode Load(string fileName)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(RepositoryFiles.Read($"{Directory}/{fileName}"));
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    public static YamlMappingNode Mapping(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+
+    public static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key) => (YamlSequenceNode)node.Children[new YamlScalarNode(key)];
+
+    public static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value ?? string.Empty;
+
+    private static IEnumerable<JsonElement> Panels(JsonElement container)
+    {
+        if (!container.TryGetProperty("panels", out var panels))
+        {
+            yield break;
+        }
+
+        foreach (var panel in panels.EnumerateArray())
+        {
+            yield return panel;
+            foreach (var nested in Panels(panel))
+            {
+                yield return nested;
+            }
+        }
+    }
+}

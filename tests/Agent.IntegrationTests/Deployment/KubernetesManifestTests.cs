@@ -1,0 +1,80 @@
+using Agent.Web.Configuration;
+using YamlDotNet.RepresentationModel;
+using static Agent.IntegrationTests.Deployment.DeploymentArtifacts;
+
+namespace Agent.IntegrationTests.Deployment;
+
+/// <summary>The kustomize base agrees with the agent: variable names, ports, probes, shutdown grace, restricted pod.</summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly Dictionary<string, EnvironmentVariable> Variables =
+        EnvironmentVariableMap.All.SelectMany(variable => variable.Names.Select(name => (name, variable))).ToDictionary(pair => pair.name, pair => pair.variable);
+
+    [Fact]
+    public void ConfigMapAndSecret_Keys_AreVariablesTheAgentAcceptsWithSecretsOnlyInTheSecret()
+    {
+        var configKeys = Keys(Load("configmap.yaml"), "data");
+        var secretKeys = Keys(Load("secret.yaml"), "stringData");
+
+        Assert.All(configKeys.Concat(secretKeys), key => Assert.True(Variables.ContainsKey(key), $"{key} is not a variable the agent reads"));
+        Assert.All(configKeys, key => Assert.False(Variables[key].IsSecret, $"{key} is a secret: it belongs in secret.yaml"));
+        Assert.Equal(["ADMIN_API_KEY", "ARGO_TOKEN", "AUTH_TOKEN"], secretKeys.Order());
+    }
+
+    [Fact]
+    public void Deployment_TerminationGracePeriod_ExceedsShutdownGracePlusHostMargin()
+    {
+        var shutdownGrace = int.Parse(Value(Load("configmap.yaml"), "data", "SHUTDOWN_GRACE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture);
+        var podGrace = int.Parse(Value(PodSpec(), "terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture);
+
+        // The host's own shutdown timeout is SHUTDOWN_GRACE_SECONDS + 5 (AgentServicesExtensions.AddAgent).
+        Assert.True(podGrace > shutdownGrace + 5, $"terminationGracePeriodSeconds {podGrace} must exceed {shutdownGrace} + 5");
+    }
+
+    [Fact]
+    public void Deployment_Probes_AskHealthAndReadyOnTheMetricsPort()
+    {
+        var container = Container();
+        var metricsPort = Value(Load("configmap.yaml"), "data", "METRICS_SERVER_PORT");
+        var ports = Sequence(container, "ports").Cast<YamlMappingNode>().ToDictionary(port => Scalar(port, "name"), port => Scalar(port, "containerPort"));
+
+        Assert.Equal(metricsPort, ports["metrics"]);
+        Assert.Equal(Value(Load("configmap.yaml"), "data", "ADMIN_SERVER_PORT"), ports["admin"]);
+        Assert.Equal("/health", Value(container, "livenessProbe", "httpGet", "path"));
+        Assert.Equal("metrics", Value(container, "livenessProbe", "httpGet", "port"));
+        Assert.Equal("/ready", Value(container, "readinessProbe", "httpGet", "path"));
+        Assert.Equal("metrics", Value(container, "readinessProbe", "httpGet", "port"));
+    }
+
+    [Fact]
+    public void Deployment_SecurityContext_IsNonRootReadOnlyWithoutCapabilities()
+    {
+        var pod = Mapping(PodSpec(), "securityContext");
+        var container = Mapping(Container(), "securityContext");
+
+        Assert.Equal("true", Scalar(pod, "runAsNonRoot"));
+        Assert.NotEqual("0", Scalar(pod, "runAsUser"));
+        Assert.Equal("RuntimeDefault", Value(pod, "seccompProfile", "type"));
+        Assert.Equal("false", Scalar(container, "allowPrivilegeEscalation"));
+        Assert.Equal("true", Scalar(container, "readOnlyRootFilesystem"));
+        Assert.Equal(["ALL"], Sequence(Mapping(container, "capabilities"), "drop").Select(node => ((YamlScalarNode)node).Value));
+        Assert.Equal("1", Value(Load("deployment.yaml"), "spec", "replicas"));
+    }
+
+    private static YamlMappingNode PodSpec() => Mapping(Mapping(Mapping(Load("deployment.yaml"), "spec"), "template"), "spec");
+
+    private static YamlMappingNode Container() => (YamlMappingNode)Sequence(PodSpec(), "containers").Single();
+
+    private static List<string> Keys(YamlMappingNode document, string section) =>
+        Mapping(document, section).Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
+
+    private static string Value(YamlMappingNode node, params string[] path)
+    {
+        foreach (var key in path[..^1])
+        {
+            node = Mapping(node, key);
+        }
+
+        return Scalar(node, path[^1]);
+    }
+}
