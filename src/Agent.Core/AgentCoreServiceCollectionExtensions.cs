@@ -24,6 +24,8 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<AgentMetrics>();
         services.AddSingleton<AgentInstance>();
         services.AddSingleton<ConnectionState>();
+        services.AddSingleton<LoopProgress>();
+        services.AddSingleton<SessionControl>();
         services.AddSingleton(provider => new ReliableOutbox(
             provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.OutboxCapacity, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ResultCache>();

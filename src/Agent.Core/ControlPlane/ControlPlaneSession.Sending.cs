@@ -16,6 +16,7 @@ public sealed partial class ControlPlaneSession
             await foreach (var frame in _outgoing.Reader.ReadAllAsync(cancellationToken))
             {
                 await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                _services.Progress.Beat(LoopProgress.Send);
                 if (frame.Entry is { } entry)
                 {
                     entry.SentTimestamp = Time.GetTimestamp();

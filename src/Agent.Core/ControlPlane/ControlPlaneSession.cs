@@ -45,8 +45,16 @@ public sealed partial class ControlPlaneSession
         _services.Outbox.Acknowledge(welcome.AckedSeq);
         Log.Welcomed(_services.Logger, welcome.SessionId, welcome.AckedSeq, welcome.HeartbeatSeconds, _services.Outbox.Depth);
         var interval = TimeSpan.FromSeconds(Math.Max(1, welcome.HeartbeatSeconds));
-        using (var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+
+        // Every log line of this session, and of the requests it receives, carries the session id.
+        using var scope = _services.Logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = welcome.SessionId });
+        var operatorControl = _services.Control.BeginSession();
+        using var reconnectRequested = operatorControl.Token.Register(() => Finish("reconnect requested by an operator"));
+        _services.Progress.Start(LoopProgress.Receive, interval);
+        _services.Progress.Start(LoopProgress.Send, interval);
+        try
         {
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, operatorControl.Token);
             Task[] loops =
             [
                 ReceiveLoopAsync(session.Token),
@@ -58,6 +66,13 @@ public sealed partial class ControlPlaneSession
             await Task.WhenAny(loops);
             await session.CancelAsync();
             await Task.WhenAll(loops);
+        }
+        finally
+        {
+            _services.Progress.Stop(LoopProgress.Receive);
+            _services.Progress.Stop(LoopProgress.Send);
+            reconnectRequested.Unregister();
+            _services.Control.EndSession(operatorControl);
         }
 
         await CloseAsync(stoppingToken.IsCancellationRequested);
@@ -89,6 +104,7 @@ public sealed partial class ControlPlaneSession
 
     private void MarkFrameReceived()
     {
+        _services.Progress.Beat(LoopProgress.Receive);
         Volatile.Write(ref _lastFrameTimestamp, Time.GetTimestamp());
         _services.State.FrameReceived();
     }

@@ -15,6 +15,8 @@ public sealed class SessionServices(
     ConnectionState state,
     AgentInstance instance,
     AgentMetrics metrics,
+    LoopProgress progress,
+    SessionControl control,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory)
 {
@@ -34,6 +36,10 @@ public sealed class SessionServices(
     public AgentMetrics Metrics => metrics;
 
     public TimeProvider TimeProvider => timeProvider;
+
+    public LoopProgress Progress => progress;
+
+    public SessionControl Control => control;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("Agent.Core.ControlPlane.ControlPlaneSession");
 }

@@ -86,6 +86,8 @@ public sealed partial class RequestDispatcher : IDisposable
 
     private async Task<OperationResult> ExecuteAsync(Envelope request)
     {
+        // Every log line written while this request executes carries its id and type.
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = request.Id, ["RequestType"] = request.Type });
         if (_stopping)
         {
             return new OperationResult(ResultCodes.ArgoUnreachable, "agent is shutting down; send the request again after it reconnects");

@@ -18,6 +18,8 @@ public static class AdminEndpoints
         admin.MapGet("/connection", GetConnection).WithName("GetConnection").WithSummary("State of the control-plane link");
         admin.MapGet("/jobs", GetJobs).WithName("GetJobs").WithSummary("Runs the agent tracks, newest first; filter by pipeline FQN and state");
         admin.MapGet("/jobs/{runId}", GetJob).WithName("GetJob").WithSummary("One run by id");
+        admin.MapPost("/connection/reconnect", Reconnect).WithName("Reconnect")
+            .WithSummary("End the current control-plane session; the agent dials again at once (reliable messages are resent)");
         admin.MapPost("/drain", Drain).WithName("Drain").WithSummary("Stop taking new work; in-flight operations finish; /ready turns unavailable");
         admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnostics).WithName("GetDiagnostics")
             .WithSummary("Versions, effective configuration (secrets redacted) and an Argo reachability and permission check");
@@ -63,6 +65,11 @@ public static class AdminEndpoints
 
     public static Results<Ok<JobView>, NotFound> GetJob(string runId, RunRegistry registry, ReliableOutbox outbox) =>
         registry.Find(runId) is { } run ? TypedResults.Ok(ToView(run, outbox.AckedSeq)) : TypedResults.NotFound();
+
+    public static Results<Accepted, Conflict<string>> Reconnect(SessionControl control) =>
+        control.RequestReconnect()
+            ? TypedResults.Accepted((string?)null)
+            : TypedResults.Conflict("no control-plane session to end: the agent is not connected; it is already retrying");
 
     public static Accepted<DrainView> Drain(RequestDispatcher dispatcher)
     {

@@ -1,6 +1,5 @@
 using Agent.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Agent.Web.Health;
 
@@ -13,7 +12,7 @@ public static class HealthExtensions
     {
         builder.Services.AddSingleton<ArgoHealthCheck>();
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy("process running"), [Live])
+            .AddCheck<LoopProgressHealthCheck>("self", tags: [Live])
             .AddCheck<ControlPlaneHealthCheck>("controlPlane", tags: [Ready])
             .AddCheck<ArgoHealthCheck>("argo", tags: [Ready]);
         return builder;

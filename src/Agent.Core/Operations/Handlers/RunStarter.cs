@@ -26,6 +26,7 @@ public sealed partial class RunStarter(
 {
     public async Task<OperationResult> StartAsync(RunRequest run, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = run.RunId, ["PipelineFqn"] = run.PipelineFqn });
         var workflow = factory.Build(run);
         workflow.Spec = await customizer.ApplyAsync(workflow.Spec!, TypeKey(run), cancellationToken);
         if (policy.Refusal(run.PipelineType, WorkflowCustomizer.Images(workflow.Spec)) is { } refusal)

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.Sandbox.ControlPlane.Api;
+
+namespace Agent.IntegrationTests.Admin;
+
+/// <summary>Force reconnect ends the session and the agent is back at once; logs carry session, request and run ids.</summary>
+public sealed class AdminReconnectTests
+{
+    [Fact]
+    public async Task Reconnect_Posted_NewSessionAndCountShownAndRunsStillAnswered()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "admin-reconnect");
+        agent.StartServer();
+        var cancellation = TestTimeouts.Token();
+        var first = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        using var admin = agent.CreateAdminClient();
+        var disconnected = sandbox.ControlPlane.WaitForDisconnectAsync(agent.AgentId, cancellation);
+
+        var reconnect = await admin.PostAsync("/admin/connection/reconnect", null, cancellation);
+        await disconnected;
+        var second = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        var answer = await sandbox.ControlPlane.SendRequestAsync(agent.AgentId, MessageTypes.ServiceStatus, RequestPayloads.Empty(), cancellation);
+        var connection = await admin.GetFromJsonAsync<JsonElement>("/admin/connection", cancellation);
+
+        Assert.Equal(HttpStatusCode.Accepted, reconnect.StatusCode);
+        Assert.NotEqual(first.SessionId, second.SessionId);
+        Assert.Equal(first.InstanceId, second.InstanceId);
+        Assert.Equal(200, answer.Payload.GetProperty("code").GetInt32());
+        Assert.Equal("Connected", connection.GetProperty("status").GetString());
+        Assert.True(connection.GetProperty("reconnectCount").GetInt32() >= 1);
+        Assert.Contains("reconnect requested by an operator", connection.GetProperty("lastCloseReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconnect_NotConnected_Answers409()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "admin-reconnect-none", new Dictionary<string, string?> { ["ControlPlane:AuthToken"] = "wrong-token" });
+        agent.StartServer();
+        using var admin = agent.CreateAdminClient();
+
+        var reconnect = await admin.PostAsync("/admin/connection/reconnect", null, TestTimeouts.Token());
+
+        Assert.Equal(HttpStatusCode.Conflict, reconnect.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logs_RunStarted_CarrySessionRequestAndRunIds()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "log-ids", new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
+        agent.StartServer();
+        var cancellation = TestTimeouts.Token();
+        var session = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        var runId = Guid.NewGuid().ToString();
+
+        await sandbox.ControlPlane.SendRequestAsync(agent.AgentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun("svc.logged", runId: runId), cancellation);
+        await sandbox.ControlPlane.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == PipelineStates.Success, cancellation);
+
+        var started = Assert.Single(agent.Logs.Lines, line => line.Contains("started as workflow", StringComparison.Ordinal) && line.Contains(runId, StringComparison.Ordinal));
+        Assert.Contains($"SessionId=\"{session.SessionId}\"", started, StringComparison.Ordinal);
+        Assert.Contains("RequestId=", started, StringComparison.Ordinal);
+        Assert.Contains($"RunId=\"{runId}\"", started, StringComparison.Ordinal);
+    }
+}
