@@ -44,6 +44,21 @@ public sealed class AdminApiTests
         Assert.Equal(path.EndsWith("unknown-run", StringComparison.Ordinal), right.StatusCode == HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task AdminRoute_NoKeyConfigured_AnswersWithoutCredentials(string method, string path)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "admin-open-" + Guid.NewGuid().ToString("N")[..8]);
+        agent.StartServer();
+        using var admin = agent.CreateAdminClient();
+
+        using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        Assert.Equal(path.EndsWith("unknown-run", StringComparison.Ordinal), response.StatusCode == HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task AdminListener_NoKey_BindsLoopbackAndAnswersWithoutKey()
     {

@@ -64,6 +64,49 @@ public sealed class ListenerAndMetricsTests
     }
 
     [Fact]
+    public async Task Listeners_ConfiguredPorts_AreTheOnesBound()
+    {
+        var (metricsPort, adminPort) = (FreePort(), FreePort());
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "ports-agent", new Dictionary<string, string?>
+        {
+            ["Server:MetricsPort"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Server:AdminPort"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        agent.StartServer();
+        using var infra = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
+
+        Assert.Equal(HttpStatusCode.OK, (await infra.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/connection")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_ArgoUnreachable_IsUnavailableAndNamesArgo()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, "no-argo-agent", new Dictionary<string, string?> { ["Argo:Endpoint"] = $"http://127.0.0.1:{FreePort()}" });
+        agent.StartServer();
+        using var infra = agent.CreateInfraClient();
+
+        var ready = await infra.GetAsync("/ready");
+        var body = await ready.Content.ReadAsStringAsync();
+
+        var checks = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", checks.GetProperty("argo").GetProperty("status").GetString());
+        Assert.Contains("Argo Server", checks.GetProperty("argo").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A port free right now on loopback, for tests that must name their ports.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public async Task Ready_WrongControlPlaneToken_IsUnavailableAndSaysUnauthorized()
     {
         await using var sandbox = await SandboxServer.StartAsync();
