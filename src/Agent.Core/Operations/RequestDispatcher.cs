@@ -56,6 +56,12 @@ public sealed partial class RequestDispatcher : IDisposable
     public void Dispatch(Envelope request)
     {
         var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request));
+        if (!TryClaimAnswer(request.Id))
+        {
+            PendingLog.AnswerPending(_logger, request.Id, request.Type);
+            return;
+        }
+
         if (isDuplicate)
         {
             Log.DuplicateRequest(_logger, request.Id, request.Type);
@@ -145,11 +151,12 @@ public sealed partial class RequestDispatcher : IDisposable
         var result = await answer;
         _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
-        await _outbox.EnqueueAsync(
+        var message = await _outbox.EnqueueAsync(
             MessageTypes.Result,
             System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
             request.Id,
             CancellationToken.None);
+        AnswerEnqueued(request.Id, message);
     }
 
     public void Dispose()
