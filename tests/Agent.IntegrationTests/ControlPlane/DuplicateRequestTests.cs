@@ -42,7 +42,7 @@ public sealed class DuplicateRequestTests
     }
 
     [Fact]
-    public async Task PipelineRun_ResentAfterReconnectWhileStillRunning_ExecutedOnceAndEveryAnswerIdentical()
+    public async Task PipelineRun_ResentAfterReconnectWhileStillRunning_ExecutedOnceAndAnsweredOnce()
     {
         var cancellation = TestTimeouts.Token();
         await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:Argo:CreateDelaySeconds"] = "1.5" });
@@ -64,13 +64,17 @@ public sealed class DuplicateRequestTests
         var second = await server.WaitForAgentAsync(agent.AgentId, cancellation);
         var answer = await ticket.WaitAsync(cancellation);
 
-        // The agent answers the resend from the first execution; give every answer the time to arrive.
+        // Let everything the agent has to say arrive before counting answers.
         await LinkSignals.UntilAsync(() => agent.Services.GetRequiredService<Agent.Core.ControlPlane.ReliableOutbox>().Depth == 0 && dispatcher.InFlight == 0, cancellation);
         var request = server.GetRequest(ticket.Id)!;
         Assert.NotEqual(first.SessionId, second.SessionId);
         Assert.Equal(2, request.SendCount);
         Assert.True(ReliableMessages.Result(answer.Message).Ok, ReliableMessages.Result(answer.Message).Reason);
         Assert.All(request.Results, r => Assert.Equal(answer.Message.Payload.GetRawText(), r.Message.Payload.GetRawText()));
+
+        // The first execution's answer, delivered by the outbox after the reconnect, answers the resend too: one result, not two.
+        Assert.Equal(1, request.AnswerCount);
+        Assert.Equal(0, server.Stats.Snapshot().DuplicateAnswers);
         Assert.Equal(1, ArgoCounts.CreateCalls(argo));
         Assert.Equal(1, ArgoCounts.WorkflowsPerRun(argo)[runId]);
     }
