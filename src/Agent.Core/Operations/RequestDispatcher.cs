@@ -26,6 +26,7 @@ public sealed partial class RequestDispatcher : IDisposable
     private volatile bool _stopping;
     private readonly int _maxConcurrent;
     private int _inFlight;
+    private int _repliesInProgress;
 
     public RequestDispatcher(
         IEnumerable<IOperationHandler> handlers,
@@ -52,6 +53,12 @@ public sealed partial class RequestDispatcher : IDisposable
     /// <summary>Operations executing now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>
+    /// True when nothing is executing and every answer is in the outbox. An operation leaves <see cref="InFlight"/> a
+    /// moment before its result is enqueued, so shutdown waits for this, not for <see cref="InFlight"/> alone.
+    /// </summary>
+    public bool IsIdle => InFlight == 0 && Volatile.Read(ref _repliesInProgress) == 0;
+
     /// <summary>Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading.</summary>
     public void Dispatch(Envelope request)
     {
@@ -67,6 +74,7 @@ public sealed partial class RequestDispatcher : IDisposable
             Log.DuplicateRequest(_logger, request.Id, request.Type);
         }
 
+        Interlocked.Increment(ref _repliesInProgress);
         _ = ReplyAsync(request, answer);
     }
 
@@ -147,6 +155,18 @@ public sealed partial class RequestDispatcher : IDisposable
     }
 
     private async Task ReplyAsync(Envelope request, Task<OperationResult> answer)
+    {
+        try
+        {
+            await EnqueueReplyAsync(request, answer);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _repliesInProgress);
+        }
+    }
+
+    private async Task EnqueueReplyAsync(Envelope request, Task<OperationResult> answer)
     {
         var result = await answer;
         _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
