@@ -29,6 +29,9 @@ public sealed partial class ControlPlaneSession
         _reader = new FrameReader(socket, services.Options.MaxMessageBytes);
     }
 
+    /// <summary>How long a close handshake may take before the socket is aborted.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private TimeProvider Time => _services.TimeProvider;
 
     public async Task<SessionEnd> RunAsync(HelloPayload hello, CancellationToken stoppingToken)
@@ -45,8 +48,12 @@ public sealed partial class ControlPlaneSession
         _services.Outbox.Acknowledge(welcome.AckedSeq);
         Log.Welcomed(_services.Logger, welcome.SessionId, welcome.AckedSeq, welcome.HeartbeatSeconds, _services.Outbox.Depth);
         var interval = TimeSpan.FromSeconds(Math.Max(1, welcome.HeartbeatSeconds));
-        using (var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        using (var session = new CancellationTokenSource())
         {
+            // Shutdown is not a plain cancellation: cancelling a pending receive aborts the socket, and the close
+            // frame (1001) would never go out. Instead the writer sends the close and the reader waits for the reply.
+            var goingAway = Task.CompletedTask;
+            var stopping = stoppingToken.Register(() => goingAway = GoAwayAsync(session));
             Task[] loops =
             [
                 ReceiveLoopAsync(session.Token),
@@ -58,10 +65,28 @@ public sealed partial class ControlPlaneSession
             await Task.WhenAny(loops);
             await session.CancelAsync();
             await Task.WhenAll(loops);
+            await stopping.DisposeAsync();
+            await goingAway;
         }
 
         await CloseAsync(stoppingToken.IsCancellationRequested);
         return EndOf(welcomed: true, started, stoppingToken);
+    }
+
+    /// <summary>Queues the 1001 close behind what is already queued; ends the session if the server does not answer it in time.</summary>
+    private async Task GoAwayAsync(CancellationTokenSource session)
+    {
+        Finish("agent shutting down");
+        try
+        {
+            await _outgoing.Writer.WriteAsync(OutgoingFrame.GoingAway, session.Token);
+            await Task.Delay(CloseTimeout, Time, session.Token);
+            await session.CancelAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // The session already ended, normally when the reader received the server's close.
+        }
     }
 
     /// <summary>Records the first reason the session ends; later ones are consequences of it.</summary>
@@ -97,7 +122,7 @@ public sealed partial class ControlPlaneSession
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), Time);
+            using var timeout = new CancellationTokenSource(CloseTimeout, Time);
             if (_socket.State == WebSocketState.Open && stopping)
             {
                 await _socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "agent shutting down", timeout.Token);
