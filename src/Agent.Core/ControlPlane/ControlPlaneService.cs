@@ -82,11 +82,11 @@ public sealed partial class ControlPlaneService : BackgroundService
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(TimeSpan.FromSeconds(_services.Options.ShutdownGraceSeconds));
         Log.Draining(_logger, dispatcher.InFlight, _services.Outbox.Depth, _services.Options.ShutdownGraceSeconds);
-        if (!await WaitUntilAsync(() => dispatcher.InFlight == 0, grace.Token))
+        if (!await WaitUntilAsync(() => dispatcher.IsIdle, grace.Token))
         {
             Log.HandingBack(_logger, dispatcher.InFlight);
             dispatcher.HandBackInFlight();
-            await WaitUntilAsync(() => dispatcher.InFlight == 0, cancellationToken);
+            await WaitUntilAsync(() => dispatcher.IsIdle, cancellationToken);
         }
 
         var flushed = await WaitUntilAsync(

@@ -11,10 +11,24 @@ public sealed partial class ControlPlaneSession
     /// <summary>The only code that writes to the socket, so frames never interleave.</summary>
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
+        var closeSent = false;
         try
         {
             await foreach (var frame in _outgoing.Reader.ReadAllAsync(cancellationToken))
             {
+                if (closeSent)
+                {
+                    continue;
+                }
+
+                if (frame.IsGoingAway)
+                {
+                    // The reader stays open to receive the server's close in reply; nothing may be sent after a close.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "agent shutting down", cancellationToken);
+                    closeSent = true;
+                    continue;
+                }
+
                 await _socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
                 _services.Progress.Beat(LoopProgress.Send);
                 if (frame.Entry is { } entry)

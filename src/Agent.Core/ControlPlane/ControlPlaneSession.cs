@@ -29,6 +29,9 @@ public sealed partial class ControlPlaneSession
         _reader = new FrameReader(socket, services.Options.MaxMessageBytes);
     }
 
+    /// <summary>How long a close handshake may take before the socket is aborted.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private TimeProvider Time => _services.TimeProvider;
 
     public async Task<SessionEnd> RunAsync(HelloPayload hello, CancellationToken stoppingToken)
@@ -54,7 +57,12 @@ public sealed partial class ControlPlaneSession
         _services.Progress.Start(LoopProgress.Send, interval);
         try
         {
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, operatorControl.Token);
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(operatorControl.Token);
+
+            // Shutdown is not a plain cancellation: cancelling a pending receive aborts the socket, and the close
+            // frame (1001) would never go out. Instead the writer sends the close and the reader waits for the reply.
+            var goingAway = Task.CompletedTask;
+            var stopping = stoppingToken.Register(() => goingAway = GoAwayAsync(session));
             Task[] loops =
             [
                 ReceiveLoopAsync(session.Token),
@@ -66,6 +74,8 @@ public sealed partial class ControlPlaneSession
             await Task.WhenAny(loops);
             await session.CancelAsync();
             await Task.WhenAll(loops);
+            await stopping.DisposeAsync();
+            await goingAway;
         }
         finally
         {
@@ -77,6 +87,22 @@ public sealed partial class ControlPlaneSession
 
         await CloseAsync(stoppingToken.IsCancellationRequested);
         return EndOf(welcomed: true, started, stoppingToken);
+    }
+
+    /// <summary>Queues the 1001 close behind what is already queued; ends the session if the server does not answer it in time.</summary>
+    private async Task GoAwayAsync(CancellationTokenSource session)
+    {
+        Finish("agent shutting down");
+        try
+        {
+            await _outgoing.Writer.WriteAsync(OutgoingFrame.GoingAway, session.Token);
+            await Task.Delay(CloseTimeout, Time, session.Token);
+            await session.CancelAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // The session already ended, normally when the reader received the server's close.
+        }
     }
 
     /// <summary>Records the first reason the session ends; later ones are consequences of it.</summary>
@@ -113,7 +139,7 @@ public sealed partial class ControlPlaneSession
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), Time);
+            using var timeout = new CancellationTokenSource(CloseTimeout, Time);
             if (_socket.State == WebSocketState.Open && stopping)
             {
                 await _socket.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "agent shutting down", timeout.Token);

@@ -27,6 +27,7 @@ public sealed partial class RequestDispatcher : IDisposable
     private volatile bool _stopping;
     private readonly int _maxConcurrent;
     private int _inFlight;
+    private int _repliesInProgress;
 
     public RequestDispatcher(
         IEnumerable<IOperationHandler> handlers,
@@ -53,15 +54,28 @@ public sealed partial class RequestDispatcher : IDisposable
     /// <summary>Operations executing now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>
+    /// True when nothing is executing and every answer is in the outbox. An operation leaves <see cref="InFlight"/> a
+    /// moment before its result is enqueued, so shutdown waits for this, not for <see cref="InFlight"/> alone.
+    /// </summary>
+    public bool IsIdle => InFlight == 0 && Volatile.Read(ref _repliesInProgress) == 0;
+
     /// <summary>Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading.</summary>
     public void Dispatch(Envelope request)
     {
         var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request));
+        if (!TryClaimAnswer(request.Id))
+        {
+            PendingLog.AnswerPending(_logger, request.Id, request.Type);
+            return;
+        }
+
         if (isDuplicate)
         {
             Log.DuplicateRequest(_logger, request.Id, request.Type);
         }
 
+        Interlocked.Increment(ref _repliesInProgress);
         _ = ReplyAsync(request, answer);
     }
 
@@ -152,14 +166,27 @@ public sealed partial class RequestDispatcher : IDisposable
 
     private async Task ReplyAsync(Envelope request, Task<OperationResult> answer)
     {
+        try
+        {
+            await EnqueueReplyAsync(request, answer);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _repliesInProgress);
+        }
+    }
+
+    private async Task EnqueueReplyAsync(Envelope request, Task<OperationResult> answer)
+    {
         var result = await answer;
         _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
-        await _outbox.EnqueueAsync(
+        var message = await _outbox.EnqueueAsync(
             MessageTypes.Result,
             System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
             request.Id,
             CancellationToken.None);
+        AnswerEnqueued(request.Id, message);
     }
 
     public void Dispose()

@@ -26,9 +26,11 @@ internal sealed class SandboxServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SandboxServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a sandbox; <paramref name="port"/> 0 picks a free port, another value restarts one on a port an agent already dials.</summary>
+    public static async Task<SandboxServer> StartAsync(IDictionary<string, string?>? settings = null, int port = 0)
     {
-        var app = SandboxApp.Build([], builder =>
+        string[] args = port == 0 ? [] : ["--urls", $"http://127.0.0.1:{port}"];
+        var app = SandboxApp.Build(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -80,9 +80,11 @@ internal sealed class ProtocolExchange : IAsyncDisposable
         late["deadline"] = "2000-01-01T00:00:00Z";
         await AnswerAsync(MessageTypes.PipelineRun, Parse(late.ToJsonString()), "late", cancellationToken);
 
+        // Asked again once the first answer was acknowledged, the agent answers again with the same result; a copy
+        // that arrives while the first answer is still on its way is answered by that one (see docs/protocol.md §4).
         var first = await ControlPlane.SubmitAsync(Agent.AgentId, MessageTypes.ServiceStatus, RequestPayloads.Empty());
-        var again = await ControlPlane.SubmitAsync(Agent.AgentId, MessageTypes.ServiceStatus, RequestPayloads.Empty(), first.Id);
         Results["duplicate-first"] = (await first.WaitAsync(cancellationToken)).Message.Payload;
+        var again = await ControlPlane.SubmitAsync(Agent.AgentId, MessageTypes.ServiceStatus, RequestPayloads.Empty(), first.Id);
         Results["duplicate-again"] = (await again.WaitAsync(cancellationToken)).Message.Payload;
     }
 

@@ -18,6 +18,10 @@ internal sealed class ArgoEmulatorOptions
     [Range(0, 86_400)]
     public double RunningSeconds { get; set; } = 1.0;
 
+    /// <summary>Seconds each workflow create waits before it is handled, like a slow or overloaded Argo Server. Zero answers at once.</summary>
+    [Range(0, 3_600)]
+    public double CreateDelaySeconds { get; set; }
+
     /// <summary>Phase a workflow ends in unless its main container asks otherwise (see <c>WorkflowOutcome</c>).</summary>
     [AllowedValues("Succeeded", "Failed", "Error")]
     public string DefaultOutcome { get; set; } = "Succeeded";

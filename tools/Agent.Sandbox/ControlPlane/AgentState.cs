@@ -29,6 +29,9 @@ internal sealed class AgentState(string agentId)
 
     public DateTimeOffset? LastHeartbeatAt { get; private set; }
 
+    /// <summary>The close code the agent sent when it last ended a session itself; null when it last vanished without one.</summary>
+    public int? LastAgentCloseCode { get; set; }
+
     public HeartbeatPayload? LastHeartbeat { get; private set; }
 
     /// <summary>Nothing is queued for the agent while set; see <see cref="ControlPlaneServer.SetSilent"/>.</summary>

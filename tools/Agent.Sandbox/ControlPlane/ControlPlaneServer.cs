@@ -30,6 +30,9 @@ internal sealed partial class ControlPlaneServer(
     public Task WaitForDisconnectAsync(string agentId, CancellationToken cancellationToken) =>
         GetAgent(agentId).Session?.Completion.WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
+    /// <summary>The close code of the agent's own close frame on its latest session (e.g. 1001 on shutdown); null if it sent none.</summary>
+    public int? GetAgentCloseCode(string agentId) => GetAgent(agentId).LastAgentCloseCode;
+
     public bool IsConnected(string agentId) => agents.TryGetValue(agentId, out var agent) && agent.Connection is not null;
 
     /// <summary>True once the agent has opened a session, successful or not; the REST API answers 404 otherwise.</summary>

@@ -8,7 +8,7 @@ internal static class WorkflowEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/workflows/{namespace}", CreateAsync);
+        api.MapPost("/workflows/{namespace}", CreateAsync).AddEndpointFilter<CreateDelayFilter>();
         api.MapGet("/workflows/{namespace}", List);
         api.MapGet("/workflows/{namespace}/{name}", Get);
         api.MapDelete("/workflows/{namespace}/{name}", Delete);

@@ -142,6 +142,7 @@ internal sealed partial class AgentSession : IDisposable
             socket.Abort();
         }
 
+        Agent.LastAgentCloseCode = (int?)peerClose;
         server.OnSessionEnded(this);
         completion.TrySetResult();
     }

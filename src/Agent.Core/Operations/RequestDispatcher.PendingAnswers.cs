@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Agent.Core.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Agent.Core.Operations;
+
+/// <summary>
+/// Which request ids have an answer on its way: still executing, or enqueued in the outbox and not yet acknowledged.
+/// A request the control plane re-sends after a reconnect is answered by that pending result, which the outbox
+/// delivers after <c>welcome.ackedSeq</c> anyway; answering it a second time would give the server two results for one
+/// request. Once the answer is acknowledged, a repeat of the id is answered again (the server asks for it deliberately).
+/// </summary>
+public sealed partial class RequestDispatcher
+{
+    private const long NotYetEnqueued = 0;
+    private const int PruneEvery = 1024;
+
+    private readonly ConcurrentDictionary<string, long> _pendingAnswers = new(StringComparer.Ordinal);
+    private readonly Lock _pendingGate = new();
+    private int _enqueuedSincePrune;
+
+    /// <summary>Claims the right to answer <paramref name="requestId"/>; false while an earlier answer is still pending.</summary>
+    private bool TryClaimAnswer(string requestId)
+    {
+        lock (_pendingGate)
+        {
+            if (_pendingAnswers.TryGetValue(requestId, out var seq) && (seq == NotYetEnqueued || seq > _outbox.AckedSeq))
+            {
+                return false;
+            }
+
+            _pendingAnswers[requestId] = NotYetEnqueued;
+            return true;
+        }
+    }
+
+    private void AnswerEnqueued(string requestId, Envelope result)
+    {
+        lock (_pendingGate)
+        {
+            _pendingAnswers[requestId] = result.Seq ?? NotYetEnqueued;
+        }
+
+        if (Interlocked.Increment(ref _enqueuedSincePrune) % PruneEvery == 0)
+        {
+            PruneAcknowledgedAnswers();
+        }
+    }
+
+    /// <summary>Forgets answers the server has acknowledged: a repeat of their id is answered again either way.</summary>
+    private void PruneAcknowledgedAnswers()
+    {
+        var acked = _outbox.AckedSeq;
+        lock (_pendingGate)
+        {
+            foreach (var (id, seq) in _pendingAnswers)
+            {
+                if (seq != NotYetEnqueued && seq <= acked)
+                {
+                    _pendingAnswers.TryRemove(id, out _);
+                }
+            }
+        }
+    }
+
+    private static partial class PendingLog
+    {
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Request {RequestId} ({Type}) was received again while its answer is still on its way; not answering it twice")]
+        public static partial void AnswerPending(ILogger logger, string requestId, string type);
+    }
+}

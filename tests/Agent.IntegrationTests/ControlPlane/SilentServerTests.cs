@@ -1,0 +1,40 @@
+using Agent.Core.ControlPlane;
+using Agent.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.ControlPlane;
+
+/// <summary>A server that stops sending (no acks, no heartbeat answers) is declared dead within three heartbeat intervals (protocol §4).</summary>
+public sealed class SilentServerTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(750);
+
+    [Fact]
+    public async Task Watchdog_ServerFallsSilent_EndsTheSessionWithinThreeHeartbeatIntervalsOfTheLastFrame()
+    {
+        var cancellation = TestTimeouts.Token();
+        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" });
+        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("silent"));
+        agent.StartServer();
+        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+
+        // Let a heartbeat round trip complete, so the last frame is a heartbeat answer, then go quiet.
+        await LinkSignals.UntilAsync(() => agent.Services.GetRequiredService<ConnectionState>().Current.LastHeartbeatRoundTrip is not null, cancellation);
+        sandbox.ControlPlane.SetSilent(agent.AgentId, true);
+        var endedAt = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Services.GetRequiredService<ConnectionState>().Changed += s =>
+        {
+            if (s.Status != ConnectionStatus.Connected)
+            {
+                endedAt.TrySetResult(DateTimeOffset.UtcNow);
+            }
+        };
+        var ended = await LinkSignals.WaitForStateAsync(agent, s => s.Status != ConnectionStatus.Connected, cancellation);
+
+        var silence = await endedAt.Task.WaitAsync(cancellation) - ended.LastFrameAt!.Value;
+        Assert.StartsWith("silent", ended.LastCloseReason, StringComparison.Ordinal);
+        Assert.InRange(silence, (3 * Interval) - Tolerance, (3 * Interval) + Tolerance);
+        Assert.True(sandbox.ControlPlane.Stats.Snapshot().FramesSuppressed > 0, "the agent's heartbeats were not left unanswered");
+    }
+}
