@@ -1,4 +1,5 @@
 using System.Net;
+using Agent.IntegrationTests.Deployment;
 using Agent.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,22 +8,6 @@ namespace Agent.IntegrationTests.Observability;
 /// <summary>The infra listener serves metrics and probes only; the admin listener serves the admin API and Swagger only.</summary>
 public sealed class ListenerAndMetricsTests
 {
-    /// <summary>The seed product page's eleven metric names: a contract with existing dashboards and alerts.</summary>
-    public static TheoryData<string> SeedMetrics =>
-    [
-        "collate_hybrid_agent_jobs_counter_total",
-        "collate_hybrid_agent_memory_usage",
-        "collate_hybrid_agent_jobs_total{status=\"succeeded\"}",
-        "collate_hybrid_agent_server_response_time_seconds_max",
-        "collate_hybrid_agent_server_response_time_seconds_count",
-        "collate_hybrid_agent_server_response_time_seconds_sum",
-        "collate_hybrid_agent_argo_response_time_seconds_max",
-        "collate_hybrid_agent_argo_response_time_seconds_count",
-        "collate_hybrid_agent_argo_response_time_seconds_sum",
-        "collate_hybrid_agent_cpu_usage",
-        "collate_hybrid_agent_connected",
-    ];
-
     [Fact]
     public async Task Metrics_Scraped_ExportsEverySeedMetricAndConnectedOnceWelcomed()
     {
@@ -34,7 +19,7 @@ public sealed class ListenerAndMetricsTests
 
         var exposition = await infra.GetStringAsync("/metrics");
 
-        foreach (var series in SeedMetrics)
+        foreach (var series in SeedMetrics.Selectors)
         {
             Assert.NotNull(MetricsText.Sample(exposition, series));
         }
