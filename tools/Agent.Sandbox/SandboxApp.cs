@@ -1,5 +1,6 @@
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane;
+using Agent.Sandbox.Demo;
 
 namespace Agent.Sandbox;
 
@@ -24,6 +25,8 @@ internal static class SandboxApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddArgoEmulator();
         builder.AddControlPlane();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.AddHostedService<DemoRun>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
