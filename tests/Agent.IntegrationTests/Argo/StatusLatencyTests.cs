@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Agent.IntegrationTests.Argo;
 
 /// <summary>Time from a phase change in Argo to its run.status at the control plane, watching and polling.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class StatusLatencyTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> StillRuns = new()

@@ -8,6 +8,7 @@ using Agent.IntegrationTests.Infrastructure;
 namespace Agent.IntegrationTests.ControlPlane;
 
 /// <summary>Each close code the control plane may use leads to the behaviour protocol §1 documents.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class CloseCodeTests
 {
     private const string LongestBackoffSeconds = "7";

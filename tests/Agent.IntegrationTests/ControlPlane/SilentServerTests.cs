@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Agent.IntegrationTests.ControlPlane;
 
 /// <summary>A server that stops sending (no acks, no heartbeat answers) is declared dead within three heartbeat intervals (protocol §4).</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class SilentServerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
