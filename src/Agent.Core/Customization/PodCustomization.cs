@@ -80,6 +80,9 @@ public sealed class PodCustomization
         {
             var config = settings as JsonObject ?? throw new CustomizationException($"ARGO_PIPELINE_TYPE_CONFIGS entry '{type}' must be a JSON object");
             CheckWorkflowSpec(config, $"ARGO_PIPELINE_TYPE_CONFIGS entry '{type}'");
+
+            // Its env reaches every container just as the container file's does.
+            CheckContainer(config, $"ARGO_PIPELINE_TYPE_CONFIGS entry '{type}'");
             configs[type] = config;
         }
 

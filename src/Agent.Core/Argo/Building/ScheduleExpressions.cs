@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace Agent.Core.Argo.Building;
 
 /// <summary>
 /// The schedules a pipeline may carry: Airflow-style presets (mapped as OpenMetadata's Kubernetes client maps
-/// them) and standard 5-field cron. Anything else is refused with a reason naming the field.
+/// them) and standard 5-field cron, checked field by field as Argo's parser checks it. Anything else is refused
+/// with a reason naming the field.
 /// </summary>
-public static partial class ScheduleExpressions
+public static class ScheduleExpressions
 {
     private static readonly Dictionary<string, string> Presets = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,15 +29,19 @@ public static partial class ScheduleExpressions
         }
 
         var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length == 5 && fields.All(field => CronField().IsMatch(field)))
+        if (fields.Length != 5)
         {
-            return string.Join(' ', fields);
+            reason = $"payload field 'pipeline.schedule' must be @hourly, @daily, @weekly, @monthly, @yearly or a 5-field cron expression (got '{schedule}')";
+            return null;
         }
 
-        reason = $"payload field 'pipeline.schedule' must be @hourly, @daily, @weekly, @monthly, @yearly or a 5-field cron expression (got '{schedule}')";
-        return null;
-    }
+        var problem = fields.Select((field, index) => CronField.Standard[index].Problem(field)).FirstOrDefault(found => found is not null);
+        if (problem is not null)
+        {
+            reason = $"payload field 'pipeline.schedule' is not a valid cron expression: {problem} (got '{schedule}')";
+            return null;
+        }
 
-    [GeneratedRegex("^[0-9A-Za-z*/,?-]+$")]
-    private static partial Regex CronField();
+        return string.Join(' ', fields);
+    }
 }

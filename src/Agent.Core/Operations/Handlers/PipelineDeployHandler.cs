@@ -25,10 +25,13 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
         }
 
         var pipeline = payload.Pipeline;
-        if ((RunRequestValidation.Validate(pipeline, payload.Config, null) ?? TimezoneProblem(pipeline.Timezone)) is { } invalid)
+        var timezoneProblem = TimezoneProblem(pipeline.Timezone, out var timezone);
+        if ((RunRequestValidation.Validate(pipeline, payload.Config, null) ?? timezoneProblem) is { } invalid)
         {
             return OperationResult.BadRequest(invalid);
         }
+
+        pipeline = pipeline with { Timezone = timezone };
 
         var name = CronWorkflowFactory.NameFor(pipeline.FullyQualifiedName, pipeline.Name);
         if (string.IsNullOrWhiteSpace(pipeline.Schedule))
@@ -81,8 +84,24 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
             },
             cancellationToken).AsTask();
 
-    private static string? TimezoneProblem(string? timezone) =>
-        string.IsNullOrWhiteSpace(timezone) || TimeZoneInfo.TryFindSystemTimeZoneById(timezone, out _)
-            ? null
-            : $"payload field 'pipeline.timezone' must be an IANA time zone such as 'UTC' or 'Europe/Paris' (got '{timezone}')";
+    /// <summary>
+    /// .NET also finds Windows ids ("Pacific Standard Time") and ignores case ("europe/paris"); Argo's Go runtime
+    /// knows neither, so only IANA ids pass, spelled as the time zone database spells them.
+    /// </summary>
+    private static string? TimezoneProblem(string? requested, out string? timezone)
+    {
+        timezone = null;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return null;
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(requested.Trim(), out var zone) && zone.HasIanaId)
+        {
+            timezone = zone.Id;
+            return null;
+        }
+
+        return $"payload field 'pipeline.timezone' must be an IANA time zone such as 'UTC' or 'Europe/Paris' (got '{requested}')";
+    }
 }
