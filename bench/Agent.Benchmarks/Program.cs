@@ -26,6 +26,19 @@ internal static class Program
             AgentProcess.AgentDll = Path.GetFullPath(agentDll);
         }
 
+        for (var i = 1; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--agent-env" && args[i + 1].Split('=', 2) is [var name, var value])
+            {
+                AgentProcess.ExtraEnvironment[name] = value;
+            }
+        }
+
+        if (AgentProcess.ExtraEnvironment.Count > 0)
+        {
+            Report.Line($"agent started with: {string.Join(", ", AgentProcess.ExtraEnvironment.Select(pair => $"{pair.Key}={pair.Value}"))}");
+        }
+
         return args[0] switch
         {
             "dispatch" => await DispatchBenchmark.RunAsync(options),

@@ -42,6 +42,9 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public static string AgentDll { get; set; } = DefaultAgentDll();
 
+    /// <summary>Variables added to every agent start (<c>--agent-env NAME=value</c>), e.g. to try a GC setting.</summary>
+    public static Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
     public static AgentProcess Start(BenchSandbox sandbox, string agentId, IDictionary<string, string>? extra = null)
     {
         if (!File.Exists(AgentDll))
@@ -75,7 +78,7 @@ internal sealed class AgentProcess : IAsyncDisposable
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
-        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        foreach (var (name, value) in ExtraEnvironment.Concat(extra ?? new Dictionary<string, string>()))
         {
             environment[name] = value;
         }
@@ -91,11 +94,18 @@ internal sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Resident set size from <c>/proc/&lt;pid&gt;/status</c> (VmRSS), in MB.</summary>
-    public double ReadRssMb()
+    public double ReadRssMb() => ReadStatusMb("VmRSS:");
+
+    /// <summary>The anonymous part of VmRSS (heaps, JIT code, stacks), in MB; the rest is mapped files such as assemblies.</summary>
+    public double ReadRssAnonMb() => ReadStatusMb("RssAnon:");
+
+    public double ReadRssFileMb() => ReadStatusMb("RssFile:");
+
+    private double ReadStatusMb(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
                 var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
                 return kb / 1024.0;
