@@ -116,12 +116,16 @@ internal sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>The agent's own managed-heap gauge, <c>collate_hybrid_agent_memory_usage</c> (MB), scraped from /metrics.</summary>
-    public async Task<double> ReadManagedHeapMbAsync(CancellationToken cancellationToken)
+    public Task<double> ReadManagedHeapMbAsync(CancellationToken cancellationToken) =>
+        ReadMetricAsync("collate_hybrid_agent_memory_usage", cancellationToken);
+
+    /// <summary>One unlabelled sample of the agent's /metrics; NaN when it is not there.</summary>
+    public async Task<double> ReadMetricAsync(string name, CancellationToken cancellationToken)
     {
         var text = await _http.GetStringAsync(new Uri($"http://127.0.0.1:{MetricsPort}/metrics"), cancellationToken);
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith("collate_hybrid_agent_memory_usage ", StringComparison.Ordinal))
+            if (line.StartsWith(name + " ", StringComparison.Ordinal))
             {
                 return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
             }

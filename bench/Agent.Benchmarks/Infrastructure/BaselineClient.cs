@@ -49,7 +49,7 @@ internal sealed class BaselineClient : IAsyncDisposable
         return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["workflow"] = workflow });
     }
 
-    public async Task<bool> RoundTripAsync(JsonElement requestPayload, byte[] createBody, CancellationToken cancellationToken)
+    public async Task<string?> RoundTripAsync(JsonElement requestPayload, byte[] createBody, CancellationToken cancellationToken)
     {
         var envelope = MessageCodec.Create(MessageTypes.PipelineRun, requestPayload, ProtocolJsonContext.Default.JsonElement, DateTimeOffset.UtcNow);
         var echoed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +69,7 @@ internal sealed class BaselineClient : IAsyncDisposable
         using var content = new ByteArrayContent(createBody);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(_createUrl, content, cancellationToken);
-        return response.IsSuccessStatusCode;
+        return response.IsSuccessStatusCode ? null : $"http {(int)response.StatusCode}";
     }
 
     public async ValueTask DisposeAsync()

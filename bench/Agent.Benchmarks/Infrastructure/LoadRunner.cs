@@ -5,14 +5,14 @@ namespace Agent.Benchmarks.Infrastructure;
 /// <summary>
 /// An open-loop load: operation <c>i</c> starts at <c>start + i / rate</c> whether or not the earlier ones have
 /// finished, so a slow answer cannot hide behind a paused sender. Every operation has its own timeout; the count is
-/// fixed up front (rate × duration), so the loop always ends.
+/// fixed up front (rate × duration), so the loop always ends. An operation answers null when it succeeded, else why not.
 /// </summary>
 internal static class LoadRunner
 {
     public sealed record Outcome(Latencies Latencies, TimeSpan SendTime, TimeSpan TotalTime, int Offered);
 
     public static async Task<Outcome> RunAsync(
-        double rate, TimeSpan duration, TimeSpan timeout, Func<int, CancellationToken, Task<bool>> operation)
+        double rate, TimeSpan duration, TimeSpan timeout, Func<int, CancellationToken, Task<string?>> operation)
     {
         var total = Math.Max(1, (int)(rate * duration.TotalSeconds));
         var latencies = new Latencies();
@@ -34,25 +34,29 @@ internal static class LoadRunner
         return new Outcome(latencies, sendTime, Stopwatch.GetElapsedTime(start), total);
     }
 
-    private static async Task TimeOneAsync(int index, TimeSpan timeout, Func<int, CancellationToken, Task<bool>> operation, Latencies latencies)
+    private static async Task TimeOneAsync(int index, TimeSpan timeout, Func<int, CancellationToken, Task<string?>> operation, Latencies latencies)
     {
         await Task.Yield();
         using var cancel = new CancellationTokenSource(timeout);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (await operation(index, cancel.Token))
+            if (await operation(index, cancel.Token) is { } failure)
             {
-                latencies.Add(Latencies.Since(started));
+                latencies.Fail(failure);
             }
             else
             {
-                latencies.Fail();
+                latencies.Add(Latencies.Since(started));
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or System.Net.WebSockets.WebSocketException)
+        catch (OperationCanceledException)
         {
-            latencies.Fail();
+            latencies.Fail("timeout");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException)
+        {
+            latencies.Fail(ex.GetType().Name);
         }
     }
 }

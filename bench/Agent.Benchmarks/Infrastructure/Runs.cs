@@ -19,12 +19,17 @@ internal static class Runs
     public static JsonElement RunPayload(int index) =>
         RequestPayloads.PipelineRun(PipelineFqn(index), runId: Guid.NewGuid().ToString());
 
-    /// <summary>Sends <c>pipeline.run</c> through the control plane and waits for its result; true when the agent answered ok.</summary>
-    public static async Task<bool> RunThroughAgentAsync(BenchSandbox sandbox, string agentId, JsonElement payload, CancellationToken cancellationToken)
+    /// <summary>Sends <c>pipeline.run</c> through the control plane and waits for its result; null when the agent answered ok, else its code.</summary>
+    public static async Task<string?> RunThroughAgentAsync(BenchSandbox sandbox, string agentId, JsonElement payload, CancellationToken cancellationToken)
     {
         var ticket = await sandbox.ControlPlane.SubmitAsync(agentId, MessageTypes.PipelineRun, payload);
         var result = await ticket.WaitAsync(cancellationToken);
-        return result.Payload.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True;
+        if (result.Payload.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        {
+            return null;
+        }
+
+        return result.Payload.TryGetProperty("code", out var code) ? $"code {code}" : "not ok";
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ internal static class ScaleBenchmark
         MachineInfo.PrintHeader(
             $"scale: {string.Join(", ", levels)} active runs; {settle.TotalSeconds} s to settle, then {window.TotalSeconds} s measured");
 
-        var table = new Table("active runs", "adopted in s", "RSS MB (end)", "RSS MB (max)", "anon / file MB", "managed heap MB", "Argo calls/min", "calls by route (per min)");
+        var table = new Table("active runs", "adopted in s", "RSS MB (end)", "RSS MB (max)", "anon / file MB", "managed heap MB", "Argo calls/min", "open watches", "calls by route (per min)");
         foreach (var level in levels)
         {
             await MeasureLevelAsync(level, settle, window, table);
@@ -77,7 +77,7 @@ internal static class ScaleBenchmark
             var total = after.Sum(route => route.Value - before.GetValueOrDefault(route.Key)) / minutes;
             table.Add(level, Table.Number(adopted.TotalSeconds), Table.Number(rss), Table.Number(Math.Max(maxRss, rss)),
                 $"{Table.Number(agent.ReadRssAnonMb())} / {Table.Number(agent.ReadRssFileMb())}", Table.Number(heap),
-                Table.Number(total), byRoute.Count == 0 ? "none" : string.Join("; ", byRoute));
+                Table.Number(total), sandbox.Argo.GetStats().OpenWatches, byRoute.Count == 0 ? "none" : string.Join("; ", byRoute));
             Report.Line($"{level} runs: RSS {rss:0.0} MB, managed heap {heap:0.0} MB, {total:0.0} Argo calls/min");
         }
     }

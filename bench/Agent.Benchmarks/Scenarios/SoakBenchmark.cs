@@ -46,7 +46,7 @@ internal static class SoakBenchmark
                 }
 
                 var latencies = outcome.Latencies;
-                table.Add(Table.Number(clock.Elapsed.TotalSeconds, "0"), outcome.Offered, latencies.Failures, Table.Ms(latencies.Percentile(50)),
+                table.Add(Table.Number(clock.Elapsed.TotalSeconds, "0"), outcome.Offered, DispatchBenchmark.Failed(latencies), Table.Ms(latencies.Percentile(50)),
                     Table.Ms(latencies.Percentile(99)), Table.Ms(latencies.Max), Table.Number(rss), Table.Number(heap), warming ? "warm-up" : "measured");
                 Report.Line(
                     $"t={clock.Elapsed.TotalSeconds:0} s: p50 {latencies.Percentile(50):0.00} ms, RSS {rss:0.0} MB, heap {heap:0.0} MB");

@@ -107,7 +107,7 @@ internal static class StatusBenchmark
         }
         catch (OperationCanceledException)
         {
-            latencies.Fail();
+            latencies.Fail("no run.status within 60 s");
         }
     }
 
