@@ -1,0 +1,55 @@
+using Agent.Core.Argo;
+using Agent.Core.Argo.Building;
+using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.ControlPlane;
+using Agent.Core.Ingestion;
+using Agent.Sandbox.ControlPlane.Api;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace Agent.Benchmarks.Micro;
+
+/// <summary>Building the Argo Workflow of a run, and writing it as the JSON body of the create call.</summary>
+[MemoryDiagnoser]
+public class WorkflowFactoryBenchmarks
+{
+    private WorkflowFactory _factory = null!;
+    private RunRequest _run = null!;
+    private Workflow _built = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _factory = new WorkflowFactory(
+            Options.Create(new IngestionOptions
+            {
+                Image = "openmetadata/ingestion:1.9.0",
+                ExtraEnvs = "[AWS_DEFAULT_REGION:eu-west-1, AWS_ACCESS_KEY_ID:key]",
+                ImagePullSecrets = "registry-creds",
+            }),
+            Options.Create(new ArgoOptions { Namespace = "ingestion" }),
+            Options.Create(new ControlPlaneOptions { AgentId = "agent-eu-1" }));
+        _run = new RunRequest(
+            "5f0c2a8e-1d7b-4c1e-9a53-0b1f6f7e2c11", "mysql_prod.metadata_ingestion", "metadata_ingestion", "metadata",
+            RequestPayloads.DefaultConfig, Retries: 2, RetryDelaySeconds: 30);
+        _built = _factory.Build(_run);
+    }
+
+    [Benchmark(Description = "WorkflowFactory.Build")]
+    public Workflow Build() => _factory.Build(_run);
+
+    [Benchmark(Description = "serialize built workflow (Kiota JSON)")]
+    public long Serialize() => Write(_built);
+
+    [Benchmark(Description = "Build + serialize")]
+    public long BuildAndSerialize() => Write(_factory.Build(_run));
+
+    private static long Write(Workflow workflow)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, workflow);
+        using var content = writer.GetSerializedContent();
+        return content.Length;
+    }
+}
