@@ -85,8 +85,8 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
             cancellationToken).AsTask();
 
     /// <summary>
-    /// .NET also finds Windows ids ("Pacific Standard Time") and ignores case ("europe/paris"); Argo's Go runtime
-    /// knows neither, so only IANA ids pass, spelled as the time zone database spells them.
+    /// .NET also finds Windows ids ("Pacific Standard Time"), which Argo's Go runtime does not know, so only IANA ids
+    /// pass; any spelling of one ("europe/paris") is sent as the time zone database spells it.
     /// </summary>
     private static string? TimezoneProblem(string? requested, out string? timezone)
     {
@@ -96,7 +96,13 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
             return null;
         }
 
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(requested.Trim(), out var zone) && zone.HasIanaId)
+        // Looked up case-insensitively on purpose: .NET's own lookup only ignores case for zones it has cached,
+        // which would make the answer depend on what was asked before.
+        var wanted = requested.Trim();
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(wanted, out var found)
+            ? found
+            : TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(candidate => string.Equals(candidate.Id, wanted, StringComparison.OrdinalIgnoreCase));
+        if (zone is { HasIanaId: true })
         {
             timezone = zone.Id;
             return null;
