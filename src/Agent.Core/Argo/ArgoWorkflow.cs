@@ -24,6 +24,9 @@ public sealed record ArgoWorkflow(
     public string? RunId =>
         Annotation(WorkflowLabels.RunIdAnnotation) ?? Label(WorkflowLabels.RunId) ?? (CronWorkflowName is not null ? Uid : null);
 
+    /// <summary>Argo's own mark of a workflow that has finished, whatever its phase.</summary>
+    public bool IsCompleted => Label("workflows.argoproj.io/completed") == "true";
+
     /// <summary>Set on workflows a CronWorkflow started; its value is the CronWorkflow's name.</summary>
     public string? CronWorkflowName => Label("workflows.argoproj.io/cron-workflow");
 

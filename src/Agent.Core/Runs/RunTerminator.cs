@@ -30,7 +30,7 @@ public sealed partial class RunTerminator(IArgoWorkflowClient argo, IOptions<Arg
         {
             await Task.Delay(TimeSpan.FromSeconds(options.Value.KillGraceSeconds), timeProvider, _disposing.Token);
             var workflow = await argo.GetWorkflowAsync(workflowName, _disposing.Token);
-            if (workflow is not null && workflow.Label("workflows.argoproj.io/completed") != "true" && workflow.Phase is "" or "Pending" or "Running")
+            if (workflow is not null && !workflow.IsCompleted && workflow.Phase is "" or "Pending" or "Running")
             {
                 Log.Terminating(logger, workflowName, options.Value.KillGraceSeconds);
                 await argo.ShutdownWorkflowAsync(workflowName, ShutdownStrategy.Terminate, _disposing.Token);

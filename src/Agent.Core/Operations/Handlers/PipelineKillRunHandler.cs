@@ -26,7 +26,7 @@ public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminat
             return OperationResult.NotFound($"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");
         }
 
-        if (workflow.Label("workflows.argoproj.io/completed") == "true")
+        if (workflow.IsCompleted)
         {
             return OperationResult.Success(new StoppedRunsData([]), ProtocolJsonContext.Default.StoppedRunsData, payload.RunId);
         }

@@ -50,7 +50,7 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
         var text = await ReadAllAsync(workflow.Name, cancellationToken);
         if (text.Length == 0)
         {
-            return OperationResult.NotFound(workflow.Label("workflows.argoproj.io/completed") == "true"
+            return OperationResult.NotFound(workflow.IsCompleted
                 ? $"logs of workflow '{workflow.Name}' are no longer available: its pods were removed after the run finished"
                 : $"workflow '{workflow.Name}' has no logs yet: its pods have not started");
         }
