@@ -9,7 +9,4 @@ public static class OwnedRunSelectors
         $"{WorkflowLabels.SelectorForAgent(agentId)},{WorkflowLabels.Pipeline}={LabelValues.ForPipeline(pipelineFqn)}";
 
     public static string ActiveRunsOf(string agentId, string pipelineFqn) => $"{Pipeline(agentId, pipelineFqn)},{NotCompleted}";
-
-    public static string Run(string agentId, string pipelineFqn, string runId) =>
-        $"{Pipeline(agentId, pipelineFqn)},{WorkflowLabels.RunId}={LabelValues.ForFreeText(runId)}";
 }

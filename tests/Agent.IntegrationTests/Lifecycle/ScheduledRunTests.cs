@@ -1,4 +1,6 @@
+using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
+using Agent.Sandbox.ControlPlane.Api;
 using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Lifecycle;
@@ -22,5 +24,11 @@ public sealed class ScheduledRunTests
         var states = rig.ControlPlane.GetStatuses(rig.Agent.AgentId, AgentRig.PipelineFqn).Select(s => s.Status).ToList();
         Assert.All(states, status => Assert.Equal(uid, status.RunId));
         Assert.Contains(states, status => status.PipelineState == PipelineStates.Running);
+
+        // Requests that name a run find a scheduled one by its uid too, although it carries no run-id label.
+        var logs = await rig.SendAsync(MessageTypes.PipelineLogs, RequestPayloads.PipelineLogs(AgentRig.PipelineFqn, uid));
+        var killRun = await rig.SendAsync(MessageTypes.PipelineKillRun, RequestPayloads.PipelineKillRun(AgentRig.PipelineFqn, uid));
+        Assert.Equal(200, logs.Code);
+        Assert.Equal(200, killRun.Code);
     }
 }

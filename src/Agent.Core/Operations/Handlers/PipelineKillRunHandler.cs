@@ -19,8 +19,7 @@ public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminat
             return OperationResult.BadRequest(reason);
         }
 
-        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId), cancellationToken);
-        var workflow = page.Workflows.FirstOrDefault(candidate => candidate.Annotation(WorkflowLabels.RunIdAnnotation) == payload.RunId);
+        var workflow = await OwnedRuns.FindAsync(argo, controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
         if (workflow is null)
         {
             return OperationResult.NotFound($"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");

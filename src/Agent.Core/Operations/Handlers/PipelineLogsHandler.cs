@@ -33,13 +33,7 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
             return OperationResult.BadRequest("payload field 'after' must be a page index (a non-negative whole number)");
         }
 
-        var agentId = controlPlane.Value.AgentId;
-        var selector = payload.RunId is null
-            ? OwnedRunSelectors.Pipeline(agentId, payload.PipelineFqn)
-            : OwnedRunSelectors.Run(agentId, payload.PipelineFqn, payload.RunId);
-        var workflow = (await argo.ListWorkflowsAsync(selector, cancellationToken)).Workflows
-            .Where(candidate => payload.RunId is null || candidate.Annotation(WorkflowLabels.RunIdAnnotation) == payload.RunId)
-            .MaxBy(candidate => candidate.CreatedAt);
+        var workflow = await OwnedRuns.FindAsync(argo, controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
         if (workflow is null)
         {
             return OperationResult.NotFound(payload.RunId is null

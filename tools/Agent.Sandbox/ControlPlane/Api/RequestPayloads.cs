@@ -58,5 +58,8 @@ internal static class RequestPayloads
     public static JsonElement PipelineLogs(string pipelineFqn, string? runId = null, string? after = null) =>
         JsonSerializer.SerializeToElement(new PipelineLogsRequest(pipelineFqn, runId, after), ProtocolJsonContext.Default.PipelineLogsRequest);
 
+    public static JsonElement PipelineKillRun(string pipelineFqn, string runId) =>
+        JsonSerializer.SerializeToElement(new PipelineKillRunRequest(pipelineFqn, runId), ProtocolJsonContext.Default.PipelineKillRunRequest);
+
     public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
 }
