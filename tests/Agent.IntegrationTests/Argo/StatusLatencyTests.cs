@@ -5,7 +5,12 @@ using Xunit.Abstractions;
 
 namespace Agent.IntegrationTests.Argo;
 
-/// <summary>Time from a phase change in Argo to its run.status at the control plane, watching and polling.</summary>
+/// <summary>
+/// A phase change in Argo reaches the control plane as a run.status, through the watch stream or, while the
+/// watch route fails, through the next poll. How each was delivered is proved by counting Argo list calls between the
+/// change and its status, not by wall-clock bounds that a loaded CI machine breaks; the latencies are printed
+/// for the reader, and measured properly by bench/ (status benchmark).
+/// </summary>
 [Collection(TimingSensitive.Name)]
 public sealed class StatusLatencyTests(ITestOutputHelper output)
 {
@@ -16,57 +21,63 @@ public sealed class StatusLatencyTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public async Task PhaseChange_WatchStream_ReportsEachUnderOneSecond()
+    public async Task PhaseChange_WatchStream_ReportsEachWithoutListing()
     {
         await using var rig = await AgentRig.StartAsync("latency-watch", StillRuns);
-        var latencies = await MeasureAsync(rig, changes: 20);
+        var changes = await MeasureAsync(rig, changes: 20);
 
-        output.WriteLine($"watch: p50 {Percentile(latencies, 0.5):F0} ms, max {latencies.Max():F0} ms over {latencies.Count}");
-        Assert.True(latencies.Max() < 1_000, $"slowest {latencies.Max():F0} ms");
+        output.WriteLine(Describe("watch", changes));
+        Assert.All(changes, change => Assert.Equal(0, change.ListsBetween));
         Assert.Equal(0, rig.Faults.Counts.WatchFailures);
     }
 
     [Fact]
-    public async Task PhaseChange_WatchRouteFailing_ReportsEachWithinOnePollInterval()
+    public async Task PhaseChange_WatchRouteFailing_ReportsEachByTheNextPoll()
     {
         var pollInterval = TimeSpan.FromSeconds(1);
         await using var rig = await AgentRig.StartAsync(
             "latency-poll",
             new Dictionary<string, string?>(StillRuns) { ["Sandbox:Argo:Faults:WatchFails"] = "true" },
             new Dictionary<string, string?> { ["Argo:PollInterval"] = pollInterval.ToString() });
-        var listsBefore = rig.Emulator.GetStats().Requests.GetValueOrDefault("GET /api/v1/workflows/{namespace}");
 
-        var latencies = await MeasureAsync(rig, changes: 6);
+        var changes = await MeasureAsync(rig, changes: 6);
 
-        output.WriteLine($"fallback: p50 {Percentile(latencies, 0.5):F0} ms, max {latencies.Max():F0} ms over {latencies.Count}");
-        Assert.True(latencies.Max() < pollInterval.TotalMilliseconds + 500, $"slowest {latencies.Max():F0} ms");
+        output.WriteLine(Describe("fallback", changes));
+        // A list already under way when the phase changed may have read the old phase; the one after it must not.
+        Assert.All(changes, change => Assert.InRange(change.ListsBetween, 1, 2));
         Assert.True(rig.Faults.Counts.WatchFailures > 0);
-        Assert.True(rig.Emulator.GetStats().Requests["GET /api/v1/workflows/{namespace}"] > listsBefore);
     }
 
-    /// <summary>Alternates Running and Pending (running/queued) on one run and times each change to its status.</summary>
-    private static async Task<List<double>> MeasureAsync(AgentRig rig, int changes)
+    /// <summary>Alternates Running and Pending (running/queued) on one run; for each change, the time and list calls until its status.</summary>
+    private static async Task<List<Change>> MeasureAsync(AgentRig rig, int changes)
     {
         var runId = Guid.NewGuid().ToString();
         var workflowName = await rig.StartRunAsync(runId); // Pending: the run is queued (not reported: it was answered so)
-        var latencies = new List<double>();
+        var measured = new List<Change>();
         for (var i = 0; i < changes; i++)
         {
             var (phase, state) = i % 2 == 0 ? ("Running", PipelineStates.Running) : ("Pending", PipelineStates.Queued);
             var seen = rig.ControlPlane.GetStatuses(runId: runId).Count;
+            var listsBefore = ListCalls(rig);
             var clock = Stopwatch.StartNew();
             rig.Emulator.ForcePhase(AgentRig.Namespace, workflowName, phase);
             await rig.ControlPlane.WaitForStatusAsync(
                 s => s.RunId == runId && s.PipelineState == state && rig.ControlPlane.GetStatuses(runId: runId).Count > seen, rig.Cancellation);
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            measured.Add(new Change(clock.Elapsed.TotalMilliseconds, ListCalls(rig) - listsBefore));
         }
 
-        return latencies;
+        return measured;
     }
 
-    private static double Percentile(List<double> values, double quantile)
+    private static long ListCalls(AgentRig rig) =>
+        rig.Emulator.GetStats().Requests.GetValueOrDefault("GET /api/v1/workflows/{namespace}");
+
+    private static string Describe(string route, List<Change> changes)
     {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Ceiling(quantile * sorted.Count) - 1];
+        var sorted = changes.Select(change => change.Milliseconds).Order().ToList();
+        return $"{route}: p50 {sorted[(sorted.Count - 1) / 2]:F0} ms, max {sorted[^1]:F0} ms over {sorted.Count}; " +
+               $"list calls per change {string.Join(',', changes.Select(change => change.ListsBetween))}";
     }
+
+    private sealed record Change(double Milliseconds, long ListsBetween);
 }
