@@ -6,6 +6,7 @@ using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.ControlPlane.Api;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Agent.IntegrationTests.ControlPlane;
 
@@ -16,15 +17,21 @@ namespace Agent.IntegrationTests.ControlPlane;
 public sealed class RandomizedDropTests
 {
     private const int Seed = 20261128;
-    private const int Runs = 500;
-    private const int Drops = 50;
-    private const int DeliberateDuplicates = 25;
+    private const int Runs = 2_000;
+    private const int Drops = 100;
+    private const int DeliberateDuplicates = 50;
+
+    /// <summary>
+    /// The first reconnect waits a random time up to 1 s (full jitter). Scaled to 50 ms here so that 100 drops
+    /// fit a CI run; the jitter stays random and seeded, and the reconnect path is the real one.
+    /// </summary>
+    private const double JitterScale = 0.05;
     private const string PipelineFqn = "reliability_random.metadata";
 
     [Fact]
     public async Task PipelineRuns_LinkDroppedAtRandom_EachAnsweredOnceAndEachRunCreatedOnceAndReported()
     {
-        var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token;
+        var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(240)).Token;
         await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?>
         {
             ["Sandbox:Argo:PendingSeconds"] = "0.05",
@@ -34,7 +41,11 @@ public sealed class RandomizedDropTests
         {
             ["ControlPlane:ReconnectDelaySeconds"] = "1",
             ["ControlPlane:MaxConcurrentOperations"] = "1024",
-        });
+        })
+        {
+            ReplaceServices = services => services.AddSingleton(provider => new ReconnectBackoff(
+                provider.GetRequiredService<IOptions<Agent.Core.ControlPlane.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))),
+        };
         agent.StartServer();
         var server = sandbox.ControlPlane;
         var connection = await server.WaitForAgentAsync(agent.AgentId, cancellation);
@@ -82,6 +93,8 @@ public sealed class RandomizedDropTests
 
         // Answered exactly as often as asked: once per id, plus once per deliberate resubmission.
         var stats = server.Stats.Snapshot();
+        Assert.Equal(Drops + 1, stats.SessionsOpened); // every drop was followed by exactly one new session
+        Assert.True(stats.RequestsSent > tickets.Count, "no request was re-sent after a drop: the drops cut nothing in flight");
         Assert.Equal(0, stats.DuplicateAnswers);
         Assert.All(tickets.Select(t => t.Id).Distinct(), id =>
         {
@@ -100,5 +113,11 @@ public sealed class RandomizedDropTests
         Assert.Equal(Runs, workflows.Count);
         Assert.All(runIds, runId => Assert.Equal(1, workflows[runId]));
         Assert.Equal(Runs, ArgoCounts.CreateCalls(argo));
+    }
+
+    /// <summary>A seeded <see cref="Random"/> whose doubles are scaled down, to shorten the backoff's jitter.</summary>
+    private sealed class ScaledRandom(int seed, double scale) : Random(seed)
+    {
+        public override double NextDouble() => base.NextDouble() * scale;
     }
 }

@@ -1,6 +1,7 @@
 using Agent.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
@@ -45,6 +46,9 @@ internal sealed class AgentApplication : WebApplicationFactory<Program>
 
     public string AgentId { get; }
 
+    /// <summary>Registrations applied after the agent's own, to swap one of its services for a test.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
+
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
     /// <summary>Every log event of this host; Serilog picks the sink up from the services.</summary>
@@ -66,5 +70,9 @@ internal sealed class AgentApplication : WebApplicationFactory<Program>
             services.AddSingleton(Registry);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
+        if (ReplaceServices is not null)
+        {
+            builder.ConfigureTestServices(ReplaceServices);
+        }
     }
 }
