@@ -10,7 +10,7 @@ namespace Agent.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak"];
+    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak", "argo-call"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -47,6 +47,7 @@ internal static class Program
             "scale" => await ScaleBenchmark.RunAsync(options),
             "startup" => await StartupBenchmark.RunAsync(options),
             "soak" => await SoakBenchmark.RunAsync(options),
+            "argo-call" => await ArgoCallBenchmark.RunAsync(options),
             _ => MicroBenchmarks.Run(args[1..]),
         };
     }
