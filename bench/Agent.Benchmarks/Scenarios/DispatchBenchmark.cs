@@ -22,10 +22,17 @@ internal static class DispatchBenchmark
         var duration = args.Duration("duration", TimeSpan.FromSeconds(10));
         var warmup = args.Duration("warmup", TimeSpan.FromSeconds(3));
         var rounds = args.Int("rounds", 3);
-        MachineInfo.PrintHeader(
-            $"dispatch: {rounds} rounds of baseline then agent, each {rate} requests/s for {duration.TotalSeconds} s, after {warmup.TotalSeconds} s of warm-up each");
 
-        await using var sandbox = await BenchSandbox.StartAsync();
+        // How long each created workflow stays Pending. The default lets every run go on to Running and Succeeded, so
+        // the agent also reports three run.status per request; a very long one (e.g. 86400) measures dispatch alone.
+        var pendingSeconds = args.Double("pending-seconds", 0.2);
+        MachineInfo.PrintHeader(
+            $"dispatch: {rounds} rounds of baseline then agent, each {rate} requests/s for {duration.TotalSeconds} s, after {warmup.TotalSeconds} s of warm-up each; workflows pending {pendingSeconds} s");
+
+        await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:Argo:PendingSeconds"] = pendingSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var (agent, _) = await Runs.StartAgentAsync(sandbox, AgentId, TimeSpan.FromSeconds(30));
         await using (agent)
         {

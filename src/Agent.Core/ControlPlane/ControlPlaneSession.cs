@@ -14,8 +14,10 @@ public sealed partial class ControlPlaneSession
     private readonly WebSocket _socket;
     private readonly SessionServices _services;
     private readonly FrameReader _reader;
+    // Synchronous continuations: the thread that writes a frame goes on to send it when the send loop is idle,
+    // instead of waking another thread for it (bench: dispatch). A send that must wait still returns to the writer.
     private readonly Channel<OutgoingFrame> _outgoing = Channel.CreateBounded<OutgoingFrame>(
-        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait, AllowSynchronousContinuations = true });
 
     private readonly Lock _endGate = new();
     private string? _endReason;

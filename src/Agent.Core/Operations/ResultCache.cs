@@ -22,7 +22,8 @@ public sealed class ResultCache(TimeProvider timeProvider)
     public (Task<OperationResult> Result, bool IsDuplicate) GetOrStart(string requestId, Func<Task<OperationResult>> execute)
     {
         PruneIfDue();
-        var candidate = new TaskCompletionSource<OperationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed by the operation's own thread with no lock held, so the reply continues there without a hand-off.
+        var candidate = new TaskCompletionSource<OperationResult>();
         var entry = _results.GetOrAdd(requestId, (candidate.Task, timeProvider.GetUtcNow()));
         if (entry.Result != candidate.Task)
         {

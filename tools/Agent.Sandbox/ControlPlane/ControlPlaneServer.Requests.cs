@@ -67,11 +67,11 @@ internal sealed partial class ControlPlaneServer
             return;
         }
 
-        if (!request.AddAnswer(new ReceivedResult(request.Id, session.SessionId, time.GetUtcNow(), message)))
+        request.AddAnswer(new ReceivedResult(request.Id, session.SessionId, time.GetUtcNow(), message), () =>
         {
             Stats.DuplicateAnswer();
             ControlPlaneLog.DuplicateAnswer(logger, request.Id, session.Agent.AgentId);
-        }
+        });
 
         if (!request.IsOutstanding)
         {

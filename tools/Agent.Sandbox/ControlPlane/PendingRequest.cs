@@ -64,8 +64,11 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
         }
     }
 
-    /// <summary>Records an answer; returns false when it is one more than was asked for.</summary>
-    public bool AddAnswer(ReceivedResult answer)
+    /// <summary>
+    /// Records an answer; returns false when it is one more than was asked for. <paramref name="onUnexpected"/> runs
+    /// before anyone waiting for this answer wakes, so a waiter always sees it counted.
+    /// </summary>
+    public bool AddAnswer(ReceivedResult answer, Action? onUnexpected = null)
     {
         TaskCompletionSource<ReceivedResult>? waiter;
         bool expected;
@@ -75,6 +78,11 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
             answers.Add(answer);
             expected = answers.Count <= expectedAnswers;
             waiters.Remove(ordinal, out waiter);
+        }
+
+        if (!expected)
+        {
+            onUnexpected?.Invoke();
         }
 
         waiter?.TrySetResult(answer);

@@ -80,6 +80,8 @@ public sealed class ControlPlaneRequestTests
         await agent.SendResultAsync(request.Id, TestAgentSocket.Ok(), seq: 2);
         Assert.Equal(2, await agent.ReceiveAckAsync());
 
+        // The ack goes out before the answer is recorded; waiting for the second answer is waiting for the record.
+        await (ticket with { AnswerOrdinal = 1 }).WaitAsync(TestTimeouts.SignalToken());
         Assert.Equal(2, host.Server.GetRequest(ticket.Id)!.AnswerCount);
         Assert.Equal((1, 1), (host.Server.Stats.Snapshot().DuplicateAnswers, host.Server.Stats.Snapshot().Duplicates));
     }
