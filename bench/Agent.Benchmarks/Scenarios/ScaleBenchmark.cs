@@ -20,6 +20,11 @@ internal static class ScaleBenchmark
             $"scale: {string.Join(", ", levels)} active runs; {settle.TotalSeconds} s to settle, then {window.TotalSeconds} s measured");
 
         var table = new Table("active runs", "adopted in s", "RSS MB (end)", "RSS MB (max)", "anon / file MB", "managed heap MB", "Argo calls/min", "open watches", "calls by route (per min)");
+
+        // What any ASP.NET Core process costs on this runtime before the agent does anything: the idle target's floor.
+        var floor = await FloorProcess.MeasureAsync(settle);
+        table.Add("floor: empty ASP.NET Core app", "–", Table.Number(floor.RssMb), "–", $"{Table.Number(floor.AnonMb)} / {Table.Number(floor.FileMb)}", "–", "–", "–", "–");
+        Report.Line($"floor (bench/Agent.Floor, idle {settle.TotalSeconds} s): RSS {floor.RssMb:0.0} MB");
         foreach (var level in levels)
         {
             await MeasureLevelAsync(level, settle, window, table);
