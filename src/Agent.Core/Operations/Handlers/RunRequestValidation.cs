@@ -35,6 +35,25 @@ public static class RunRequestValidation
             return $"payload field 'runId' must be 1 to {MaxRunIdLength} printable characters";
         }
 
+        return TemplateTagProblem(("pipeline.fullyQualifiedName", pipeline.FullyQualifiedName), ("runId", runId), ("config", ConfigText(config)));
+    }
+
+    /// <summary>
+    /// Argo Workflows reads <c>{{</c> anywhere in a workflow's templates as the start of a variable or an expression
+    /// and replaces it before the pod starts, and it has no escape for it. Text carrying it would reach the
+    /// pipeline changed, or be refused by Argo with an error about an unknown variable, so it is refused here,
+    /// naming the field.
+    /// </summary>
+    public static string? TemplateTagProblem(params ReadOnlySpan<(string Field, string? Value)> values)
+    {
+        foreach (var (field, value) in values)
+        {
+            if (value?.Contains("{{", StringComparison.Ordinal) == true)
+            {
+                return $"payload field '{field}' contains '{{{{', which Argo Workflows would read as a template variable and replace before the pipeline starts (Argo has no escape for it)";
+            }
+        }
+
         return null;
     }
 

@@ -32,4 +32,32 @@ public class RunRequestValidationTests
         Assert.NotNull(reason);
         Assert.Contains("pipeline.pipelineType", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("svc.{{workflow.name}}", "run-1", "source: {}", "pipeline.fullyQualifiedName")]
+    [InlineData("svc.p", "run-{{=sprig.trim('x')}}", "source: {}", "runId")]
+    [InlineData("svc.p", "run-1", "query: \"select '{{inputs.parameters.x}}'\"", "config")]
+    public void Validate_ArgoTemplateTagInUserText_NamesTheField(string fqn, string runId, string config, string field)
+    {
+        var reason = RunRequestValidation.Validate(new PipelineInfo(fqn, "p", "metadata"), JsonSerializer.SerializeToElement(config), runId);
+
+        Assert.NotNull(reason);
+        Assert.StartsWith($"payload field '{field}' contains '{{{{'", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ConfigObjectWithTemplateTag_NamesConfig()
+    {
+        var config = JsonDocument.Parse("""{"source":{"serviceName":"a{{workflow.uid}}"}}""").RootElement;
+
+        Assert.StartsWith("payload field 'config'", RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), config, "run-1"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("regex: ^a{2}$ and {single} braces and } { and }}")]
+    [InlineData("$(id) `id` ${HOME}")]
+    public void Validate_BracesThatAreNotATemplateTag_Pass(string config)
+    {
+        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), "run-1"));
+    }
 }
