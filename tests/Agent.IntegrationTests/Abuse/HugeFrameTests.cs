@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
@@ -9,7 +10,8 @@ using Agent.Sandbox.ControlPlane.Api;
 namespace Agent.IntegrationTests.Abuse;
 
 /// <summary>
-/// Frames at the agent's real limits (the default 4 MiB, depth 64): a 3 MiB config is run, a frame of exactly the limit
+/// Frames at the agent's real limits (the default 4 MiB, depth 64): a config of exactly the workflow limit is run and
+/// one byte more is refused before Argo, a frame of exactly the limit
 /// is answered and one byte more is refused, and JSON nested 100,000 deep gets an <c>error</c> frame instead of a stack
 /// overflow. The session survives every case. (<c>BadInputTests</c> covers the same rules with a 1 KiB limit.)
 /// </summary>
@@ -17,11 +19,14 @@ public sealed class HugeFrameTests
 {
     private const int Limit = ProtocolVersion.DefaultMaxMessageBytes;
 
-    [Fact]
-    public async Task PipelineRun_ThreeMebibyteConfig_AnsweredOkWithTheConfigIntact()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task PipelineRun_ConfigAtTheWorkflowLimitOrOneByteOver_RunIntactOrRefusedNamingTheLimit(int bytesOver)
     {
         await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("huge-config"));
-        var config = "source:\n  padding: \"" + new string('c', 3 * 1024 * 1024) + "\"\n";
+        const string Prefix = "source: ";
+        var config = Prefix + new string('c', RunRequestValidation.MaxConfigBytes - Prefix.Length + bytesOver);
 
         var answer = ReliableMessages.Result(await rig.ControlPlane.SendRequestAsync(
             rig.Agent.AgentId,
@@ -29,10 +34,20 @@ public sealed class HugeFrameTests
             RequestPayloads.PipelineRun(AgentRig.PipelineFqn, config: JsonSerializer.SerializeToElement(config), runId: Guid.NewGuid().ToString()),
             rig.Cancellation));
 
-        Assert.True(answer.Ok, $"{answer.Code} {answer.Reason}");
-        var workflow = Assert.Single(rig.Emulator.ListWorkflows(AgentRig.Namespace));
-        var env = workflow["spec"]!["templates"]![0]!["container"]!["env"]!.AsArray();
-        Assert.Equal(config, (string?)env.Single(e => (string?)e!["name"] == "config")!["value"]);
+        if (bytesOver == 0)
+        {
+            Assert.True(answer.Ok, $"{answer.Code} {answer.Reason}");
+            var workflow = Assert.Single(rig.Emulator.ListWorkflows(AgentRig.Namespace));
+            var env = workflow["spec"]!["templates"]![0]!["container"]!["env"]!.AsArray();
+            Assert.Equal(config, (string?)env.Single(e => (string?)e!["name"] == "config")!["value"]);
+        }
+        else
+        {
+            Assert.Equal(400, answer.Code);
+            Assert.Contains($"payload field 'config' is {RunRequestValidation.MaxConfigBytes + 1} bytes", answer.Reason, StringComparison.Ordinal);
+            Assert.Empty(rig.Emulator.ListWorkflows());
+        }
+
         await AssertStillConnectedAsync(rig);
     }
 

@@ -33,7 +33,8 @@ public sealed class AutomationRunHandler(RunStarter starter) : IOperationHandler
             : payload.Workflow.GetRawText();
         var fqn = Text(payload.Workflow, "fullyQualifiedName");
         var configField = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object ? "config" : "workflow";
-        if (RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn)) is { } problem)
+        if ((RunRequestValidation.ConfigSizeProblem(configField, config)
+             ?? RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn))) is { } problem)
         {
             return OperationResult.BadRequest(problem);
         }

@@ -8,6 +8,13 @@ public static class RunRequestValidation
 {
     public const int MaxRunIdLength = 128;
 
+    /// <summary>
+    /// The largest config accepted, in bytes as written into the workflow (UTF-8, JSON-escaped). The workflow carries
+    /// it twice, in the ingestion and the exit-handler container, and Kubernetes stores no object over 1.5 MiB (etcd's
+    /// default request limit), so a bigger config could never start; it is refused up front with a clear reason.
+    /// </summary>
+    public const int MaxConfigBytes = 640 * 1024;
+
     public static string? Validate(PipelineInfo pipeline, JsonElement config, string? runId)
     {
         if (string.IsNullOrWhiteSpace(pipeline.FullyQualifiedName))
@@ -35,7 +42,24 @@ public static class RunRequestValidation
             return $"payload field 'runId' must be 1 to {MaxRunIdLength} printable characters";
         }
 
-        return TemplateTagProblem(("pipeline.fullyQualifiedName", pipeline.FullyQualifiedName), ("runId", runId), ("config", ConfigText(config)));
+        var configText = ConfigText(config);
+        return ConfigSizeProblem("config", configText)
+            ?? TemplateTagProblem(("pipeline.fullyQualifiedName", pipeline.FullyQualifiedName), ("runId", runId), ("config", configText));
+    }
+
+    /// <summary>Refuses a config too big for the workflow to be stored (see <see cref="MaxConfigBytes"/>).</summary>
+    public static string? ConfigSizeProblem(string field, string configText)
+    {
+        // Escaping can only grow the text, so the cheap count decides most configs without encoding them.
+        if (configText.Length <= MaxConfigBytes / 6)
+        {
+            return null;
+        }
+
+        var bytes = JsonEncodedText.Encode(configText, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.Length;
+        return bytes <= MaxConfigBytes
+            ? null
+            : $"payload field '{field}' is {bytes} bytes as written into the workflow, over the limit of {MaxConfigBytes}: the workflow carries it twice and Kubernetes stores no object over 1.5 MiB";
     }
 
     /// <summary>

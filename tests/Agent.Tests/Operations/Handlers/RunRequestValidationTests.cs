@@ -60,4 +60,27 @@ public class RunRequestValidationTests
     {
         Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), "run-1"));
     }
+
+    [Theory]
+    [InlineData('c', 1, 0)]
+    [InlineData('c', 1, 1)]
+    [InlineData('\u00e9', 2, 0)]
+    [InlineData('\u00e9', 2, 1)]
+    [InlineData('\n', 2, 0)]
+    [InlineData('\n', 2, 1)]
+    public void Validate_ConfigSize_CountsBytesAsWrittenIntoTheWorkflow(char filler, int bytesPerChar, int charsOver)
+    {
+        var config = "x:" + new string(filler, ((RunRequestValidation.MaxConfigBytes - 2) / bytesPerChar) + charsOver);
+
+        var reason = RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), "run-1");
+
+        if (charsOver == 0)
+        {
+            Assert.Null(reason);
+        }
+        else
+        {
+            Assert.StartsWith($"payload field 'config' is {RunRequestValidation.MaxConfigBytes + bytesPerChar} bytes", reason, StringComparison.Ordinal);
+        }
+    }
 }
