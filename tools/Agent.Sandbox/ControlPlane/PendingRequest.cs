@@ -66,7 +66,8 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
 
     /// <summary>
     /// Records an answer; returns false when it is one more than was asked for. <paramref name="onUnexpected"/> runs
-    /// before anyone waiting for this answer wakes, so a waiter always sees it counted.
+    /// before the answer becomes visible, both to a waiter already registered and to one that asks afterwards (it
+    /// would find the answer in the list at once), so whoever sees the answer also sees it counted.
     /// </summary>
     public bool AddAnswer(ReceivedResult answer, Action? onUnexpected = null)
     {
@@ -75,14 +76,14 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
         lock (gate)
         {
             var ordinal = answers.Count;
-            answers.Add(answer);
-            expected = answers.Count <= expectedAnswers;
-            waiters.Remove(ordinal, out waiter);
-        }
+            expected = ordinal < expectedAnswers;
+            if (!expected)
+            {
+                onUnexpected?.Invoke();
+            }
 
-        if (!expected)
-        {
-            onUnexpected?.Invoke();
+            answers.Add(answer);
+            waiters.Remove(ordinal, out waiter);
         }
 
         waiter?.TrySetResult(answer);
