@@ -39,7 +39,16 @@ public sealed class ReliableOutbox : IDisposable
 
     public long AckedSeq => Interlocked.Read(ref _ackedSeq);
 
-    public async ValueTask<Envelope> EnqueueAsync(string type, JsonElement payload, string? replyTo, CancellationToken cancellationToken)
+    public ValueTask<Envelope> EnqueueAsync(string type, JsonElement payload, string? replyTo, CancellationToken cancellationToken) =>
+        EnqueueAsync(type, payload, replyTo, null, cancellationToken);
+
+    /// <summary>
+    /// Appends a message. <paramref name="sequenced"/> sees it with its <c>seq</c> before any sender can: the message
+    /// may be sent and acknowledged before this call returns, so bookkeeping keyed by its <c>seq</c> belongs there.
+    /// It runs under the outbox's lock and must be short.
+    /// </summary>
+    public async ValueTask<Envelope> EnqueueAsync(
+        string type, JsonElement payload, string? replyTo, Action<Envelope>? sequenced, CancellationToken cancellationToken)
     {
         await _room.WaitAsync(cancellationToken);
         Envelope message;
@@ -48,6 +57,7 @@ public sealed class ReliableOutbox : IDisposable
         lock (_gate)
         {
             message = new Envelope(type, Guid.NewGuid().ToString(), _timeProvider.GetUtcNow(), payload, ++_lastSeq, replyTo);
+            sequenced?.Invoke(message);
             _entries.AddLast(new OutboxEntry(message, MessageCodec.Encode(message)));
             depth = _entries.Count;
             appended = _appended;

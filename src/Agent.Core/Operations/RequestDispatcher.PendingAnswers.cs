@@ -34,13 +34,21 @@ public sealed partial class RequestDispatcher
         }
     }
 
-    private void AnswerEnqueued(string requestId, Envelope result)
+    /// <summary>
+    /// Records the answer's <c>seq</c> before the outbox lets anyone send it. Recorded any later, the answer could be
+    /// sent and acknowledged first, and a deliberate repeat of the id arriving then would find it "not yet enqueued"
+    /// and go unanswered for good.
+    /// </summary>
+    private void AnswerSequenced(string requestId, Envelope result)
     {
         lock (_pendingGate)
         {
             _pendingAnswers[requestId] = result.Seq ?? NotYetEnqueued;
         }
+    }
 
+    private void PruneIfDue()
+    {
         if (Interlocked.Increment(ref _enqueuedSincePrune) % PruneEvery == 0)
         {
             PruneAcknowledgedAnswers();

@@ -181,12 +181,13 @@ public sealed partial class RequestDispatcher : IDisposable
         var result = await answer;
         _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
-        var message = await _outbox.EnqueueAsync(
+        await _outbox.EnqueueAsync(
             MessageTypes.Result,
             System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
             request.Id,
+            message => AnswerSequenced(request.Id, message),
             CancellationToken.None);
-        AnswerEnqueued(request.Id, message);
+        PruneIfDue();
     }
 
     public void Dispose()

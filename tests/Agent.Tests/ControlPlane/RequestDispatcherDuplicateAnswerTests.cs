@@ -53,6 +53,42 @@ public sealed class RequestDispatcherDuplicateAnswerTests
         Assert.Equal(first.Payload.GetRawText(), second.Payload.GetRawText());
     }
 
+    [Fact]
+    public async Task Dispatch_RepeatAcknowledgedTheMomentTheAnswerIsVisible_AnswersAgain()
+    {
+        using var fixture = new Fixture();
+        var request = fixture.Request();
+        fixture.Handler.Open();
+        var answers = 0;
+        var secondAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Outbox.DepthChanged += depth =>
+        {
+            if (depth != 1)
+            {
+                return;
+            }
+
+            // The fastest possible server: the answer is sent, acknowledged and asked for again before the thread
+            // that enqueued it has moved on. The repeat is deliberate, so it must be answered.
+            if (Interlocked.Increment(ref answers) == 1)
+            {
+                fixture.Outbox.Acknowledge(fixture.Outbox.After(0).Entries[0].Seq);
+                fixture.Dispatcher.Dispatch(request);
+            }
+            else
+            {
+                secondAnswer.TrySetResult();
+            }
+        };
+
+        fixture.Dispatcher.Dispatch(request);
+        await secondAnswer.Task.WaitAsync(UnitTimeouts.Token());
+
+        var second = Assert.Single(fixture.Outbox.After(1).Entries).Message;
+        Assert.Equal((request.Id, 2L), (second.ReplyTo, second.Seq));
+        Assert.Equal(1, fixture.Handler.Executions);
+    }
+
     private sealed class Fixture : IDisposable
     {
         private readonly FakeTimeProvider _time = new();
