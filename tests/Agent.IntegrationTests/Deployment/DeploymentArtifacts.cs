@@ -40,6 +40,17 @@ internal static class DeploymentArtifacts
 
     public static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value ?? string.Empty;
 
+    /// <summary>The scalar at the end of a path of mapping keys.</summary>
+    public static string Value(YamlMappingNode node, params string[] path)
+    {
+        foreach (var key in path[..^1])
+        {
+            node = Mapping(node, key);
+        }
+
+        return Scalar(node, path[^1]);
+    }
+
     private static IEnumerable<JsonElement> Panels(JsonElement container)
     {
         if (!container.TryGetProperty("panels", out var panels))

@@ -4,7 +4,7 @@ namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>
 /// Runs a Debian-packaged tool (promtool, prometheus, chromium). A missing tool fails the test with the package to
-/// install: .ci/run installs them (scripts/install-ci-packages.sh), so on CI they are always there.
+/// install: the README's test command (scripts/test.sh) installs them first, so a run through it always has them.
 /// </summary>
 internal static class ExternalTool
 {
@@ -16,7 +16,7 @@ internal static class ExternalTool
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, binary))
             .FirstOrDefault(File.Exists);
-        Assert.True(found is not null, $"'{binary}' is not installed: run `apt-get install -y {package}` (or scripts/install-ci-packages.sh as root)");
+        Assert.True(found is not null, $"'{binary}' is not installed: run `apt-get install -y {package}` (or run the tests through scripts/test.sh, which installs it)");
         return found!;
     }
 

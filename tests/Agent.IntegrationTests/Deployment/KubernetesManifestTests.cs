@@ -67,14 +67,4 @@ public sealed class KubernetesManifestTests
 
     private static List<string> Keys(YamlMappingNode document, string section) =>
         Mapping(document, section).Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
-
-    private static string Value(YamlMappingNode node, params string[] path)
-    {
-        foreach (var key in path[..^1])
-        {
-            node = Mapping(node, key);
-        }
-
-        return Scalar(node, path[^1]);
-    }
 }
