@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Agent.Sandbox.Argo.Json;
 
 namespace Agent.Sandbox.Argo.Templating;
 
@@ -11,9 +11,6 @@ namespace Agent.Sandbox.Argo.Templating;
 /// </summary>
 internal static class ArgoTemplate
 {
-    // Close to Go's encoding/json: only what JSON requires is escaped, so tag text reads as Argo sees it.
-    private static readonly JsonSerializerOptions SerializeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Replaces {{tag}} (name trimmed) found in variables, leaves unknown tags verbatim, evaluates {{=expr}}
     /// (left verbatim when it fails, see <see cref="ExpressionEvaluator"/> for the subset), working on the template's
@@ -38,8 +35,8 @@ internal static class ArgoTemplate
         }
     }
 
-    /// <summary>The JSON text Argo scans for tags: the object serialized compactly.</summary>
-    public static string ToJson(JsonNode node) => node.ToJsonString(SerializeOptions);
+    /// <summary>The JSON text Argo scans for tags, escaped like Go's encoding/json so tag text reads as Argo sees it.</summary>
+    public static string ToJson(JsonNode node) => ArgoJson.Serialize(node);
 
     private static string ReplaceTag(string tag, IReadOnlyDictionary<string, string> variables)
     {

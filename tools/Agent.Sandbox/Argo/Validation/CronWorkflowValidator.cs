@@ -54,7 +54,9 @@ internal static class CronWorkflowValidator
             throw ArgoApiException.InvalidArgument($"'{concurrencyPolicy}' is not a valid concurrencyPolicy");
         }
 
-        if (spec["startingDeadlineSeconds"] is JsonValue deadline && deadline.TryGetValue<long>(out var seconds) && seconds < 0)
+        // Parsed from its JSON text: a JsonValue built from an int does not convert to long.
+        if (spec["startingDeadlineSeconds"] is JsonValue deadline
+            && long.TryParse(deadline.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds < 0)
         {
             throw ArgoApiException.InvalidArgument("startingDeadlineSeconds must be positive");
         }
