@@ -12,11 +12,14 @@ internal sealed partial class ArgoEmulator
     public JsonObject CreateCronWorkflow(string @namespace, JsonObject request)
     {
         var cronWorkflow = ReadNewResource(
-            @namespace, request, "cronWorkflow", "CronWorkflow", CronWorkflowSpecValidator.Validate, out var clientDryRun);
-        if (clientDryRun)
+            @namespace, request, "cronWorkflow",
+            new ArgoApiException(GrpcCode.NotFound, "cron workflow was not found in the request body"), CronWorkflowValidator.Validate);
+        if (IsClientDryRun(request))
         {
             return cronWorkflow;
         }
+
+        ObjectNaming.AdmitCreate(cronWorkflow, "CronWorkflow", @namespace);
 
         StampCreation(cronWorkflow);
         return Copy(store.AddCronWorkflow(cronWorkflow));
@@ -32,7 +35,8 @@ internal sealed partial class ArgoEmulator
     {
         var update = request["cronWorkflow"] as JsonObject
             ?? throw ArgoApiException.InvalidArgument("cronWorkflow body not specified");
-        CronWorkflowSpecValidator.Validate(update["spec"]);
+        CronWorkflowValidator.Validate(update);
+        ObjectNaming.ValidateMetadata(update, "CronWorkflow");
         var sentVersion = ResourceJson.StringAt(update["metadata"], "resourceVersion");
         if (string.IsNullOrEmpty(sentVersion))
         {
@@ -76,8 +80,8 @@ internal sealed partial class ArgoEmulator
     {
         var workflow = CronWorkflowConversion.ToWorkflow(store.GetCronWorkflow(@namespace, name), timeProvider.GetUtcNow());
         SubmitOptions.Apply(workflow, submitOptions);
-        WorkflowSpecValidator.Validate(workflow["spec"]);
-        ObjectNaming.AssignName(workflow, "Workflow");
+        WorkflowValidator.Validate(workflow);
+        ObjectNaming.AdmitCreate(workflow, "Workflow", @namespace);
         var created = Copy(StoreAndStart(workflow, serverDryRun: false));
         var workflowName = ResourceJson.Name(created);
         ArgoEmulatorLog.CronSubmitted(logger, @namespace, name, workflowName);

@@ -21,11 +21,14 @@ internal sealed partial class ArgoEmulator
     public JsonObject CreateWorkflow(string @namespace, JsonObject request)
     {
         var workflow = ReadNewResource(
-            @namespace, request, "workflow", "Workflow", WorkflowSpecValidator.Validate, out var clientDryRun);
-        if (clientDryRun)
+            @namespace, request, "workflow", ArgoApiException.InvalidArgument("workflow body not specified"), WorkflowValidator.Validate);
+        if (IsClientDryRun(request))
         {
+            // Argo returns a createOptions.dryRun request as validated, without asking Kubernetes.
             return workflow;
         }
+
+        ObjectNaming.AdmitCreate(workflow, "Workflow", @namespace);
 
         var serverDryRun = request["serverDryRun"] is JsonValue flag && flag.TryGetValue<bool>(out var dryRun) && dryRun;
         return Copy(StoreAndStart(workflow, serverDryRun));
