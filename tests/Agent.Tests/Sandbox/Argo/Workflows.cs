@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Agent.Sandbox.ControlPlane.Api;
 
 namespace Agent.Tests.Sandbox.Argo;
 
@@ -6,22 +7,7 @@ namespace Agent.Tests.Sandbox.Argo;
 internal static class Workflows
 {
     /// <summary>A valid ingestion workflow config (main.py and exit_handler.py accept it), with the FQN the logs print.</summary>
-    public const string ValidConfig = """
-        source:
-          type: mysql
-          serviceName: local_mysql
-          sourceConfig:
-            config:
-              type: DatabaseMetadata
-        sink:
-          type: metadata-rest
-          config: {}
-        workflowConfig:
-          openMetadataServerConfig:
-            hostPort: http://openmetadata:8585/api
-            authProvider: openmetadata
-        ingestionPipelineFQN: mysql.metadata
-        """;
+    public const string ValidConfig = RequestPayloads.DefaultConfig + "\ningestionPipelineFQN: mysql.metadata\n";
 
     public const string RunId = "9f3c2a1e-5b7d-4c8e-a1f0-2d6b8e4c7a90";
 
