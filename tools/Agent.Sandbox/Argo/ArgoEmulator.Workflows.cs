@@ -36,13 +36,15 @@ internal sealed partial class ArgoEmulator
 
     public void DeleteWorkflow(string @namespace, string name)
     {
-        store.DeleteWorkflow(@namespace, name).Logs.DeletePods();
+        var pods = store.DeleteWorkflow(@namespace, name).Pods;
+        pods.DeleteAll();
+        pods.MarkFulfilled();
         ArgoEmulatorLog.WorkflowDeleted(logger, @namespace, name);
     }
 
     /// <summary>
-    /// Stop/terminate: patches <c>spec.shutdown</c> and answers with that re-read workflow; the simulated controller
-    /// then fails the run. A completed workflow answers FailedPrecondition, as <c>util.StopWorkflow</c> does.
+    /// Stop/terminate: patches <c>spec.shutdown</c> and answers with that re-read workflow; the emulated controller
+    /// then stops the run (after Stop the exit handler still runs, FIDELITY §1.5). A completed workflow answers FailedPrecondition, as <c>util.StopWorkflow</c> does.
     /// </summary>
     public JsonObject ShutdownWorkflow(string @namespace, string name, string strategy)
     {
@@ -59,7 +61,7 @@ internal sealed partial class ArgoEmulator
         });
 
         ArgoEmulatorLog.WorkflowShutdown(logger, @namespace, name, strategy);
-        lifecycle.MoveTo(@namespace, name, WorkflowPhase.Failed, $"Stopped with strategy '{strategy}'");
+        controller.Shutdown(@namespace, name, strategy);
         return Copy(patched);
     }
 
@@ -88,12 +90,11 @@ internal sealed partial class ArgoEmulator
             return workflow;
         }
 
-        var mainContainer = MainContainer.From(workflow);
-        var entry = new WorkflowEntry(workflow, mainContainer, WorkflowOutcome.Decide(mainContainer, options.Value.DefaultOutcome));
-        var created = store.AddWorkflow(entry);
+        var created = store.AddWorkflow(new WorkflowEntry(workflow, new WorkflowRun(RunPlan.From(workflow))));
         var (@namespace, name) = (ResourceJson.Namespace(created), ResourceJson.Name(created));
         ArgoEmulatorLog.WorkflowCreated(logger, @namespace, name);
-        lifecycle.MoveTo(@namespace, name, WorkflowPhase.Pending, null);
+        // The controller acts at once: Running, with the entry pod Pending (FIDELITY §6.1).
+        controller.Start(@namespace, name);
         return created;
     }
 }

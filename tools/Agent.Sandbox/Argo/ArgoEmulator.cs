@@ -13,7 +13,7 @@ namespace Agent.Sandbox.Argo;
 /// </summary>
 internal sealed partial class ArgoEmulator(
     ArgoStore store,
-    WorkflowLifecycle lifecycle,
+    WorkflowController controller,
     ArgoRequestStats requestStats,
     TimeProvider timeProvider,
     IOptions<ArgoEmulatorOptions> options,
@@ -44,13 +44,13 @@ internal sealed partial class ArgoEmulator(
         }
 
         ArgoEmulatorLog.PhaseForced(logger, @namespace, name, phase);
-        return Copy(lifecycle.MoveTo(@namespace, name, phase, message));
+        return Copy(controller.ForcePhase(@namespace, name, phase, message));
     }
 
     /// <summary>Simulates pod garbage collection: from now on the log API returns an empty stream.</summary>
     public void DeletePods(string @namespace, string name)
     {
-        store.GetEntry(@namespace, name).Logs.DeletePods();
+        store.GetEntry(@namespace, name).Pods.DeleteAll();
         ArgoEmulatorLog.PodsDeleted(logger, @namespace, name);
     }
 
@@ -64,12 +64,37 @@ internal sealed partial class ArgoEmulator(
     public ArgoStatsSnapshot GetStats() =>
         new(requestStats.Snapshot(), store.OpenWatches, store.ListWorkflows(null).Items.Count);
 
-    internal PodLogBook GetPodLog(string @namespace, string name, out MainContainer mainContainer)
+    /// <summary>The pods of a workflow, as the log API reads them.</summary>
+    internal WorkflowPods GetPods(string @namespace, string name) => store.GetEntry(@namespace, name).Pods;
+
+    /// <summary>The log of the latest attempt's <c>main</c> container; 404 before its pod exists.</summary>
+    internal ContainerLog GetPodLog(string @namespace, string name, out string podName)
     {
-        var entry = store.GetEntry(@namespace, name);
-        mainContainer = entry.MainContainer;
-        return entry.Logs;
+        var pod = LatestMainPod(@namespace, name);
+        podName = pod.Name;
+        return pod.MainLog;
     }
+
+    /// <summary>Appends lines to the latest attempt's <c>main</c> container; returns its line count.</summary>
+    internal int AppendMainLog(string @namespace, string name, IEnumerable<string> lines)
+    {
+        var pods = GetPods(@namespace, name);
+        var pod = LatestMainPod(@namespace, name);
+        pods.Append(pod, lines);
+        return pod.MainLog.Count;
+    }
+
+    /// <summary>Appends <paramref name="count"/> generated lines of <paramref name="lineBytes"/> bytes, kept as a lazy segment.</summary>
+    internal int AppendSyntheticMainLog(string @namespace, string name, int count, int lineBytes)
+    {
+        var pods = GetPods(@namespace, name);
+        var pod = LatestMainPod(@namespace, name);
+        pods.AppendSynthetic(pod, count, lineBytes);
+        return pod.MainLog.Count;
+    }
+
+    private EmulatedPod LatestMainPod(string @namespace, string name) => GetPods(@namespace, name).LatestMainPod()
+        ?? throw new ArgoApiException(GrpcCode.NotFound, $"workflow {@namespace}/{name} has no main pod");
 
     /// <summary>Published snapshots for a list response, with the resourceVersion they were read at. Read-only.</summary>
     internal (List<JsonObject> Items, long ResourceVersion) WorkflowSnapshots(string @namespace) => store.ListWorkflows(@namespace);

@@ -15,7 +15,7 @@ internal static class ArgoEmulatorExtensions
         builder.Services.AddOptionsWithValidateOnStart<ArgoEmulatorOptions>().BindConfiguration(ArgoEmulatorOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<ArgoEmulatorOptions>, ArgoEmulatorOptionsValidator>();
         builder.Services.AddSingleton<ArgoStore>();
-        builder.Services.AddSingleton<WorkflowLifecycle>();
+        builder.Services.AddSingleton<WorkflowController>();
         builder.Services.AddSingleton<ArgoRequestStats>();
         builder.Services.AddSingleton<ArgoEmulator>();
         builder.Services.AddArgoFaults();

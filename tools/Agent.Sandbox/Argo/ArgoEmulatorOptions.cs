@@ -10,19 +10,23 @@ internal sealed class ArgoEmulatorOptions
     /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;Token&gt;</c>; when empty, auth is off.</summary>
     public string? Token { get; set; }
 
-    /// <summary>Seconds from Pending to Running. Zero moves on at once.</summary>
+    /// <summary>Seconds each pod stays Pending (<c>ContainerCreating</c>) before its container starts. Zero moves on at once.</summary>
     [Range(0, 86_400)]
     public double PendingSeconds { get; set; } = 0.2;
 
-    /// <summary>Seconds from Running to the outcome phase.</summary>
+    /// <summary>Seconds the entry template's container runs before it exits.</summary>
     [Range(0, 86_400)]
     public double RunningSeconds { get; set; } = 1.0;
+
+    /// <summary>Seconds the exit handler's (<c>spec.onExit</c>) container runs before it exits; the workflow stays Running meanwhile.</summary>
+    [Range(0, 86_400)]
+    public double ExitHandlerSeconds { get; set; } = 0.5;
 
     /// <summary>Seconds each workflow create waits before it is handled, like a slow or overloaded Argo Server. Zero answers at once.</summary>
     [Range(0, 3_600)]
     public double CreateDelaySeconds { get; set; }
 
-    /// <summary>Phase a workflow ends in unless its main container asks otherwise (see <c>WorkflowOutcome</c>).</summary>
+    /// <summary>How a container whose program's own checks pass ends, unless its config asks otherwise (see <c>OutcomeMarker</c>).</summary>
     [AllowedValues("Succeeded", "Failed", "Error")]
     public string DefaultOutcome { get; set; } = "Succeeded";
 

@@ -28,7 +28,7 @@ public class CronSubmitTests
         Assert.Equal("nightly", labels["workflows.argoproj.io/cron-workflow"]!.GetValue<string>());
         Assert.Equal("nightly", labels["pipeline"]!.GetValue<string>());
         Assert.Equal("abc", labels["correlation"]!.GetValue<string>());
-        Assert.Equal("Pending", sandbox.Emulator.GetWorkflow(SandboxHost.Namespace, expectedName)["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", sandbox.Emulator.GetWorkflow(SandboxHost.Namespace, expectedName)["status"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]

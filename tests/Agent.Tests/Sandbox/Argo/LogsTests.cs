@@ -19,15 +19,15 @@ public class LogsTests
 
         Assert.All(entries, entry => Assert.Equal("wf-logs", entry["podName"]!.GetValue<string>()));
         Assert.Equal("[main] Starting ingestion pipeline mysql.metadata", entries[0]["content"]!.GetValue<string>());
-        Assert.Equal("[main] pipelineType=metadata runId=run-42", entries[1]["content"]!.GetValue<string>());
+        Assert.Equal("[main] pipelineType=metadata runId=9f3c2a1e-5b7d-4c8e-a1f0-2d6b8e4c7a90", entries[1]["content"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Logs_Follow_StreamsUntilWorkflowFinishes()
     {
         await using var sandbox = await SandboxHost.StartAsync();
-        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-follow", config: "sandbox-outcome: Failed"));
-        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-follow/log?logOptions.follow=true");
+        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-follow", config: Workflows.ConfigWith("sandbox-outcome: Failed")));
+        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-follow/log?logOptions.container=main&logOptions.follow=true");
 
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         var first = await stream.ReadObjectAsync();
@@ -45,10 +45,10 @@ public class LogsTests
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-grep"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
-        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-grep/log?grep=runId%3D");
+        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-grep/log?logOptions.container=main&grep=runId%3D");
         var lines = await stream.ReadToEndAsync();
 
-        Assert.Contains("runId=run-42", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.Contains("runId=9f3c2a1e-5b7d-4c8e-a1f0-2d6b8e4c7a90", Assert.Single(lines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class LogsTests
         await using var sandbox = await SandboxHost.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-early"));
 
-        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-early/log");
+        await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-early/log?logOptions.container=main");
 
         Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
         Assert.Empty(await stream.ReadToEndAsync());
@@ -70,13 +70,13 @@ public class LogsTests
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-gc"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
-        await using (var before = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-gc/log"))
+        await using (var before = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-gc/log?logOptions.container=main"))
         {
             Assert.NotEmpty(await before.ReadToEndAsync());
         }
 
         using var deleted = await sandbox.Client.PostAsync($"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-gc/pods/delete", null);
-        await using var after = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-gc/log");
+        await using var after = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-gc/log?logOptions.container=main");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await after.ReadToEndAsync());
@@ -103,9 +103,9 @@ public class LogsTests
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         const string LogPath = $"{WorkflowPath}/wf-pods/log";
 
-        await using var otherPod = await sandbox.OpenStreamAsync($"{LogPath}?podName=someone-else");
+        await using var otherPod = await sandbox.OpenStreamAsync($"{LogPath}?logOptions.container=main&podName=someone-else");
         await using var waitContainer = await sandbox.OpenStreamAsync($"{LogPath}?logOptions.container=wait");
-        await using var mainPod = await sandbox.OpenStreamAsync($"{LogPath}?podName=wf-pods");
+        await using var mainPod = await sandbox.OpenStreamAsync($"{LogPath}?logOptions.container=main&podName=wf-pods");
 
         Assert.Empty(await otherPod.ReadToEndAsync());
         Assert.Empty(await waitContainer.ReadToEndAsync());

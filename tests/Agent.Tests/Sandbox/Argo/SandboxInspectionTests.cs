@@ -16,7 +16,7 @@ public class SandboxInspectionTests
         var row = Assert.Single(rows)!;
         Assert.Equal("wf-listed", row["name"]!.GetValue<string>());
         Assert.Equal(SandboxHost.Namespace, row["namespace"]!.GetValue<string>());
-        Assert.Equal("Pending", row["phase"]!.GetValue<string>());
+        Assert.Equal("Running", row["phase"]!.GetValue<string>());
         Assert.Equal("data", row["labels"]!["team"]!.GetValue<string>());
     }
 

@@ -20,9 +20,11 @@ public class WatchTests
 
         Assert.Equal("application/json", stream.Response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("ADDED", added["result"]!["type"]!.GetValue<string>());
-        Assert.Equal("Pending", added["result"]!["object"]!["status"]!["phase"]!.GetValue<string>());
+        // FIDELITY §6.1/§6.2: the workflow is Running at once; the change 0.2 s later is its pod leaving Pending.
+        Assert.Equal("Running", added["result"]!["object"]!["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Pending", added["result"]!["object"]!["status"]!["nodes"]!["wf-watched"]!["phase"]!.GetValue<string>());
         Assert.Equal("MODIFIED", modified["result"]!["type"]!.GetValue<string>());
-        Assert.Equal("Running", modified["result"]!["object"]!["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", modified["result"]!["object"]!["status"]!["nodes"]!["wf-watched"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public class WatchTests
         // Argo keeps a parent of a requested path even when it has nothing left: status is {} before the controller acts.
         Assert.Equal("""{"metadata":{"name":"wf-mine"},"status":{}}""", added["result"]!["object"]!.ToJsonString());
         Assert.Equal("MODIFIED", pending["result"]!["type"]!.GetValue<string>());
-        Assert.Equal("""{"metadata":{"name":"wf-mine"},"status":{"phase":"Pending"}}""", pending["result"]!["object"]!.ToJsonString());
+        Assert.Equal("""{"metadata":{"name":"wf-mine"},"status":{"phase":"Running"}}""", pending["result"]!["object"]!.ToJsonString());
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public class WatchTests
         var replayed = await stream.ReadObjectAsync();
 
         Assert.Equal("MODIFIED", replayed["result"]!["type"]!.GetValue<string>());
-        Assert.Equal("Pending", replayed["result"]!["object"]!["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", replayed["result"]!["object"]!["status"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]

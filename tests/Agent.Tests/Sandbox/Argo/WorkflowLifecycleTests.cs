@@ -9,7 +9,7 @@ public class WorkflowLifecycleTests
     private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
 
     [Fact]
-    public async Task Clock_DefaultTimings_MovesPendingRunningSucceeded()
+    public async Task Clock_DefaultTimings_RunningAtOnceWithPodPendingThenRunningThenSucceeded()
     {
         await using var sandbox = await SandboxHost.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-clock"));
@@ -20,9 +20,13 @@ public class WorkflowLifecycleTests
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
         var done = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-clock");
 
-        Assert.Equal("Pending", pending["status"]!["phase"]!.GetValue<string>());
+        // FIDELITY §6.1/§6.2: the workflow is Running at once; its pod node is Pending (ContainerCreating), then Running.
+        Assert.Equal("Running", pending["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Pending", pending["status"]!["nodes"]!["wf-clock"]!["phase"]!.GetValue<string>());
+        Assert.Equal("ContainerCreating", pending["status"]!["nodes"]!["wf-clock"]!["message"]!.GetValue<string>());
         Assert.Equal("2026-03-01T12:00:00Z", pending["status"]!["startedAt"]!.GetValue<string>());
         Assert.Equal("Running", running["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", running["status"]!["nodes"]!["wf-clock"]!["phase"]!.GetValue<string>());
         Assert.Equal("Succeeded", done["status"]!["phase"]!.GetValue<string>());
         Assert.Equal("1/1", done["status"]!["progress"]!.GetValue<string>());
         Assert.Equal("2026-03-01T12:00:01Z", done["status"]!["finishedAt"]!.GetValue<string>());
@@ -37,7 +41,7 @@ public class WorkflowLifecycleTests
     public async Task Clock_OutcomeMarkerInConfig_EndsInThatPhase(string outcome)
     {
         await using var sandbox = await SandboxHost.StartAsync();
-        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-marked", config: $"source: {{}}\n# sandbox-outcome: {outcome}\n"));
+        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-marked", config: Workflows.ConfigWith($"sandbox-outcome: {outcome}")));
 
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));

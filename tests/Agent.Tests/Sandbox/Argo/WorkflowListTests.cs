@@ -101,7 +101,7 @@ public class WorkflowListTests
         var item = list["items"]![0]!.AsObject();
         Assert.Equal(["metadata", "status"], item.Select(p => p.Key).Order().ToArray());
         Assert.Equal(["name"], item["metadata"]!.AsObject().Select(p => p.Key).ToArray());
-        Assert.Equal("Pending", item["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", item["status"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class WorkflowListTests
 
         Assert.Null(workflow["spec"]);
         Assert.Null(workflow["status"]!["nodes"]);
-        Assert.Equal("Pending", workflow["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", workflow["status"]!["phase"]!.GetValue<string>());
         Assert.Equal("wf-a", workflow["metadata"]!["name"]!.GetValue<string>());
     }
 

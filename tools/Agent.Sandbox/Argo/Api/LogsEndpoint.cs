@@ -1,21 +1,21 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Agent.Sandbox.Argo.Errors;
 using Agent.Sandbox.Argo.Lifecycle;
+using Agent.Sandbox.Argo.Query;
 using Agent.Sandbox.Argo.Streaming;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Sandbox.Argo.Api;
 
 /// <summary>
-/// <c>GET /api/v1/workflows/{namespace}/{name}/log</c> (<c>WorkflowService_WorkflowLogs</c>). Logs come only from live
-/// pods: before Running, or once pods are garbage-collected, the answer is an empty 200 stream, as with real Argo.
-/// With <c>logOptions.follow</c> it waits for the pod and streams new lines until the workflow completes.
+/// <c>GET /api/v1/workflows/{namespace}/{name}/log</c> (<c>WorkflowService_WorkflowLogs</c>; Argo v4.1.2
+/// util/logs/workflow-logger.go, FIDELITY §4). Streams every pod labelled with the workflow (each retry attempt and the
+/// exit handler), narrowed by <c>selector</c> and <c>podName</c>, skipping Pending pods; <c>logOptions.container</c> is
+/// passed to the "kubelet", so an empty or unknown container gives no lines. Pods are interleaved. With
+/// <c>logOptions.follow</c> it streams until the workflow is fulfilled.
 /// </summary>
 internal static class LogsEndpoint
 {
-    private const string MainContainerName = "main";
-
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/workflows/{namespace}/{name}/log", StreamLogsAsync).WithMetadata(ArgoEndpointMetadata.Stream);
 
@@ -25,12 +25,12 @@ internal static class LogsEndpoint
     {
         var query = context.Request.Query;
         var follow = string.Equals(query["logOptions.follow"], "true", StringComparison.OrdinalIgnoreCase);
-        var grep = ParseGrep(query["grep"]);
-        var book = emulator.GetPodLog(@namespace, name, out var mainContainer);
-        var podName = query["podName"].ToString();
-        var container = query["logOptions.container"].ToString();
-        var selected = (container.Length == 0 || container == MainContainerName)
-            && (podName.Length == 0 || podName == mainContainer.PodName);
+        var pods = emulator.GetPods(@namespace, name);
+        var filter = new PodLogFilter(
+            LabelSelector.Parse(JoinSelector(name, query["selector"].ToString())),
+            query["podName"].ToString(),
+            query["logOptions.container"].ToString(),
+            ParseGrep(query["grep"]));
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         await using var writer = new ArgoStreamWriter(
@@ -38,7 +38,7 @@ internal static class LogsEndpoint
         try
         {
             await writer.StartAsync(stopping.Token);
-            await RelayAsync(book, selected ? mainContainer.PodName : null, grep, follow, writer, stopping.Token);
+            await PodLogRelay.RelayAsync(pods, filter, follow, writer, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -46,32 +46,9 @@ internal static class LogsEndpoint
         }
     }
 
-    private static async Task RelayAsync(
-        PodLogBook book, string? podName, Regex? grep, bool follow, ArgoStreamWriter writer, CancellationToken cancellationToken)
-    {
-        var position = 0;
-        while (true)
-        {
-            var (lines, state, changed) = book.Read(position);
-            if (state == PodState.Deleted)
-            {
-                return;
-            }
-
-            position += lines.Count;
-            foreach (var line in lines.Where(line => podName is not null && (grep is null || grep.IsMatch(line))))
-            {
-                await writer.WriteResultAsync(new JsonObject { ["podName"] = podName, ["content"] = line }, cancellationToken);
-            }
-
-            if (!follow || state == PodState.Completed)
-            {
-                return;
-            }
-
-            await changed.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>workflow-logger.go: the workflow label, then the caller's selector after a comma.</summary>
+    private static string JoinSelector(string workflowName, string selector) =>
+        selector.Length == 0 ? $"{EmulatedPod.WorkflowLabel}={workflowName}" : $"{EmulatedPod.WorkflowLabel}={workflowName},{selector}";
 
     private static Regex? ParseGrep(string? pattern)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Agent.Sandbox.Argo.Lifecycle;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Sandbox.Argo.Faults;
@@ -147,9 +146,7 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
     /// <summary>Appends lines to the workflow's main pod log (e.g. to make it span several pages); returns the new line count.</summary>
     public int AppendPodLog(string @namespace, string name, IReadOnlyCollection<string> lines)
     {
-        var book = emulator.GetPodLog(@namespace, name, out _);
-        book.Append(book.State == PodState.NotCreated ? PodState.Running : book.State, lines);
-        return book.Read(0).Lines.Count;
+        return emulator.AppendMainLog(@namespace, name, lines);
     }
 
     /// <summary>
