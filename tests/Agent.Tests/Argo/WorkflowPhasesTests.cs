@@ -19,8 +19,10 @@ public class WorkflowPhasesTests
     [InlineData("Running", "Stop", PipelineStates.Running)]
     public void ToPipelineState_Phase_MapsToOpenMetadataState(string phase, string? shutdown, string expected)
     {
+        // Past Pending, the main pod has started: its node carries the workflow's phase.
+        List<WorkflowNode> nodes = phase is "" or "Pending" ? [] : [new("wf", "wf", "Pod", "ingestion", phase, null)];
         var workflow = new ArgoWorkflow(
-            "wf", "ns", new Dictionary<string, string>(), new Dictionary<string, string>(), phase, null, null, null, null, shutdown, null);
+            "wf", "ns", new Dictionary<string, string>(), new Dictionary<string, string>(), phase, null, null, null, null, shutdown, null) { Nodes = nodes };
 
         Assert.Equal(expected, WorkflowPhases.ToPipelineState(workflow));
     }

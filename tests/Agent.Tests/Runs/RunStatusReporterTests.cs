@@ -49,7 +49,7 @@ public sealed class RunStatusReporterTests : IDisposable
         Assert.Equal("run-1", payload.RunId);
         Assert.Equal("svc.pipeline", payload.PipelineFqn);
         Assert.Equal(WorkflowName, payload.WorkflowName);
-        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), payload.Timestamp);
+        Assert.Equal(Created.ToUnixTimeMilliseconds(), payload.Timestamp);
         Assert.Equal(PipelineStates.Running, _registry.Find("run-1")!.State);
         Assert.Equal(message.Seq, _registry.Find("run-1")!.LastStatusSeq);
     }
@@ -158,6 +158,9 @@ public sealed class RunStatusReporterTests : IDisposable
 
     public void Dispose() => _outbox.Dispose();
 
+    /// <summary>The workflows' creation time, fixed, whatever the fake clock says when they are observed.</summary>
+    private static DateTimeOffset Created { get; } = new(2025, 6, 1, 12, 8, 0, TimeSpan.Zero);
+
     private void Register() =>
         _registry.GetOrAdd(new RunRecord("run-1", "svc.pipeline", "metadata", WorkflowName, PipelineStates.Queued, _time.GetUtcNow()));
 
@@ -168,7 +171,10 @@ public sealed class RunStatusReporterTests : IDisposable
             ? new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = "run-1", [WorkflowLabels.PipelineFqnAnnotation] = "svc.pipeline" }
             : [];
         var started = _time.GetUtcNow() - TimeSpan.FromMinutes(2);
-        return new ArgoWorkflow(WorkflowName, "ns", labels, annotations, phase, started, started, finishedAt, null, shutdown, "1");
+
+        // Once the workflow is past Pending, its main pod has started: the node carries the workflow's phase.
+        List<WorkflowNode> nodes = phase is "" or "Pending" ? [] : [new(WorkflowName, WorkflowName, "Pod", "ingestion", phase, null)];
+        return new ArgoWorkflow(WorkflowName, "ns", labels, annotations, phase, Created, started, finishedAt, null, shutdown, "1") { Nodes = nodes };
     }
 
     private List<Envelope> Sent() => [.. _outbox.After(0).Entries.Select(entry => entry.Message)];
