@@ -156,7 +156,43 @@ public sealed class RunStatusReporterTests : IDisposable
         Assert.Equal(1, _metrics.JobsByStatus.WithLabels("stopped").Value);
     }
 
+    [Fact]
+    public async Task ObserveAsync_RunRegisteredAtRequestTime_EveryStatusCarriesTheWorkflowsCreationTime()
+    {
+        Register();
+
+        await _reporter.ObserveAsync(Workflow("Running"), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await _reporter.ObserveAsync(Workflow("Succeeded", finishedAt: _time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal([Created.ToUnixTimeMilliseconds(), Created.ToUnixTimeMilliseconds()], Sent().Select(message => Payload(message).Timestamp));
+        Assert.Equal(Created, _registry.Find("run-1")!.CreatedAt);
+    }
+
+    /// <summary>FIDELITY §6.2: Argo says Running at once; the main pod's node says it still waits, and why.</summary>
+    [Fact]
+    public async Task ObserveAsync_RunningWorkflowWhoseMainPodWaits_ReportsQueuedWithEachNewReasonThenRunning()
+    {
+        _registry.GetOrAdd(new RunRecord("run-1", "svc.pipeline", "metadata", WorkflowName, "unknown", _time.GetUtcNow()));
+
+        await _reporter.ObserveAsync(Waiting("ContainerCreating"), CancellationToken.None);
+        await _reporter.ObserveAsync(Waiting("ContainerCreating"), CancellationToken.None);
+        await _reporter.ObserveAsync(Waiting("ImagePullBackOff: Back-off pulling image \"openmetadata/ingestion:9\""), CancellationToken.None);
+        await _reporter.ObserveAsync(Workflow("Running"), CancellationToken.None);
+
+        Assert.Equal(
+            [
+                (PipelineStates.Queued, "ContainerCreating"),
+                (PipelineStates.Queued, "ImagePullBackOff: Back-off pulling image \"openmetadata/ingestion:9\""),
+                (PipelineStates.Running, (string?)null),
+            ],
+            Sent().Select(message => (Payload(message).PipelineState, Payload(message).Message)));
+    }
+
     public void Dispose() => _outbox.Dispose();
+
+    private ArgoWorkflow Waiting(string reason) =>
+        Workflow("Running") with { Nodes = [new(WorkflowName, WorkflowName, "Pod", "ingestion", "Pending", reason)] };
 
     /// <summary>The workflows' creation time, fixed, whatever the fake clock says when they are observed.</summary>
     private static DateTimeOffset Created { get; } = new(2025, 6, 1, 12, 8, 0, TimeSpan.Zero);
