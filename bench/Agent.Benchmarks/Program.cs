@@ -10,7 +10,7 @@ namespace Agent.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak", "argo-call"];
+    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak", "argo-call", "logs"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -48,6 +48,7 @@ internal static class Program
             "startup" => await StartupBenchmark.RunAsync(options),
             "soak" => await SoakBenchmark.RunAsync(options),
             "argo-call" => await ArgoCallBenchmark.RunAsync(options),
+            "logs" => await LogsBenchmark.RunAsync(options),
             _ => MicroBenchmarks.Run(args[1..]),
         };
     }

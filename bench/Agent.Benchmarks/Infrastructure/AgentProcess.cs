@@ -101,6 +101,9 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public double ReadRssFileMb() => ReadStatusMb("RssFile:");
 
+    /// <summary>Peak resident set size since the process started (VmHWM), in MB.</summary>
+    public double ReadPeakRssMb() => ReadStatusMb("VmHWM:");
+
     private double ReadStatusMb(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))

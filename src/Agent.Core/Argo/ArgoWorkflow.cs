@@ -1,6 +1,6 @@
 namespace Agent.Core.Argo;
 
-/// <summary>The part of an Argo Workflow the agent reads: identity, labels and progress.</summary>
+/// <summary>The part of an Argo Workflow the agent reads: identity, labels, progress and its nodes.</summary>
 public sealed record ArgoWorkflow(
     string Name,
     string Namespace,
@@ -15,6 +15,9 @@ public sealed record ArgoWorkflow(
     string? ResourceVersion,
     string? Uid = null)
 {
+    /// <summary>The workflow's <c>status.nodes</c>; empty until the controller has reconciled it.</summary>
+    public IReadOnlyList<WorkflowNode> Nodes { get; init; } = [];
+
     public string? Label(string key) => Labels.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>

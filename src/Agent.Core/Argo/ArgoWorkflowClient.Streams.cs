@@ -28,18 +28,18 @@ public sealed partial class ArgoWorkflowClient
         }
     }
 
-    public async IAsyncEnumerable<LogLine> ReadLogsAsync(string name, string container, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<bool> ReadPodLogAsync(string name, string podName, string container, LogLineSink onLine, CancellationToken cancellationToken)
     {
+        // podName becomes a field selector on the workflow's pods, so only that pod is streamed (FIDELITY §4.1).
         var request = clients.Streaming.Api.V1.Workflows[Namespace][name].Log.ToGetRequestInformation(config =>
         {
+            config.QueryParameters.PodName = podName;
             config.QueryParameters.LogOptionsContainer = container;
             config.Headers.Add("Accept", "text/event-stream");
         });
+
+        // Disposing the body ends the HTTP response, which is how reading stops once the sink has its page.
         await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
-        var lines = ArgoStreamReader.ReadAsync(body, ArgoJsonContext.Default.StreamLineJsonLogEntryJson, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
-        await foreach (var line in lines)
-        {
-            yield return new LogLine(line.PodName ?? string.Empty, line.Content ?? string.Empty);
-        }
+        return await ArgoLogReader.ReadAsync(body, podName, onLine, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
     }
 }

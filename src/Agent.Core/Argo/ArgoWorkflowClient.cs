@@ -16,7 +16,10 @@ namespace Agent.Core.Argo;
 public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IArgoWorkflowClient
 {
     private const int PageSize = 500;
-    private const string ItemFields = "metadata.name,metadata.uid,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message";
+
+    // status.nodes is a map keyed by node id, which Argo's fields filter cannot narrow (util/fields/fields.go matches
+    // literal paths), so it comes whole: a few nodes per run (one per attempt plus the exit handler).
+    private const string ItemFields = "metadata.name,metadata.uid,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message,status.nodes";
 
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
     {

@@ -26,8 +26,11 @@ public interface IArgoWorkflowClient
     /// <summary>Deletes a workflow; one that is already gone counts as deleted.</summary>
     Task DeleteWorkflowAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>The logs of a workflow's pods for one container, as Argo streams them (only while pods exist).</summary>
-    IAsyncEnumerable<LogLine> ReadLogsAsync(string name, string container, CancellationToken cancellationToken);
+    /// <summary>
+    /// Streams one container of one pod of the workflow to <paramref name="onLine"/>, line by line as Argo sends them
+    /// (only while the pod exists), until the log ends or the sink returns false; true when the sink stopped it.
+    /// </summary>
+    Task<bool> ReadPodLogAsync(string name, string podName, string container, LogLineSink onLine, CancellationToken cancellationToken);
 
     /// <summary>
     /// Proves the token and its permissions work with one call that reaches Kubernetes (a one-item list);

@@ -15,7 +15,6 @@ public sealed class HelloFactory(
     RequestDispatcher dispatcher,
     RunRegistry registry,
     RunInventory inventory,
-    RunStatusReporter reporter,
     IArgoWorkflowClient argoClient,
     TimeProvider timeProvider)
 {
@@ -55,5 +54,5 @@ public sealed class HelloFactory(
         [ProtocolVersion.Current],
         [.. dispatcher.Capabilities.Order(StringComparer.Ordinal)],
         new ExecutorInfo(ExecutorKind, argo.Value.Namespace, _argoVersion),
-        [.. registry.InFlight().Select(reporter.ToPayload)]);
+        [.. registry.InFlight().Select(RunStatusReporter.ToPayload)]);
 }

@@ -63,12 +63,15 @@ public sealed partial class RequestDispatcher : IDisposable
     /// <summary>Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading.</summary>
     public void Dispatch(Envelope request)
     {
-        var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request));
+        // Claimed before the cache is asked: a copy whose answer is still on its way is neither answered nor, for an
+        // answer the cache did not keep, executed again.
         if (!TryClaimAnswer(request.Id))
         {
             PendingLog.AnswerPending(_logger, request.Id, request.Type);
             return;
         }
+
+        var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request), RetentionFor(request.Type));
 
         if (isDuplicate)
         {

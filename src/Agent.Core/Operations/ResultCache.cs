@@ -4,7 +4,9 @@ namespace Agent.Core.Operations;
 
 /// <summary>
 /// The answer, finished or still running, for each request id seen in the last <see cref="Retention"/>
-/// (protocol §4: at least 15 minutes), so a request re-sent after a reconnect is never executed twice.
+/// (protocol §4: at least 15 minutes), so a request re-sent after a reconnect is never executed twice. An answer the
+/// caller says need not be kept (a large answer to a read-only request, such as a log page) is held only while it is
+/// being computed: a later repeat of its id executes again rather than pinning a megabyte for 20 minutes.
 /// </summary>
 public sealed class ResultCache(TimeProvider timeProvider)
 {
@@ -17,9 +19,11 @@ public sealed class ResultCache(TimeProvider timeProvider)
 
     /// <summary>
     /// Returns the answer already registered for <paramref name="requestId"/>, or starts <paramref name="execute"/>
-    /// and registers its answer. Exactly one caller per id executes, however many race.
+    /// and registers its answer. Exactly one caller per id executes at a time, however many race; once the answer is
+    /// known, it stays registered only when <paramref name="retain"/> (default: always) says so.
     /// </summary>
-    public (Task<OperationResult> Result, bool IsDuplicate) GetOrStart(string requestId, Func<Task<OperationResult>> execute)
+    public (Task<OperationResult> Result, bool IsDuplicate) GetOrStart(
+        string requestId, Func<Task<OperationResult>> execute, Func<OperationResult, bool>? retain = null)
     {
         PruneIfDue();
         // Completed by the operation's own thread with no lock held, so the reply continues there without a hand-off.
@@ -30,15 +34,28 @@ public sealed class ResultCache(TimeProvider timeProvider)
             return (entry.Result, true);
         }
 
-        _ = CompleteAsync(candidate, execute);
+        _ = CompleteAsync(requestId, entry, candidate, execute, retain);
         return (candidate.Task, false);
     }
 
-    private static async Task CompleteAsync(TaskCompletionSource<OperationResult> candidate, Func<Task<OperationResult>> execute)
+    private async Task CompleteAsync(
+        string requestId,
+        (Task<OperationResult> Result, DateTimeOffset SeenAt) entry,
+        TaskCompletionSource<OperationResult> candidate,
+        Func<Task<OperationResult>> execute,
+        Func<OperationResult, bool>? retain)
     {
         try
         {
-            candidate.SetResult(await execute());
+            var result = await execute();
+
+            // Forgotten before anyone sees the answer, so no later lookup can find it: the caller that started it holds it.
+            if (retain is not null && !retain(result))
+            {
+                _results.TryRemove(KeyValuePair.Create(requestId, entry));
+            }
+
+            candidate.SetResult(result);
         }
         catch (Exception ex)
         {

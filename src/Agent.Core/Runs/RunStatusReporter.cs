@@ -31,13 +31,18 @@ public sealed partial class RunStatusReporter(
         }
 
         var state = WorkflowPhases.ToPipelineState(workflow);
+        var message = WorkflowPhases.ToMessage(workflow);
         var changed = false;
         var updated = registry.Update(run.RunId, current =>
         {
-            changed = current.State != state;
+            // A queued run is reported again when the reason it waits changes (ContainerCreating → ImagePullBackOff).
+            changed = current.State != state || (state == PipelineStates.Queued && current.Message != message);
+
+            // The record of a run this agent started holds the request's time until Argo's creation time is seen.
+            var created = workflow.CreatedAt ?? current.CreatedAt;
             return changed
-                ? current with { State = state, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = workflow.Message }
-                : current;
+                ? current with { State = state, CreatedAt = created, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = message }
+                : current with { CreatedAt = created };
         });
         if (!changed || updated is null)
         {
@@ -54,12 +59,16 @@ public sealed partial class RunStatusReporter(
         Log.StateChanged(logger, updated.RunId, updated.WorkflowName, state);
     }
 
-    public RunStatusPayload ToPayload(RunRecord run) => new(
+    /// <summary>
+    /// The run's state as a <c>run.status</c> payload. <c>timestamp</c> is the run's creation time, not the time of the
+    /// report: OpenMetadata keys a pipeline's statuses by it, so every status of one run must carry the same value.
+    /// </summary>
+    public static RunStatusPayload ToPayload(RunRecord run) => new(
         run.PipelineFqn,
         run.RunId,
         run.WorkflowName,
         run.State,
-        timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        run.CreatedAt.ToUnixTimeMilliseconds(),
         (run.StartedAt ?? run.CreatedAt).ToUnixTimeMilliseconds(),
         run.FinishedAt?.ToUnixTimeMilliseconds(),
         run.Message);
@@ -92,7 +101,7 @@ public sealed partial class RunStatusReporter(
             workflow.CreatedAt ?? timeProvider.GetUtcNow(),
             workflow.StartedAt,
             workflow.FinishedAt,
-            workflow.Message);
+            WorkflowPhases.ToMessage(workflow));
         return registry.GetOrAdd(adopted);
     }
 

@@ -34,12 +34,11 @@ internal sealed class ControlPlaneHarness : IDisposable
         Services = new SessionServices(
             options, Outbox, Dispatcher, registry, State, instance, metrics, new LoopProgress(time), Control, time, NullLoggerFactory.Instance);
         var argo = Microsoft.Extensions.Options.Options.Create(new ArgoOptions { Namespace = "ingestion" });
-        var reporter = new RunStatusReporter(registry, Outbox, instance, argo, metrics, time, NullLogger<RunStatusReporter>.Instance);
 
         // The registry counts as rebuilt from the start: the first hello must not wait on the fake clock for Argo.
         var inventory = new RunInventory();
         inventory.MarkListed();
-        Hello = new HelloFactory(options, argo, instance, Dispatcher, registry, inventory, reporter, new UnreachableArgoClient(), time);
+        Hello = new HelloFactory(options, argo, instance, Dispatcher, registry, inventory, new UnreachableArgoClient(), time);
         Connector = new FakeControlPlaneConnector(time);
         Backoff = new ReconnectBackoff(options, random);
     }

@@ -18,7 +18,7 @@ internal sealed class UnreachableArgoClient : IArgoWorkflowClient
 
     public Task DeleteWorkflowAsync(string name, CancellationToken cancellationToken) => throw Unreachable();
 
-    public IAsyncEnumerable<LogLine> ReadLogsAsync(string name, string container, CancellationToken cancellationToken) => throw Unreachable();
+    public Task<bool> ReadPodLogAsync(string name, string podName, string container, LogLineSink onLine, CancellationToken cancellationToken) => throw Unreachable();
 
     public Task CheckAccessAsync(CancellationToken cancellationToken) => throw Unreachable();
 

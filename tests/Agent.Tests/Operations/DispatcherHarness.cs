@@ -16,10 +16,11 @@ internal sealed class DispatcherHarness : IDisposable
     public DispatcherHarness(int maxConcurrent = 32, params IOperationHandler[] handlers)
     {
         Outbox = new ReliableOutbox(64, Time);
+        Results = new ResultCache(Time);
         Dispatcher = new RequestDispatcher(
             handlers,
             Outbox,
-            new ResultCache(Time),
+            Results,
             Options.Create(new ControlPlaneOptions { MaxConcurrentOperations = maxConcurrent }),
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
             Time,
@@ -29,6 +30,8 @@ internal sealed class DispatcherHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public ReliableOutbox Outbox { get; }
+
+    public ResultCache Results { get; }
 
     public RequestDispatcher Dispatcher { get; }
 

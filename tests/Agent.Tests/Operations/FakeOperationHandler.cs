@@ -10,6 +10,8 @@ internal sealed class FakeOperationHandler(string type, bool block = false) : IO
 
     public string Type { get; } = type;
 
+    public bool IsReadOnly { get; init; }
+
     public int Calls => Volatile.Read(ref _calls);
 
     public Func<Envelope, CancellationToken, Task<OperationResult>> Answer { get; set; } =

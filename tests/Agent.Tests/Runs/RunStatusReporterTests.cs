@@ -49,7 +49,7 @@ public sealed class RunStatusReporterTests : IDisposable
         Assert.Equal("run-1", payload.RunId);
         Assert.Equal("svc.pipeline", payload.PipelineFqn);
         Assert.Equal(WorkflowName, payload.WorkflowName);
-        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), payload.Timestamp);
+        Assert.Equal(Created.ToUnixTimeMilliseconds(), payload.Timestamp);
         Assert.Equal(PipelineStates.Running, _registry.Find("run-1")!.State);
         Assert.Equal(message.Seq, _registry.Find("run-1")!.LastStatusSeq);
     }
@@ -156,7 +156,46 @@ public sealed class RunStatusReporterTests : IDisposable
         Assert.Equal(1, _metrics.JobsByStatus.WithLabels("stopped").Value);
     }
 
+    [Fact]
+    public async Task ObserveAsync_RunRegisteredAtRequestTime_EveryStatusCarriesTheWorkflowsCreationTime()
+    {
+        Register();
+
+        await _reporter.ObserveAsync(Workflow("Running"), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await _reporter.ObserveAsync(Workflow("Succeeded", finishedAt: _time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal([Created.ToUnixTimeMilliseconds(), Created.ToUnixTimeMilliseconds()], Sent().Select(message => Payload(message).Timestamp));
+        Assert.Equal(Created, _registry.Find("run-1")!.CreatedAt);
+    }
+
+    /// <summary>FIDELITY §6.2: Argo says Running at once; the main pod's node says it still waits, and why.</summary>
+    [Fact]
+    public async Task ObserveAsync_RunningWorkflowWhoseMainPodWaits_ReportsQueuedWithEachNewReasonThenRunning()
+    {
+        _registry.GetOrAdd(new RunRecord("run-1", "svc.pipeline", "metadata", WorkflowName, "unknown", _time.GetUtcNow()));
+
+        await _reporter.ObserveAsync(Waiting("ContainerCreating"), CancellationToken.None);
+        await _reporter.ObserveAsync(Waiting("ContainerCreating"), CancellationToken.None);
+        await _reporter.ObserveAsync(Waiting("ImagePullBackOff: Back-off pulling image \"openmetadata/ingestion:9\""), CancellationToken.None);
+        await _reporter.ObserveAsync(Workflow("Running"), CancellationToken.None);
+
+        Assert.Equal(
+            [
+                (PipelineStates.Queued, "ContainerCreating"),
+                (PipelineStates.Queued, "ImagePullBackOff: Back-off pulling image \"openmetadata/ingestion:9\""),
+                (PipelineStates.Running, (string?)null),
+            ],
+            Sent().Select(message => (Payload(message).PipelineState, Payload(message).Message)));
+    }
+
     public void Dispose() => _outbox.Dispose();
+
+    private ArgoWorkflow Waiting(string reason) =>
+        Workflow("Running") with { Nodes = [new(WorkflowName, WorkflowName, "Pod", "ingestion", "Pending", reason)] };
+
+    /// <summary>The workflows' creation time, fixed, whatever the fake clock says when they are observed.</summary>
+    private static DateTimeOffset Created { get; } = new(2025, 6, 1, 12, 8, 0, TimeSpan.Zero);
 
     private void Register() =>
         _registry.GetOrAdd(new RunRecord("run-1", "svc.pipeline", "metadata", WorkflowName, PipelineStates.Queued, _time.GetUtcNow()));
@@ -168,7 +207,10 @@ public sealed class RunStatusReporterTests : IDisposable
             ? new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = "run-1", [WorkflowLabels.PipelineFqnAnnotation] = "svc.pipeline" }
             : [];
         var started = _time.GetUtcNow() - TimeSpan.FromMinutes(2);
-        return new ArgoWorkflow(WorkflowName, "ns", labels, annotations, phase, started, started, finishedAt, null, shutdown, "1");
+
+        // Once the workflow is past Pending, its main pod has started: the node carries the workflow's phase.
+        List<WorkflowNode> nodes = phase is "" or "Pending" ? [] : [new(WorkflowName, WorkflowName, "Pod", "ingestion", phase, null)];
+        return new ArgoWorkflow(WorkflowName, "ns", labels, annotations, phase, Created, started, finishedAt, null, shutdown, "1") { Nodes = nodes };
     }
 
     private List<Envelope> Sent() => [.. _outbox.After(0).Entries.Select(entry => entry.Message)];

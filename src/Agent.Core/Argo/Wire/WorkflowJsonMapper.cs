@@ -16,5 +16,19 @@ public static class WorkflowJsonMapper
         json.Status?.Message,
         json.Spec?.Shutdown,
         json.Metadata?.ResourceVersion,
-        json.Metadata?.Uid);
+        json.Metadata?.Uid)
+    {
+        Nodes = ToNodes(json.Status?.Nodes),
+    };
+
+    // The map key is the node id; the id field repeats it, but the key is what Argo guarantees.
+    private static IReadOnlyList<WorkflowNode> ToNodes(Dictionary<string, NodeStatusJson>? nodes) => nodes is null or { Count: 0 }
+        ? []
+        : [.. nodes.Select(pair => new WorkflowNode(
+            pair.Key,
+            pair.Value.Name ?? string.Empty,
+            pair.Value.Type ?? string.Empty,
+            pair.Value.TemplateName ?? string.Empty,
+            pair.Value.Phase ?? string.Empty,
+            pair.Value.Message))];
 }

@@ -1,3 +1,8 @@
 namespace Agent.Core.Argo.Wire;
 
-public sealed record WorkflowStatusJson(string? Phase, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Message);
+public sealed record WorkflowStatusJson(
+    string? Phase,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Message,
+    Dictionary<string, NodeStatusJson>? Nodes = null);

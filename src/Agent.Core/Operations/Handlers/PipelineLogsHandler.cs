@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Agent.Core.Argo;
 using Agent.Core.ControlPlane;
@@ -10,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
-/// <c>pipeline.logs</c>: the main container's log of a run (the given one, else the pipeline's latest), one page
-/// per request. Argo serves logs only while the pods exist, so a run whose pods are gone says exactly that.
+/// <c>pipeline.logs</c>: the main container's log of a run's latest attempt (the given run, else the pipeline's
+/// latest), one page per request, read from Argo's stream only up to that page. Argo serves logs only while the pods
+/// exist, so a run whose pods are gone says exactly that.
 /// </summary>
 public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
 {
@@ -19,6 +19,8 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
     public const string Container = "main";
 
     public string Type => MessageTypes.PipelineLogs;
+
+    public bool IsReadOnly => true;
 
     public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
     {
@@ -41,45 +43,46 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
                 : $"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");
         }
 
-        var text = await ReadAllAsync(workflow.Name, cancellationToken);
-        if (text.Length == 0)
+        // The run's own output: the main container of its latest attempt, not the exit handler's pod nor earlier attempts'.
+        var main = MainPod.Latest(workflow);
+        using var page = new LogPageCollector(after);
+        if (main is not null)
+        {
+            await argo.ReadPodLogAsync(workflow.Name, ArgoPodNames.For(workflow, main), Container, page.Add, cancellationToken);
+        }
+
+        if (page.IsEmpty)
         {
             return OperationResult.NotFound(workflow.IsCompleted
                 ? $"logs of workflow '{workflow.Name}' are no longer available: its pods were removed after the run finished"
                 : $"workflow '{workflow.Name}' has no logs yet: its pods have not started");
         }
 
-        return Page(LogPager.Split(text), after, LogPager.TaskKey(workflow.Label(WorkflowLabels.PipelineType) ?? string.Empty));
-    }
-
-    private async Task<string> ReadAllAsync(string workflowName, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        await foreach (var line in argo.ReadLogsAsync(workflowName, Container, cancellationToken))
+        if (!page.ReachedPage)
         {
-            text.Append(line.Content).Append('\n');
+            return OperationResult.BadRequest($"payload field 'after' is {after}, but the log has {page.PagesSeen} pages");
         }
 
-        return text.ToString();
+        return Page(page, after, LogPager.TaskKey(workflow.Label(WorkflowLabels.PipelineType) ?? string.Empty));
     }
 
-    private static OperationResult Page(IReadOnlyList<string> chunks, int after, string taskKey)
+    /// <summary>
+    /// One page in OpenMetadata's shape. Reading stops at the page, so the page count is known only on the last page;
+    /// before it <c>total</c> is a lower bound, <c>after + 2</c>, which keeps OpenMetadata's UI asking for the next
+    /// page while <c>after &lt; total</c> (docs/protocol.md, pipeline.logs).
+    /// </summary>
+    private static OperationResult Page(LogPageCollector page, int after, string taskKey)
     {
-        if (after >= chunks.Count)
+        var result = new Dictionary<string, string>
         {
-            return OperationResult.BadRequest($"payload field 'after' is {after}, but the log has {chunks.Count} pages");
-        }
-
-        var page = new Dictionary<string, string>
-        {
-            [taskKey] = chunks[after],
-            ["total"] = chunks.Count.ToString(CultureInfo.InvariantCulture),
+            [taskKey] = page.PageText,
+            ["total"] = (page.HasMore ? after + 2 : after + 1).ToString(CultureInfo.InvariantCulture),
         };
-        if (after + 1 < chunks.Count)
+        if (page.HasMore)
         {
-            page["after"] = (after + 1).ToString(CultureInfo.InvariantCulture);
+            result["after"] = (after + 1).ToString(CultureInfo.InvariantCulture);
         }
 
-        return new OperationResult(ResultCodes.Ok, Data: JsonSerializer.SerializeToElement(page, ProtocolJsonContext.Default.DictionaryStringString));
+        return new OperationResult(ResultCodes.Ok, Data: JsonSerializer.SerializeToElement(result, ProtocolJsonContext.Default.DictionaryStringString));
     }
 }
