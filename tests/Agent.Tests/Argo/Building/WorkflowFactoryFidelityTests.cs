@@ -81,19 +81,6 @@ public sealed class WorkflowFactoryFidelityTests
         }
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("managed-aws")]
-    public void Build_NoKubernetesSecretsManager_AddsNoKubernetesSettings(string? provider)
-    {
-        var options = WorkflowFactoryFixture.Ingestion();
-        options.SecretsManager = provider;
-
-        var main = WorkflowFactoryFixture.Factory(options).Build(WorkflowFactoryFixture.Run()).Spec!.Templates![0].Container!;
-
-        Assert.DoesNotContain(main.Env!, variable => variable.Name!.StartsWith("KUBERNETES_", StringComparison.Ordinal));
-    }
-
     private static Dictionary<string, string?> Env(K8s.Container container) =>
         container.Env!.ToDictionary(e => e.Name!, e => e.Value);
 }
