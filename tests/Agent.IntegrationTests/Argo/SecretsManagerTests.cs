@@ -4,7 +4,6 @@ using Agent.Core.Customization;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
-using Agent.Sandbox.ControlPlane.Api;
 
 namespace Agent.IntegrationTests.Argo;
 
