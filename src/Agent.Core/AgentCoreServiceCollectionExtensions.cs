@@ -51,6 +51,7 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, AutomationRunHandler>();
         services.AddSingleton<IOperationHandler, ApplicationRunHandler>();
         services.AddSingleton<RunStarter>();
+        services.AddSingleton<SecretsManagerConfig>();
         services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));
         services.AddSingleton(provider => LocalPolicy.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value.PolicyFilePath));
         services.AddSingleton<WorkflowCustomizer>();

@@ -23,6 +23,13 @@ public sealed class IngestionOptions
     /// <summary>Service account of the ingestion pods (<c>INGESTION_SERVICE_ACCOUNT_NAME</c>).</summary>
     public string? ServiceAccountName { get; set; }
 
+    /// <summary>
+    /// Service account whose token Argo's executor containers use (<c>ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME</c>),
+    /// sent as <c>spec.executor.serviceAccountName</c>. Argo needs one when the pods do not mount their own token; then
+    /// <see cref="ServiceAccountName"/> stands in when this is unset (see <see cref="EffectiveExecutorServiceAccountName"/>).
+    /// </summary>
+    public string? ExecutorServiceAccountName { get; set; }
+
     /// <summary>Comma-separated image pull secret names (<c>INGESTION_IMAGE_PULL_SECRETS</c>).</summary>
     public string? ImagePullSecrets { get; set; }
 
@@ -41,13 +48,31 @@ public sealed class IngestionOptions
     /// <summary>Optional allow-list of pipeline types and images the control plane may run (<c>AGENT_POLICY_FILE</c>, YAML).</summary>
     public string? PolicyFilePath { get; set; }
 
+    /// <summary>
+    /// The customer's secrets manager (<c>SECRETS_MANAGER</c>), e.g. <c>kubernetes</c> or <c>managed-aws</c>: written into
+    /// every run's config as its secrets-manager provider, so <c>secret:</c> references resolve there. Unset leaves the
+    /// config as the control plane sent it.
+    /// </summary>
+    public string? SecretsManager { get; set; }
+
     /// <summary>Resources of ingestion pods (<c>INGESTION_CPU_LIMIT</c>, <c>INGESTION_MEMORY_LIMIT</c>, …).</summary>
     public PodResources Resources { get; set; } = new() { CpuLimit = "1000m", MemoryLimit = "4096Mi", CpuRequest = "1000m", MemoryRequest = "4096Mi" };
 
     /// <summary>Resources of automation (test connection) pods (<c>INGESTION_AUTOMATION_WORKFLOW_*</c>).</summary>
     public PodResources AutomationResources { get; set; } = new() { CpuLimit = "500m", MemoryLimit = "512Mi", CpuRequest = "200m", MemoryRequest = "256Mi" };
 
+    /// <summary>
+    /// The executor service account the workflows carry: the one configured, else, when the pods do not mount their
+    /// token, the pods' own. With the token mounted none is needed and none is set: Argo looks up a token Secret for any
+    /// executor service account (<c>util/secrets/secret_name.go</c>), which clusters since Kubernetes 1.24 no longer
+    /// create by themselves, so setting one there could only break working deployments.
+    /// </summary>
+    public string? EffectiveExecutorServiceAccountName =>
+        NonBlank(ExecutorServiceAccountName) ?? (AutomountServiceAccountToken == false ? NonBlank(ServiceAccountName) : null);
+
     /// <summary>The parsed <see cref="ExtraEnvs"/>; validation guarantees it parses.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ParsedExtraEnvs =>
         ExtraEnvParser.TryParse(ExtraEnvs, out var values, out _) ? values : [];
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -2,16 +2,32 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Ingestion;
 
-/// <summary>The extra-envs list must parse; the reason names the item, never its value.</summary>
+/// <summary>
+/// Settings that parse but could not give a run that works: a malformed extra-envs list (the reason names the item,
+/// never its value), an unmounted token with no executor service account, an unusable secrets manager.
+/// </summary>
 public sealed class IngestionOptionsRules : IValidateOptions<IngestionOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestionOptions options)
     {
+        var failures = new List<string>();
         if (!ExtraEnvParser.TryParse(options.ExtraEnvs, out _, out var reason))
         {
-            return ValidateOptionsResult.Fail($"{options.ExtraEnvsVariable} is malformed: {reason}");
+            failures.Add($"{options.ExtraEnvsVariable} is malformed: {reason}");
         }
 
-        return ValidateOptionsResult.Success;
+        // Argo v4.1.2 workflow/controller/workflowpod.go setupServiceAccount fails every pod with "executor.serviceAccountName
+        // must not be empty if automountServiceAccountToken is false" (FIDELITY §3.3): accepted at submit, Error at run.
+        if (options.AutomountServiceAccountToken == false && options.EffectiveExecutorServiceAccountName is null)
+        {
+            failures.Add("INGESTION_AUTOMOUNT_SA_TOKEN is false, so Argo needs an executor service account: set ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME (or INGESTION_SERVICE_ACCOUNT_NAME, which then serves as both)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SecretsManager) && SecretsManagerProviders.LoaderFor(options.SecretsManager.Trim()) is null)
+        {
+            failures.Add($"SECRETS_MANAGER must be one of {string.Join(", ", SecretsManagerProviders.Names)} (got '{options.SecretsManager}')");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

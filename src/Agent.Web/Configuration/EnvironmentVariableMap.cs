@@ -26,7 +26,8 @@ public static class EnvironmentVariableMap
         new(["ARGO_SECONDS_AFTER_COMPLETION_TTL"], "Argo:SecondsAfterCompletionTtl", false, "Seconds a finished workflow is kept"),
         new(["ARGO_INGESTION_IMAGE", "INGESTION_IMAGE"], "Ingestion:Image", false, "Ingestion container image"),
         new(["ARGO_EXTRA_ENVS_NOOP", "ARGO_EXTRA_ENVS", "INGESTION_EXTRA_ENVS"], "Ingestion:ExtraEnvs", true, "Extra env for ingestion pods: [KEY:value, KEY2:value2]"),
-        new(["INGESTION_SERVICE_ACCOUNT_NAME", "ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME"], "Ingestion:ServiceAccountName", false, "Service account of ingestion pods"),
+        new(["INGESTION_SERVICE_ACCOUNT_NAME"], "Ingestion:ServiceAccountName", false, "Service account of ingestion pods"),
+        new(["ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME"], "Ingestion:ExecutorServiceAccountName", false, "Service account whose token Argo's executor uses (spec.executor.serviceAccountName); needed when INGESTION_AUTOMOUNT_SA_TOKEN is false, where INGESTION_SERVICE_ACCOUNT_NAME stands in for it"),
         new(["INGESTION_IMAGE_PULL_SECRETS", "ARGO_IMAGE_PULL_SECRETS"], "Ingestion:ImagePullSecrets", false, "Comma-separated image pull secret names"),
         new(["INGESTION_AUTOMOUNT_SA_TOKEN", "ARGO_AUTOMOUNT_SA_TOKEN"], "Ingestion:AutomountServiceAccountToken", false, "Mount the service-account token in ingestion pods"),
         new(["INGESTION_CPU_LIMIT", "ARGO_WORKFLOW_CPU_LIMIT"], "Ingestion:Resources:CpuLimit", false, "CPU limit of ingestion pods"),
@@ -50,9 +51,9 @@ public static class EnvironmentVariableMap
         new(["ADMIN_API_KEY"], "Server:AdminApiKey", true, "API key for the admin API (Authorization: Bearer)"),
         new(["ADMIN_API_KEY_FILE"], "Server:AdminApiKeyFile", false, "File holding the admin API key"),
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
+        new(["SECRETS_MANAGER"], "Ingestion:SecretsManager", false, "Secrets manager written into every run's config, so secret: references resolve there (kubernetes, managed-aws, aws, …)"),
 
         // Set by the public Helm chart for its own agent; accepted so existing deployments start, with no effect here.
-        new(["SECRETS_MANAGER"], "Compatibility:SecretsManager", false, "Accepted for chart compatibility: the ingestion pods resolve secrets themselves"),
         new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
         new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),
         new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),

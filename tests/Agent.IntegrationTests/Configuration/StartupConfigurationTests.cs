@@ -16,6 +16,9 @@ public sealed class StartupConfigurationTests
         { "ARGO_EXTRA_ENVS_NOOP", $"[AWS_DEFAULT_REGION:eu-west-1, {ExtraEnvCanary}]", "ARGO_EXTRA_ENVS_NOOP is malformed: item 2 has no ':'" },
         { "INGESTION_EXTRA_ENVS", "[AWS_DEFAULT_REGION:eu-west-1", "INGESTION_EXTRA_ENVS is malformed" },
         { "METRICS_SERVER_PORT", "eighty", "METRICS_SERVER_PORT must be a whole number" },
+        { "INGESTION_AUTOMOUNT_SA_TOKEN", "false", "INGESTION_AUTOMOUNT_SA_TOKEN is false, so Argo needs an executor service account: set ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME" },
+        { "SECRETS_MANAGER", "in-memory", "SECRETS_MANAGER must be one of db, managed-aws, aws, managed-aws-ssm, aws-ssm, managed-azure-kv, azure-kv, gcp, kubernetes (got 'in-memory')" },
+        { "SECRETS_MANAGER", "vault", "SECRETS_MANAGER must be one of" },
     };
 
     [Theory]

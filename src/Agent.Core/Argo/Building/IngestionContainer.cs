@@ -3,15 +3,21 @@ using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 
 namespace Agent.Core.Argo.Building;
 
-/// <summary>The containers of a run: the entrypoint for its kind, and the exit handler that marks crashed runs failed.</summary>
+/// <summary>
+/// The containers of a run: the entrypoint for its kind, and the exit handler that marks crashed runs failed. The env
+/// values the agent fills from the request are escaped for the kubelet (<see cref="KubeletEscaping"/>) so they arrive
+/// byte for byte; the operator's own values (<c>ARGO_EXTRA_ENVS</c>, spec files) are passed as written, with the
+/// Kubernetes meaning of <c>$(VAR)</c> and <c>$$</c> that any pod manifest has, as OpenMetadata's own Kubernetes
+/// client passes its extraEnvVars.
+/// </summary>
 public static class IngestionContainer
 {
-    public static K8s.Container Main(RunRequest run, IngestionOptions options) => new()
+    public static K8s.Container Main(RunRequest run, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
     {
         Name = "main",
         Image = options.Image,
         Command = Entrypoint(run.Kind),
-        Env = Environment(run, options, ("pipelineType", run.PipelineType)),
+        Env = Environment(run, options, defaults, ("pipelineType", run.PipelineType)),
         Resources = Resources(run.Kind == RunKind.Automation ? options.AutomationResources : options.Resources),
     };
 
@@ -19,12 +25,12 @@ public static class IngestionContainer
     /// Runs after the workflow ends whatever happened; with the workflow's status it records a failed run that
     /// never reported its own end (OOM, eviction, kill), see the OpenMetadata notes §4.
     /// </summary>
-    public static K8s.Container ExitHandler(RunRequest run, IngestionOptions options) => new()
+    public static K8s.Container ExitHandler(RunRequest run, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
     {
         Name = "exit-handler",
         Image = options.Image,
         Command = ["python", "exit_handler.py"],
-        Env = Environment(run, options, ("pipelineType", run.PipelineType), ("pipelineStatus", "{{workflow.status}}")),
+        Env = Environment(run, options, defaults, ("pipelineType", run.PipelineType), ("pipelineStatus", "{{workflow.status}}")),
         Resources = Resources(options.AutomationResources),
     };
 
@@ -35,20 +41,32 @@ public static class IngestionContainer
         _ => ["python", "main.py"],
     };
 
-    private static List<K8s.EnvVar> Environment(RunRequest run, IngestionOptions options, params (string Name, string Value)[] extra)
+    /// <summary>
+    /// The request's values first, then the operator's extra envs, then <paramref name="defaults"/> the agent derives
+    /// from its own settings (the secrets manager's); a later one never replaces an earlier one of the same name.
+    /// </summary>
+    private static List<K8s.EnvVar> Environment(
+        RunRequest run, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults, params (string Name, string Value)[] extra)
     {
         var env = new List<K8s.EnvVar>
         {
-            new() { Name = "config", Value = run.Config },
-            new() { Name = "pipelineRunId", Value = run.RunId },
-            new() { Name = "ingestionPipelineFQN", Value = run.PipelineFqn },
+            Escaped("config", run.Config),
+            Escaped("pipelineRunId", run.RunId),
+            Escaped("ingestionPipelineFQN", run.PipelineFqn),
         };
-        env.AddRange(extra.Select(pair => new K8s.EnvVar { Name = pair.Name, Value = pair.Value }));
-        env.AddRange(options.ParsedExtraEnvs
-            .Where(pair => env.TrueForAll(existing => existing.Name != pair.Key))
-            .Select(pair => new K8s.EnvVar { Name = pair.Key, Value = pair.Value }));
+        env.AddRange(extra.Select(pair => Escaped(pair.Name, pair.Value)));
+        foreach (var pair in options.ParsedExtraEnvs.Concat(defaults))
+        {
+            if (env.TrueForAll(existing => existing.Name != pair.Key))
+            {
+                env.Add(new K8s.EnvVar { Name = pair.Key, Value = pair.Value });
+            }
+        }
+
         return env;
     }
+
+    private static K8s.EnvVar Escaped(string name, string value) => new() { Name = name, Value = KubeletEscaping.Escape(value) };
 
     private static K8s.ResourceRequirements Resources(PodResources resources) => new()
     {

@@ -35,30 +35,61 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
     public WorkflowSpec BuildSpec(RunRequest run, Dictionary<string, object> labels)
     {
         var options = ingestion.Value;
+        var defaults = SecretsManagerEnv(options);
+        var executor = options.EffectiveExecutorServiceAccountName;
+        var withExitHandler = HasExitHandler(run.Kind);
+        List<Template> templates =
+        [
+            new Template
+            {
+                Name = MainTemplate,
+                Container = IngestionContainer.Main(run, options, defaults),
+                RetryStrategy = RetryStrategyFor(run),
+            },
+        ];
+        if (withExitHandler)
+        {
+            templates.Add(new Template { Name = ExitTemplate, Container = IngestionContainer.ExitHandler(run, options, defaults) });
+        }
+
         return new WorkflowSpec
         {
             Entrypoint = MainTemplate,
-            OnExit = ExitTemplate,
+            OnExit = withExitHandler ? ExitTemplate : null,
             ServiceAccountName = string.IsNullOrWhiteSpace(options.ServiceAccountName) ? null : options.ServiceAccountName,
             AutomountServiceAccountToken = options.AutomountServiceAccountToken,
+
+            // Argo v4.1.2 workflow/controller/workflowpod.go setupServiceAccount: without a mounted token the executor
+            // needs its own service account, else every pod fails to build (FIDELITY §3.3).
+            Executor = executor is null ? null : new ExecutorConfig { ServiceAccountName = executor },
             ImagePullSecrets = PullSecrets(options.ImagePullSecrets),
             TtlStrategy = new TTLStrategy
             {
                 SecondsAfterCompletion = run.Kind == RunKind.Automation ? argo.Value.AutomationTtlSeconds : argo.Value.SecondsAfterCompletionTtl,
             },
             PodMetadata = new Metadata { Labels = new Metadata_labels { AdditionalData = new Dictionary<string, object>(labels) } },
-            Templates =
-            [
-                new Template
-                {
-                    Name = MainTemplate,
-                    Container = IngestionContainer.Main(run, options),
-                    RetryStrategy = RetryStrategyFor(run),
-                },
-                new Template { Name = ExitTemplate, Container = IngestionContainer.ExitHandler(run, options) },
-            ],
+            Templates = templates,
         };
     }
+
+    /// <summary>
+    /// Only ingestion runs (<c>main.py</c>), one-off or scheduled, get the exit handler. OpenMetadata's
+    /// K8sPipelineClient attaches none to test-connection and application jobs (FIDELITY §2.4), and
+    /// <c>exit_handler.py</c> cannot parse their configs, an automations Workflow or an App entity (§2.3): it exits
+    /// non-zero, and Argo ends a workflow whose main step succeeded and whose exit node failed as Failed
+    /// (Argo v4.1.2 workflow/controller/operator.go, §1.1), so every test connection would read as failed.
+    /// </summary>
+    public static bool HasExitHandler(RunKind kind) => kind == RunKind.Ingestion;
+
+    /// <summary>
+    /// The Kubernetes secrets manager reads its settings with the env loader: in-cluster only when
+    /// KUBERNETES_IN_CLUSTER is "true", else it looks for a kube config no pod has; Secrets in KUBERNETES_NAMESPACE
+    /// (FIDELITY §8.6). The ingestion namespace is where the agent's Secrets live alongside its workflows.
+    /// </summary>
+    private List<KeyValuePair<string, string>> SecretsManagerEnv(IngestionOptions options) =>
+        string.Equals(options.SecretsManager?.Trim(), SecretsManagerProviders.Kubernetes, StringComparison.Ordinal)
+            ? [new("KUBERNETES_IN_CLUSTER", "true"), new("KUBERNETES_NAMESPACE", argo.Value.Namespace)]
+            : [];
 
     private Dictionary<string, object> RunLabels(RunRequest run)
     {

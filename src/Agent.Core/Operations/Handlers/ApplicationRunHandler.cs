@@ -1,10 +1,11 @@
 using Agent.Core.Argo.Building;
+using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>application.run</c>: an application pipeline, run like any other with the applications entrypoint.</summary>
-public sealed class ApplicationRunHandler(RunStarter starter) : IOperationHandler
+public sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public string Type => MessageTypes.ApplicationRun;
 
@@ -15,7 +16,8 @@ public sealed class ApplicationRunHandler(RunStarter starter) : IOperationHandle
             return OperationResult.BadRequest(reason);
         }
 
-        if (RunRequestValidation.Validate(payload.Pipeline, payload.Config, null) is { } invalid)
+        var config = secretsManager.Apply(payload.Config);
+        if (RunRequestValidation.Validate(payload.Pipeline, config, null) is { } invalid)
         {
             return OperationResult.BadRequest(invalid);
         }
@@ -25,7 +27,7 @@ public sealed class ApplicationRunHandler(RunStarter starter) : IOperationHandle
             payload.Pipeline.FullyQualifiedName,
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,
-            RunRequestValidation.ConfigText(payload.Config),
+            RunRequestValidation.ConfigText(config),
             RunKind.Application);
         return await starter.StartAsync(run, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Argo.Building;
+using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 
 namespace Agent.Core.Operations.Handlers;
@@ -9,7 +10,7 @@ namespace Agent.Core.Operations.Handlers;
 /// entrypoint with the automation's own, smaller resources and a short time to live. The container reports its
 /// result to the server itself; the agent only launches it and follows its state.
 /// </summary>
-public sealed class AutomationRunHandler(RunStarter starter) : IOperationHandler
+public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public const string PipelineType = "automation";
 
@@ -28,13 +29,12 @@ public sealed class AutomationRunHandler(RunStarter starter) : IOperationHandler
         }
 
         var name = Text(payload.Workflow, "name") ?? PipelineType;
-        var config = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object
-            ? RunRequestValidation.ConfigText(payload.Config)
-            : payload.Workflow.GetRawText();
+        var sentConfig = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object;
+        var configField = sentConfig ? "config" : "workflow";
+        var config = RunRequestValidation.ConfigText(secretsManager.Apply(sentConfig ? payload.Config : payload.Workflow));
         var fqn = Text(payload.Workflow, "fullyQualifiedName");
-        var configField = payload.Config.ValueKind is JsonValueKind.String or JsonValueKind.Object ? "config" : "workflow";
         if ((RunRequestValidation.ConfigSizeProblem(configField, config)
-             ?? RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn))) is { } problem)
+             ?? RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn), ("workflow.name", name))) is { } problem)
         {
             return OperationResult.BadRequest(problem);
         }

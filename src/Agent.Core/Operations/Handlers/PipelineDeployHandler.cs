@@ -2,6 +2,7 @@ using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Customization;
+using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Polly;
@@ -13,7 +14,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.deploy</c>: one CronWorkflow per scheduled pipeline, created or updated in place (no duplicate, and the
 /// runs it already made stay). A pipeline without a schedule has no CronWorkflow; its runs are started on request.
 /// </summary>
-public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWorkflowFactory factory, LocalPolicy policy) : IOperationHandler
+public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWorkflowFactory factory, LocalPolicy policy, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDeploy;
 
@@ -25,8 +26,9 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
         }
 
         var pipeline = payload.Pipeline;
+        var config = secretsManager.Apply(payload.Config);
         var timezoneProblem = TimezoneProblem(pipeline.Timezone, out var timezone);
-        if ((RunRequestValidation.Validate(pipeline, payload.Config, null) ?? timezoneProblem) is { } invalid)
+        if ((RunRequestValidation.Validate(pipeline, config, null) ?? timezoneProblem) is { } invalid)
         {
             return OperationResult.BadRequest(invalid);
         }
@@ -47,7 +49,7 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
         }
 
         var kind = pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion;
-        var cronWorkflow = await factory.BuildAsync(pipeline, RunRequestValidation.ConfigText(payload.Config), expression, kind, cancellationToken);
+        var cronWorkflow = await factory.BuildAsync(pipeline, RunRequestValidation.ConfigText(config), expression, kind, cancellationToken);
         if (policy.Refusal(pipeline.PipelineType, WorkflowCustomizer.Images(cronWorkflow.Spec!.WorkflowSpec!)) is { } refusal)
         {
             return new OperationResult(ResultCodes.Forbidden, refusal);

@@ -1,4 +1,5 @@
 using Agent.Core.Argo.Building;
+using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 
 namespace Agent.Core.Operations.Handlers;
@@ -6,7 +7,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <summary>
 /// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-public sealed class PipelineRunHandler(RunStarter starter) : IOperationHandler
+public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 
@@ -17,7 +18,8 @@ public sealed class PipelineRunHandler(RunStarter starter) : IOperationHandler
             return OperationResult.BadRequest(reason);
         }
 
-        var invalid = RunRequestValidation.Validate(payload.Pipeline, payload.Config, payload.RunId);
+        var config = secretsManager.Apply(payload.Config);
+        var invalid = RunRequestValidation.Validate(payload.Pipeline, config, payload.RunId);
         if (invalid is not null)
         {
             return OperationResult.BadRequest(invalid);
@@ -28,7 +30,7 @@ public sealed class PipelineRunHandler(RunStarter starter) : IOperationHandler
             payload.Pipeline.FullyQualifiedName,
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,
-            RunRequestValidation.ConfigText(payload.Config),
+            RunRequestValidation.ConfigText(config),
             payload.Pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion,
             payload.Pipeline.Retries ?? 0,
             payload.Pipeline.RetryDelaySeconds ?? 0);

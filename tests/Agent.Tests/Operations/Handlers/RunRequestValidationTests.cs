@@ -6,6 +6,8 @@ namespace Agent.Tests.Operations.Handlers;
 
 public class RunRequestValidationTests
 {
+    private const string RunId = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+
     private static readonly JsonElement Config = JsonDocument.Parse("\"source: {}\"").RootElement;
 
     [Theory]
@@ -15,7 +17,7 @@ public class RunRequestValidationTests
     [InlineData("TestSuite")]
     public void Validate_KnownPipelineType_Passes(string pipelineType)
     {
-        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", pipelineType), Config, "run-1"));
+        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", pipelineType), Config, RunId));
     }
 
     [Theory]
@@ -27,16 +29,16 @@ public class RunRequestValidationTests
     [InlineData("Metadata")]
     public void Validate_BadPipelineType_NamesTheField(string pipelineType)
     {
-        var reason = RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", pipelineType), Config, "run-1");
+        var reason = RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", pipelineType), Config, RunId);
 
         Assert.NotNull(reason);
         Assert.Contains("pipeline.pipelineType", reason, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("svc.{{workflow.name}}", "run-1", "source: {}", "pipeline.fullyQualifiedName")]
+    [InlineData("svc.{{workflow.name}}", RunId, "source: {}", "pipeline.fullyQualifiedName")]
     [InlineData("svc.p", "run-{{=sprig.trim('x')}}", "source: {}", "runId")]
-    [InlineData("svc.p", "run-1", "query: \"select '{{inputs.parameters.x}}'\"", "config")]
+    [InlineData("svc.p", RunId, "query: \"select '{{inputs.parameters.x}}'\"", "config")]
     public void Validate_ArgoTemplateTagInUserText_NamesTheField(string fqn, string runId, string config, string field)
     {
         var reason = RunRequestValidation.Validate(new PipelineInfo(fqn, "p", "metadata"), JsonSerializer.SerializeToElement(config), runId);
@@ -50,7 +52,7 @@ public class RunRequestValidationTests
     {
         var config = JsonDocument.Parse("""{"source":{"serviceName":"a{{workflow.uid}}"}}""").RootElement;
 
-        Assert.StartsWith("payload field 'config'", RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), config, "run-1"), StringComparison.Ordinal);
+        Assert.StartsWith("payload field 'config'", RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), config, RunId), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,7 +60,7 @@ public class RunRequestValidationTests
     [InlineData("$(id) `id` ${HOME}")]
     public void Validate_BracesThatAreNotATemplateTag_Pass(string config)
     {
-        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), "run-1"));
+        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), RunId));
     }
 
     [Theory]
@@ -66,13 +68,13 @@ public class RunRequestValidationTests
     [InlineData('c', 1, 1)]
     [InlineData('\u00e9', 2, 0)]
     [InlineData('\u00e9', 2, 1)]
-    [InlineData('\n', 2, 0)]
-    [InlineData('\n', 2, 1)]
-    public void Validate_ConfigSize_CountsBytesAsWrittenIntoTheWorkflow(char filler, int bytesPerChar, int charsOver)
+    [InlineData('\n', 1, 0)]
+    [InlineData('\n', 1, 1)]
+    public void Validate_ConfigSize_CountsUtf8BytesAsTheProcessReceivesThem(char filler, int bytesPerChar, int charsOver)
     {
         var config = "x:" + new string(filler, ((RunRequestValidation.MaxConfigBytes - 2) / bytesPerChar) + charsOver);
 
-        var reason = RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), "run-1");
+        var reason = RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), JsonSerializer.SerializeToElement(config), RunId);
 
         if (charsOver == 0)
         {
