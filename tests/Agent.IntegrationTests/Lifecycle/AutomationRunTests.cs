@@ -40,7 +40,7 @@ public sealed class AutomationRunTests
         }
 
         Assert.Equal(started.RunId, ArgoObjects.Env(main)["pipelineRunId"]);
-        Assert.Equal("{\"type\": \"TestConnection\", \"serviceName\": \"mysql_prod\"}", ArgoObjects.Env(main)["config"]);
+        Assert.Equal(LifecycleRequests.AutomationConfig("test-connection-mysql-prod"), ArgoObjects.Env(main)["config"]);
         await rig.WaitForStateAsync(started.RunId, PipelineStates.Success);
     }
 }

@@ -36,8 +36,12 @@ internal static class LifecycleRequests
         rig.SendAsync(MessageTypes.AutomationRun, JsonSerializer.SerializeToElement(
             new AutomationRunRequest(
                 JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["name"] = workflowName, ["workflowType"] = "TEST_CONNECTION" }, ProtocolJsonContext.Default.DictionaryStringString),
-                JsonSerializer.SerializeToElement("{\"type\": \"TestConnection\", \"serviceName\": \"mysql_prod\"}", ProtocolJsonContext.Default.String)),
+                JsonSerializer.SerializeToElement(AutomationConfig(workflowName), ProtocolJsonContext.Default.String)),
             ProtocolJsonContext.Default.AutomationRunRequest));
+
+    /// <summary>What run_automation.py parses: an automations Workflow with the fields it dispatches on.</summary>
+    public static string AutomationConfig(string workflowName) =>
+        """{"name":""" + JsonSerializer.Serialize(workflowName) + ""","workflowType":"TEST_CONNECTION","request":{"connectionType":"Mysql","serviceType":"Database","connection":{"config":{"type":"Mysql","hostPort":"mysql:3306"}}}}""";
 
     public static Task<ResultPayload> RunApplicationAsync(this AgentRig rig, string fqn = "OpenMetadata.DataInsightsApplication") =>
         rig.SendAsync(MessageTypes.ApplicationRun, JsonSerializer.SerializeToElement(

@@ -94,7 +94,7 @@ public sealed class PodCustomizationTests
         {
             var env = ArgoObjects.Env(container);
             Assert.Equal("http://proxy.corp:3128", env["HTTPS_PROXY"]);
-            Assert.Contains("serviceName", env["config"], StringComparison.Ordinal);
+            Assert.Contains("mysql", env["config"], StringComparison.OrdinalIgnoreCase);
             Assert.True(env.ContainsKey("pipelineRunId"));
             Assert.True(JsonNode.DeepEquals(ExpectedMounts, container["volumeMounts"]), container["volumeMounts"]?.ToJsonString());
         }
