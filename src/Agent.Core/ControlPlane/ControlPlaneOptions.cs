@@ -42,6 +42,13 @@ public sealed class ControlPlaneOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ControlPlane:KeepAliveTimeout must be between 1 s and 10 minutes")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Longest <c>id</c> (and <c>replyTo</c>) accepted from the control plane, in characters. A longer one is answered
+    /// with an <c>error</c> and not executed: request ids are kept with their answers, so they must be bounded.
+    /// </summary>
+    [Range(36, 4096, ErrorMessage = "ControlPlane:MaxIdLength must be between 36 (a UUID) and 4096")]
+    public int MaxIdLength { get; set; } = MessageCodec.DefaultMaxIdLength;
+
     /// <summary>Operations executing at once; requests past it are answered 429.</summary>
     [Range(1, 1024, ErrorMessage = "ControlPlane:MaxConcurrentOperations must be between 1 and 1024")]
     public int MaxConcurrentOperations { get; set; } = 32;
