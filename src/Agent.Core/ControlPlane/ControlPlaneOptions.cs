@@ -57,6 +57,25 @@ public sealed class ControlPlaneOptions
     [Range(16, 1_000_000, ErrorMessage = "ControlPlane:OutboxCapacity must be between 16 and 1000000")]
     public int OutboxCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Answers waiting for room in a full outbox at most. Past it, a request is neither executed nor remembered: the
+    /// session answers it with an <c>error</c> so the control plane sends it again once it has acknowledged results.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "ControlPlane:MaxRepliesWaitingForOutbox must be between 1 and 1000000")]
+    public int MaxRepliesWaitingForOutbox { get; set; } = 1024;
+
+    public const int DefaultResultCacheMaxEntries = 50_000;
+
+    public const long DefaultResultCacheMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Answers kept for duplicate requests at most; past it the oldest acknowledged ones are forgotten early.</summary>
+    [Range(100, 10_000_000, ErrorMessage = "ControlPlane:ResultCacheMaxEntries must be between 100 and 10000000")]
+    public int ResultCacheMaxEntries { get; set; } = DefaultResultCacheMaxEntries;
+
+    /// <summary>Estimated bytes of answers kept for duplicate requests at most; past it the oldest acknowledged ones are forgotten early.</summary>
+    [Range(typeof(long), "1048576", "17179869184", ErrorMessage = "ControlPlane:ResultCacheMaxBytes must be between 1 MiB and 16 GiB")]
+    public long ResultCacheMaxBytes { get; set; } = DefaultResultCacheMaxBytes;
+
     /// <summary>On SIGTERM, how long in-flight operations may run on and the outbox may take to flush (<c>SHUTDOWN_GRACE_SECONDS</c>).</summary>
     [Range(0, 600, ErrorMessage = "SHUTDOWN_GRACE_SECONDS must be between 0 and 600")]
     public int ShutdownGraceSeconds { get; set; } = 20;

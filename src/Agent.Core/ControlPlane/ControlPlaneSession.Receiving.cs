@@ -66,7 +66,14 @@ public sealed partial class ControlPlaneSession
             case MessageTypes.Welcome:
                 break;
             default:
-                _services.Dispatcher.Dispatch(message);
+                if (!_services.Dispatcher.Dispatch(message))
+                {
+                    await SendErrorAsync(
+                        $"agent overloaded: {_services.Dispatcher.RepliesWaitingForOutbox} answers wait for room in the full outbox; request not executed, send it again once results are acknowledged",
+                        message.Id,
+                        cancellationToken);
+                }
+
                 break;
         }
     }

@@ -5,12 +5,14 @@ namespace Agent.Core.Operations;
 /// <summary>
 /// The answer, finished or still running, for each request id seen in the last <see cref="Retention"/>
 /// (protocol §4: at least 15 minutes), so a request re-sent after a reconnect is never executed twice.
+/// It is bounded (<see cref="ResultCacheLimits"/>): at a bound, the oldest acknowledged answers go first.
 /// </summary>
-public sealed class ResultCache(TimeProvider timeProvider)
+public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLimits? limits = null)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(20);
 
     private readonly ConcurrentDictionary<string, (Task<OperationResult> Result, DateTimeOffset SeenAt)> _results = new(StringComparer.Ordinal);
+    private readonly ResultCacheLimits _limits = limits ?? ResultCacheLimits.Default;
     private DateTimeOffset _lastPrune = timeProvider.GetUtcNow();
 
     public int Count => _results.Count;
@@ -22,6 +24,13 @@ public sealed class ResultCache(TimeProvider timeProvider)
     public (Task<OperationResult> Result, bool IsDuplicate) GetOrStart(string requestId, Func<Task<OperationResult>> execute)
     {
         PruneIfDue();
+        if (_results.TryGetValue(requestId, out var known))
+        {
+            return (known.Result, true);
+        }
+
+        EvictIfFull(incoming: 1);
+
         // Completed by the operation's own thread with no lock held, so the reply continues there without a hand-off.
         var candidate = new TaskCompletionSource<OperationResult>();
         var entry = _results.GetOrAdd(requestId, (candidate.Task, timeProvider.GetUtcNow()));
@@ -30,20 +39,28 @@ public sealed class ResultCache(TimeProvider timeProvider)
             return (entry.Result, true);
         }
 
-        _ = CompleteAsync(candidate, execute);
+        _ = CompleteAsync(requestId, candidate, execute);
         return (candidate.Task, false);
     }
 
-    private static async Task CompleteAsync(TaskCompletionSource<OperationResult> candidate, Func<Task<OperationResult>> execute)
+    private async Task CompleteAsync(string requestId, TaskCompletionSource<OperationResult> candidate, Func<Task<OperationResult>> execute)
     {
+        OperationResult result;
         try
         {
-            candidate.SetResult(await execute());
+            result = await execute();
         }
         catch (Exception ex)
         {
+            Counted(requestId, null);
             candidate.SetException(ex);
+            return;
         }
+
+        // Counted before the answer is complete: only complete answers are ever removed, so each is added once before its one removal.
+        Counted(requestId, result);
+        candidate.SetResult(result);
+        EvictIfFull(incoming: 0);
     }
 
     private void PruneIfDue()
@@ -59,7 +76,7 @@ public sealed class ResultCache(TimeProvider timeProvider)
         {
             if (now - entry.SeenAt > Retention && entry.Result.IsCompleted)
             {
-                _results.TryRemove(id, out _);
+                Remove(id);
             }
         }
     }
