@@ -1,4 +1,3 @@
-using System.Text;
 using Agent.Core.Metrics;
 
 namespace Agent.Tests.Metrics;
@@ -12,7 +11,7 @@ public class RuntimeMetricsTests
 
         RuntimeMetrics.Register(registry);
         RuntimeMetrics.Register(registry);
-        var types = (await ExpositionAsync(registry))
+        var types = (await RegistryText.ExpositionAsync(registry))
             .Split('\n')
             .Where(line => line.StartsWith("# TYPE ", StringComparison.Ordinal))
             .Select(line => line.Split(' '))
@@ -25,12 +24,5 @@ public class RuntimeMetricsTests
         Assert.Contains(("dotnet_threadpool_queue_length", "gauge"), types);
         Assert.All(types, family => Assert.Equal(family.Type == "counter", family.Name.EndsWith("_total", StringComparison.Ordinal)));
         Assert.DoesNotContain(types, family => family.Name.EndsWith("_count", StringComparison.Ordinal));
-    }
-
-    private static async Task<string> ExpositionAsync(Prometheus.CollectorRegistry registry)
-    {
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
+using Agent.Tests.Metrics;
 
 namespace Agent.Tests.Operations;
 
@@ -23,7 +23,7 @@ public class RequestDispatcherBoundsTests
 
         harness.Dispatcher.Dispatch(harness.Request(MessageTypes.PipelineRun, "req-known"));
         await harness.ResultsAsync(501);
-        var series = (await ExpositionAsync(harness.Registry))
+        var series = (await RegistryText.ExpositionAsync(harness.Registry))
             .Split('\n')
             .Where(line => line.StartsWith("collate_hybrid_agent_requests_total{", StringComparison.Ordinal))
             .ToList();
@@ -72,11 +72,4 @@ public class RequestDispatcherBoundsTests
     }
 
     private static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
-
-    private static async Task<string> ExpositionAsync(Prometheus.CollectorRegistry registry)
-    {
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }
