@@ -28,7 +28,8 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<SessionControl>();
         services.AddSingleton(provider => new ReliableOutbox(
             provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.OutboxCapacity, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ResultCache>();
+        services.AddSingleton(provider => new ResultCache(
+            provider.GetRequiredService<TimeProvider>(), ResultCacheLimits.From(provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value)));
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<SessionServices>();
         services.AddSingleton<HelloFactory>();

@@ -42,6 +42,13 @@ public sealed class ControlPlaneOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ControlPlane:KeepAliveTimeout must be between 1 s and 10 minutes")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Longest <c>id</c> (and <c>replyTo</c>) accepted from the control plane, in characters. A longer one is answered
+    /// with an <c>error</c> and not executed: request ids are kept with their answers, so they must be bounded.
+    /// </summary>
+    [Range(36, 4096, ErrorMessage = "ControlPlane:MaxIdLength must be between 36 (a UUID) and 4096")]
+    public int MaxIdLength { get; set; } = MessageCodec.DefaultMaxIdLength;
+
     /// <summary>Operations executing at once; requests past it are answered 429.</summary>
     [Range(1, 1024, ErrorMessage = "ControlPlane:MaxConcurrentOperations must be between 1 and 1024")]
     public int MaxConcurrentOperations { get; set; } = 32;
@@ -49,6 +56,25 @@ public sealed class ControlPlaneOptions
     /// <summary>Reliable messages kept until acknowledged; producers wait when it is full.</summary>
     [Range(16, 1_000_000, ErrorMessage = "ControlPlane:OutboxCapacity must be between 16 and 1000000")]
     public int OutboxCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Answers waiting for room in a full outbox at most. Past it, a request is neither executed nor remembered: the
+    /// session answers it with an <c>error</c> so the control plane sends it again once it has acknowledged results.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "ControlPlane:MaxRepliesWaitingForOutbox must be between 1 and 1000000")]
+    public int MaxRepliesWaitingForOutbox { get; set; } = 1024;
+
+    public const int DefaultResultCacheMaxEntries = 50_000;
+
+    public const long DefaultResultCacheMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Answers kept for duplicate requests at most; past it the oldest acknowledged ones are forgotten early.</summary>
+    [Range(100, 10_000_000, ErrorMessage = "ControlPlane:ResultCacheMaxEntries must be between 100 and 10000000")]
+    public int ResultCacheMaxEntries { get; set; } = DefaultResultCacheMaxEntries;
+
+    /// <summary>Estimated bytes of answers kept for duplicate requests at most; past it the oldest acknowledged ones are forgotten early.</summary>
+    [Range(typeof(long), "1048576", "17179869184", ErrorMessage = "ControlPlane:ResultCacheMaxBytes must be between 1 MiB and 16 GiB")]
+    public long ResultCacheMaxBytes { get; set; } = DefaultResultCacheMaxBytes;
 
     /// <summary>On SIGTERM, how long in-flight operations may run on and the outbox may take to flush (<c>SHUTDOWN_GRACE_SECONDS</c>).</summary>
     [Range(0, 600, ErrorMessage = "SHUTDOWN_GRACE_SECONDS must be between 0 and 600")]

@@ -26,5 +26,8 @@ public sealed partial class ControlPlaneService
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Shutdown grace ran out with {InFlight} operations in flight and {OutboxDepth} messages unacknowledged")]
         public static partial void DrainIncomplete(ILogger logger, int inFlight, int outboxDepth);
+
+        [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Control-plane session failed with an unexpected error; reconnecting")]
+        public static partial void SessionFailed(ILogger logger, Exception exception);
     }
 }

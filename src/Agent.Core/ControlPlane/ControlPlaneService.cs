@@ -163,7 +163,18 @@ public sealed partial class ControlPlaneService : BackgroundService
 
         using (socket)
         {
-            return await new ControlPlaneSession(socket, _services).RunAsync(await _hello.CreateAsync(cancellationToken), cancellationToken);
+            try
+            {
+                return await new ControlPlaneSession(socket, _services).RunAsync(await _hello.CreateAsync(cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A session never throws for link problems; this is an agent defect. Say so, and let the caller record
+                // the session as ended, so the state never stays Connected over a dead session.
+                Log.SessionFailed(_logger, ex);
+                socket.Abort();
+                return new SessionEnd($"agent error: {ex.Message}", null, false, TimeSpan.Zero);
+            }
         }
     }
 

@@ -14,5 +14,11 @@ public sealed partial class ControlPlaneSession
 
         [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Control plane reported an error: {Error}")]
         public static partial void ServerError(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "Control plane sent a value the agent cannot use as it is: {Reason}")]
+        public static partial void PeerValueOutOfRange(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1111, Level = LogLevel.Error, Message = "The session's {Loop} loop failed; ending the session so a fresh one starts")]
+        public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class ControlPlaneSession
                         await SendErrorAsync($"message of {frame.Size} bytes exceeds the limit of {_services.Options.MaxMessageBytes} bytes; it was discarded", null, cancellationToken);
                         break;
                     default:
-                        await HandleAsync(MessageCodec.Decode(frame.Text), cancellationToken);
+                        await HandleAsync(MessageCodec.Decode(frame.Text, _services.Options.MaxIdLength), cancellationToken);
                         break;
                 }
             }
@@ -55,7 +55,7 @@ public sealed partial class ControlPlaneSession
         switch (message.Type)
         {
             case MessageTypes.Ack:
-                Acknowledge(message);
+                await AcknowledgeAsync(message, cancellationToken);
                 break;
             case MessageTypes.HeartbeatAck:
                 HeartbeatAnswered(message);
@@ -66,20 +66,42 @@ public sealed partial class ControlPlaneSession
             case MessageTypes.Welcome:
                 break;
             default:
-                _services.Dispatcher.Dispatch(message);
+                if (!_services.Dispatcher.Dispatch(message))
+                {
+                    await SendErrorAsync(
+                        $"agent overloaded: {_services.Dispatcher.RepliesWaitingForOutbox} answers wait for room in the full outbox; request not executed, send it again once results are acknowledged",
+                        message.Id,
+                        cancellationToken);
+                }
+
                 break;
         }
     }
 
-    private void Acknowledge(Envelope message)
+    /// <summary>
+    /// Applies an <c>ack</c>. One that cannot be read, or names a seq this agent instance never issued, is answered with an
+    /// <c>error</c>: taken as it is, a seq above every issued one would mark messages not yet sent as acknowledged.
+    /// </summary>
+    private async ValueTask AcknowledgeAsync(Envelope message, CancellationToken cancellationToken)
     {
         if (!PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.AckPayload, out var ack, out var reason))
         {
             Log.BadFrame(_services.Logger, "ack: " + reason);
+            await SendErrorAsync("ack: " + reason, message.Id, cancellationToken);
             return;
         }
 
-        var acked = _services.Outbox.Acknowledge(ack.Seq);
+        var lastSeq = _services.Outbox.LastSeq;
+        if (ack.Seq < 1 || ack.Seq > lastSeq)
+        {
+            var problem = ack.Seq < 1
+                ? $"ack 'seq' {ack.Seq} must be at least 1"
+                : $"ack 'seq' {ack.Seq} is above {lastSeq}, the highest seq this agent instance has issued; acknowledging up to {lastSeq}";
+            Log.PeerValueOutOfRange(_services.Logger, problem);
+            await SendErrorAsync(problem, message.Id, cancellationToken);
+        }
+
+        var acked = _services.Outbox.Acknowledge(Math.Min(ack.Seq, lastSeq));
         if (acked is { SentTimestamp: > 0 })
         {
             _services.Metrics.ServerResponseTime.Observe(Time.GetElapsedTime(acked.SentTimestamp));
@@ -97,9 +119,12 @@ public sealed partial class ControlPlaneSession
         }
     }
 
-    private ValueTask SendErrorAsync(string reason, string? replyTo, CancellationToken cancellationToken)
+    private ValueTask SendErrorAsync(string reason, string? replyTo, CancellationToken cancellationToken) =>
+        _outgoing.Writer.WriteAsync(ErrorFrame(reason, replyTo), cancellationToken);
+
+    private OutgoingFrame ErrorFrame(string reason, string? replyTo)
     {
         var error = MessageCodec.Create(MessageTypes.Error, new ErrorPayload(reason), ProtocolJsonContext.Default.ErrorPayload, Time.GetUtcNow(), replyTo: replyTo);
-        return _outgoing.Writer.WriteAsync(new OutgoingFrame(MessageCodec.Encode(error), null), cancellationToken);
+        return new OutgoingFrame(MessageCodec.Encode(error), null);
     }
 }

@@ -39,17 +39,19 @@ public sealed partial class ControlPlaneSession
     public async Task<SessionEnd> RunAsync(HelloPayload hello, CancellationToken stoppingToken)
     {
         var started = Time.GetTimestamp();
-        var welcome = await HandshakeAsync(hello, stoppingToken);
-        if (welcome is null)
+        if (await HandshakeAsync(hello, stoppingToken) is not { } welcomeMessage)
         {
             await CloseAsync(stoppingToken.IsCancellationRequested);
             return EndOf(welcomed: false, started, stoppingToken);
         }
 
+        var (welcomeId, welcome) = welcomeMessage;
+
         _services.State.Connected(welcome.SessionId);
-        _services.Outbox.Acknowledge(welcome.AckedSeq);
-        Log.Welcomed(_services.Logger, welcome.SessionId, welcome.AckedSeq, welcome.HeartbeatSeconds, _services.Outbox.Depth);
-        var interval = TimeSpan.FromSeconds(Math.Max(1, welcome.HeartbeatSeconds));
+        var ackedSeq = AcceptAckedSeq(welcome.AckedSeq, welcomeId);
+        _services.Outbox.Acknowledge(ackedSeq);
+        var interval = TimeSpan.FromSeconds(AcceptHeartbeatSeconds(welcome.HeartbeatSeconds, welcomeId));
+        Log.Welcomed(_services.Logger, welcome.SessionId, ackedSeq, (int)interval.TotalSeconds, _services.Outbox.Depth);
 
         // Every log line of this session, and of the requests it receives, carries the session id.
         using var scope = _services.Logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = welcome.SessionId });
@@ -67,11 +69,11 @@ public sealed partial class ControlPlaneSession
             var stopping = stoppingToken.Register(() => goingAway = GoAwayAsync(session));
             Task[] loops =
             [
-                ReceiveLoopAsync(session.Token),
-                SendLoopAsync(session.Token),
-                PumpOutboxAsync(welcome.AckedSeq, session.Token),
-                HeartbeatLoopAsync(interval, session.Token),
-                WatchdogAsync(interval, session.Token),
+                GuardAsync(ReceiveLoopAsync(session.Token), "receive", session.Token),
+                GuardAsync(SendLoopAsync(session.Token), "send", session.Token),
+                GuardAsync(PumpOutboxAsync(ackedSeq, session.Token), "outbox", session.Token),
+                GuardAsync(HeartbeatLoopAsync(interval, session.Token), "heartbeat", session.Token),
+                GuardAsync(WatchdogAsync(interval, session.Token), "watchdog", session.Token),
             ];
             await Task.WhenAny(loops);
             await session.CancelAsync();
@@ -89,6 +91,23 @@ public sealed partial class ControlPlaneSession
 
         await CloseAsync(stoppingToken.IsCancellationRequested);
         return EndOf(welcomed: true, started, stoppingToken);
+    }
+
+    /// <summary>
+    /// A loop that fails in a way it does not expect ends the session with the cause logged, so the state never says
+    /// Connected over dead loops and the reconnect loop starts a fresh session.
+    /// </summary>
+    private async Task GuardAsync(Task loop, string name, CancellationToken sessionToken)
+    {
+        try
+        {
+            await loop;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !sessionToken.IsCancellationRequested)
+        {
+            Log.LoopFailed(_services.Logger, name, ex);
+            Finish($"agent error in its {name} loop: {ex.Message}");
+        }
     }
 
     /// <summary>Queues the 1001 close behind what is already queued; ends the session if the server does not answer it in time.</summary>

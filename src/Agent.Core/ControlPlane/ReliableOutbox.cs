@@ -39,6 +39,18 @@ public sealed class ReliableOutbox : IDisposable
 
     public long AckedSeq => Interlocked.Read(ref _ackedSeq);
 
+    /// <summary>The highest seq issued so far; no acknowledgement can truthfully name a higher one.</summary>
+    public long LastSeq
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSeq;
+            }
+        }
+    }
+
     public ValueTask<Envelope> EnqueueAsync(string type, JsonElement payload, string? replyTo, CancellationToken cancellationToken) =>
         EnqueueAsync(type, payload, replyTo, null, cancellationToken);
 
@@ -69,7 +81,10 @@ public sealed class ReliableOutbox : IDisposable
         return message;
     }
 
-    /// <summary>Drops everything up to <paramref name="seq"/>; returns the acked entry still held, for timing.</summary>
+    /// <summary>
+    /// Drops everything up to <paramref name="seq"/>, never past the last seq issued; returns the acked entry still
+    /// held, for timing.
+    /// </summary>
     public OutboxEntry? Acknowledge(long seq)
     {
         OutboxEntry? acked = null;
@@ -77,6 +92,7 @@ public sealed class ReliableOutbox : IDisposable
         int depth;
         lock (_gate)
         {
+            seq = Math.Min(seq, _lastSeq);
             while (_entries.First is { } first && first.Value.Seq <= seq)
             {
                 acked = first.Value;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Agent.Core.Protocol;
 
 namespace Agent.Core.Operations;
 
@@ -17,7 +18,7 @@ public static class RequestDeadline
             return true;
         }
 
-        if (element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var value))
+        if (element.ValueKind == JsonValueKind.String && JsonText.TryGetDateTimeOffset(element, out var value))
         {
             deadline = value;
             return true;

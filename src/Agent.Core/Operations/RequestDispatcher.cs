@@ -46,6 +46,8 @@ public sealed partial class RequestDispatcher : IDisposable
         _logger = logger;
         _maxConcurrent = options.Value.MaxConcurrentOperations;
         _slots = new SemaphoreSlim(_maxConcurrent, _maxConcurrent);
+        _maxRepliesWaiting = options.Value.MaxRepliesWaitingForOutbox;
+        _results.IsAnswerAcknowledged = IsAnswerAcknowledged;
     }
 
     /// <summary>Request types this agent executes, announced as <c>capabilities</c> in <c>hello</c>.</summary>
@@ -60,15 +62,23 @@ public sealed partial class RequestDispatcher : IDisposable
     /// </summary>
     public bool IsIdle => InFlight == 0 && Volatile.Read(ref _repliesInProgress) == 0;
 
-    /// <summary>Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading.</summary>
-    public void Dispatch(Envelope request)
+    /// <summary>
+    /// Starts answering <paramref name="request"/>; returns at once so the reader loop keeps reading. False when the
+    /// request was refused, neither executed nor remembered, because too many answers already wait for the outbox.
+    /// </summary>
+    public bool Dispatch(Envelope request)
     {
+        if (RefuseWhileOutboxBacklogged(request))
+        {
+            return false;
+        }
+
         // Claimed before the cache is asked: a copy whose answer is still on its way is neither answered nor, for an
         // answer the cache did not keep, executed again.
         if (!TryClaimAnswer(request.Id))
         {
             PendingLog.AnswerPending(_logger, request.Id, request.Type);
-            return;
+            return true;
         }
 
         var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request), RetentionFor(request.Type));
@@ -80,6 +90,7 @@ public sealed partial class RequestDispatcher : IDisposable
 
         Interlocked.Increment(ref _repliesInProgress);
         _ = ReplyAsync(request, answer);
+        return true;
     }
 
     /// <summary>True once the agent takes no new work (draining or shutting down).</summary>
@@ -182,14 +193,23 @@ public sealed partial class RequestDispatcher : IDisposable
     private async Task EnqueueReplyAsync(Envelope request, Task<OperationResult> answer)
     {
         var result = await answer;
-        _metrics.Requests.WithLabels(request.Type, result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+        _metrics.Requests.WithLabels(TypeLabel(request.Type), result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
         var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
-        await _outbox.EnqueueAsync(
-            MessageTypes.Result,
-            System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
-            request.Id,
-            message => AnswerSequenced(request.Id, message),
-            CancellationToken.None);
+        Interlocked.Increment(ref _repliesWaitingForOutbox);
+        try
+        {
+            await _outbox.EnqueueAsync(
+                MessageTypes.Result,
+                System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
+                request.Id,
+                message => AnswerSequenced(request.Id, message),
+                CancellationToken.None);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _repliesWaitingForOutbox);
+        }
+
         PruneIfDue();
     }
 

@@ -7,12 +7,14 @@ namespace Agent.Core.Operations;
 /// (protocol §4: at least 15 minutes), so a request re-sent after a reconnect is never executed twice. An answer the
 /// caller says need not be kept (a large answer to a read-only request, such as a log page) is held only while it is
 /// being computed: a later repeat of its id executes again rather than pinning a megabyte for 20 minutes.
+/// It is bounded (<see cref="ResultCacheLimits"/>): at a bound, the oldest acknowledged answers go first.
 /// </summary>
-public sealed class ResultCache(TimeProvider timeProvider)
+public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLimits? limits = null)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(20);
 
     private readonly ConcurrentDictionary<string, (Task<OperationResult> Result, DateTimeOffset SeenAt)> _results = new(StringComparer.Ordinal);
+    private readonly ResultCacheLimits _limits = limits ?? ResultCacheLimits.Default;
     private DateTimeOffset _lastPrune = timeProvider.GetUtcNow();
 
     public int Count => _results.Count;
@@ -26,6 +28,13 @@ public sealed class ResultCache(TimeProvider timeProvider)
         string requestId, Func<Task<OperationResult>> execute, Func<OperationResult, bool>? retain = null)
     {
         PruneIfDue();
+        if (_results.TryGetValue(requestId, out var known))
+        {
+            return (known.Result, true);
+        }
+
+        EvictIfFull(incoming: 1);
+
         // Completed by the operation's own thread with no lock held, so the reply continues there without a hand-off.
         var candidate = new TaskCompletionSource<OperationResult>();
         var entry = _results.GetOrAdd(requestId, (candidate.Task, timeProvider.GetUtcNow()));
@@ -45,22 +54,31 @@ public sealed class ResultCache(TimeProvider timeProvider)
         Func<Task<OperationResult>> execute,
         Func<OperationResult, bool>? retain)
     {
+        OperationResult result;
         try
         {
-            var result = await execute();
-
-            // Forgotten before anyone sees the answer, so no later lookup can find it: the caller that started it holds it.
-            if (retain is not null && !retain(result))
-            {
-                _results.TryRemove(KeyValuePair.Create(requestId, entry));
-            }
-
-            candidate.SetResult(result);
+            result = await execute();
         }
         catch (Exception ex)
         {
+            Counted(requestId, null);
             candidate.SetException(ex);
+            return;
         }
+
+        // Forgotten before anyone sees the answer, so no later lookup can find it: the caller that started it holds it.
+        // Never counted either, so the byte total stays the sum of what is held.
+        if (retain is not null && !retain(result))
+        {
+            _results.TryRemove(KeyValuePair.Create(requestId, entry));
+            candidate.SetResult(result);
+            return;
+        }
+
+        // Counted before the answer is complete: only complete answers are ever removed, so each is added once before its one removal.
+        Counted(requestId, result);
+        candidate.SetResult(result);
+        EvictIfFull(incoming: 0);
     }
 
     private void PruneIfDue()
@@ -76,7 +94,7 @@ public sealed class ResultCache(TimeProvider timeProvider)
         {
             if (now - entry.SeenAt > Retention && entry.Result.IsCompleted)
             {
-                _results.TryRemove(id, out _);
+                Remove(id);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Agent.Core.Metrics;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,15 @@ namespace Agent.Web.Metrics;
 public static class MetricsExtensions
 {
     /// <summary>
-    /// The registry the agent's metrics live in: prometheus-net's default one (with process and runtime metrics)
-    /// unless a test host registers its own first, so hosts running side by side never share counters.
+    /// The registry the agent's metrics live in: prometheus-net's default one unless a test host registers its own
+    /// first, so hosts running side by side never share counters. The default registry's own runtime collectors are
+    /// turned off: its EventCounter and Meter adapters export gauges named <c>*_count</c> and <c>*_total</c> that
+    /// <c>promtool check metrics</c> rejects. <see cref="RuntimeMetrics"/> exports what operators read instead.
     /// </summary>
     public static WebApplicationBuilder AddAgentMetrics(this WebApplicationBuilder builder)
     {
+        // Takes effect at the default registry's first collection, which has not happened yet at this point.
+        Prometheus.Metrics.SuppressDefaultMetrics();
         builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         return builder;
     }
@@ -24,7 +29,8 @@ public static class MetricsExtensions
         var registry = app.Services.GetRequiredService<CollectorRegistry>();
 
         // Created now so every metric is exported from the first scrape, even before it first moves.
-        app.Services.GetRequiredService<Agent.Core.Metrics.AgentMetrics>();
+        app.Services.GetRequiredService<AgentMetrics>();
+        RuntimeMetrics.Register(registry);
         app.MapMetrics(path, registry).RequireListener(ListenerKind.Infra);
         return app;
     }

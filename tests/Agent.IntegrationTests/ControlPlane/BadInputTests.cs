@@ -1,11 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.Infrastructure;
-using Agent.Sandbox.ControlPlane;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.ControlPlane;
 
@@ -15,7 +12,7 @@ namespace Agent.IntegrationTests.ControlPlane;
 /// </summary>
 public sealed class BadInputTests
 {
-    private const int MaxMessageBytes = 1024;
+    private const int MaxMessageBytes = BadInputLink.MaxMessageBytes;
 
     public static TheoryData<string, string> UnreadableFrames => new()
     {
@@ -28,6 +25,16 @@ public sealed class BadInputTests
         { "seq is a string", """{"id":"bad-3","type":"service.status","seq":"one","payload":{}}""" },
         { "payload is an array", """{"id":"bad-4","type":"service.status","payload":[]}""" },
         { "ts is not a time", """{"id":"bad-5","type":"service.status","ts":"yesterday","payload":{}}""" },
+        { "lone surrogate escape in id", """{"id":"\ud800","type":"service.status","payload":{}}""" },
+        { "lone surrogate escape in type", """{"id":"bad-7","type":"\udbff","payload":{}}""" },
+        { "swapped surrogate escapes in replyTo", """{"id":"bad-8","type":"heartbeat.ack","replyTo":"\udc00\ud800","payload":{}}""" },
+        { "lone surrogate escape in ts", """{"id":"bad-9","type":"service.status","ts":"2026-03-14T09:26:53\ud800Z","payload":{}}""" },
+        { "id over the length limit", "{\"id\":\"" + new string('i', MessageCodec.DefaultMaxIdLength + 1) + "\",\"type\":\"service.status\",\"payload\":{}}" },
+        { "seq beyond a 64-bit integer", """{"id":"bad-10","type":"service.status","seq":9223372036854775808,"payload":{}}""" },
+        { "seq as a huge float", """{"id":"bad-11","type":"service.status","seq":1e300,"payload":{}}""" },
+        { "ack seq beyond a 64-bit integer", """{"id":"bad-12","type":"ack","payload":{"seq":9223372036854775808}}""" },
+        { "ack seq above every seq issued", """{"id":"bad-13","type":"ack","payload":{"seq":9223372036854775807}}""" },
+        { "ack seq negative", """{"id":"bad-14","type":"ack","payload":{"seq":-1}}""" },
         { "oversize frame", "{\"id\":\"bad-6\",\"type\":\"service.status\",\"payload\":{\"padding\":\"" + new string('x', 4 * MaxMessageBytes) + "\"}}" },
     };
 
@@ -35,7 +42,7 @@ public sealed class BadInputTests
     [MemberData(nameof(UnreadableFrames))]
     public async Task Frame_Unreadable_AnsweredWithAnErrorOnTheSameSession(string description, string frame)
     {
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
 
         Assert.True(await link.Server.SendGarbageTextAsync(link.Agent.AgentId, frame), description);
 
@@ -47,7 +54,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Frame_Binary_AnsweredWithAnErrorOnTheSameSession()
     {
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
 
         Assert.True(await link.Server.SendGarbageBinaryAsync(link.Agent.AgentId, 64));
 
@@ -58,7 +65,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Frame_Oversize_RefusedWithTheLimitNamed()
     {
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
 
         await link.Server.SendGarbageTextAsync(link.Agent.AgentId, new string('x', 10 * MaxMessageBytes));
 
@@ -69,7 +76,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Request_UnknownType_Answered400NamingTheType()
     {
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
 
         var answer = await link.Server.SendRequestAsync(link.Agent.AgentId, "pipeline.explode", Empty(), TestTimeouts.Token());
 
@@ -85,7 +92,7 @@ public sealed class BadInputTests
     [InlineData("""{"config":"x"}""", "pipeline")]
     public async Task Request_PayloadFieldOfTheWrongType_Answered400NamingTheField(string payload, string field)
     {
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
 
         var answer = await link.Server.SendRequestAsync(
             link.Agent.AgentId, MessageTypes.PipelineRun, JsonDocument.Parse(payload).RootElement.Clone(), TestTimeouts.Token());
@@ -100,7 +107,7 @@ public sealed class BadInputTests
     public async Task Frames_TenThousandRandom_EachAnsweredWithAnErrorAndTheSessionSurvives()
     {
         const int frames = 10_000;
-        await using var link = await Link.StartAsync();
+        await using var link = await BadInputLink.StartAsync();
         var random = new Random(1009);
 
         for (var i = 0; i < frames; i++)
@@ -115,7 +122,7 @@ public sealed class BadInputTests
         await link.AssertStillConnectedAsync();
     }
 
-    private static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
+    private static JsonElement Empty() => BadInputLink.Empty();
 
     private static string RandomText(Random random, int length)
     {
@@ -126,60 +133,5 @@ public sealed class BadInputTests
         }
 
         return text.ToString();
-    }
-
-    /// <summary>A sandbox and one welcomed agent with a small frame limit, and the checks every case ends with.</summary>
-    private sealed class Link : IAsyncDisposable
-    {
-        private readonly SandboxServer _sandbox;
-        private readonly string _sessionId;
-
-        private Link(SandboxServer sandbox, AgentApplication agent, string sessionId)
-        {
-            _sandbox = sandbox;
-            Agent = agent;
-            _sessionId = sessionId;
-        }
-
-        public AgentApplication Agent { get; }
-
-        public ControlPlaneServer Server => _sandbox.ControlPlane;
-
-        public static async Task<Link> StartAsync()
-        {
-            var sandbox = await SandboxServer.StartAsync();
-            var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("bad-input"), new Dictionary<string, string?>
-            {
-                ["ControlPlane:MaxMessageBytes"] = MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            agent.StartServer();
-            var connection = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
-            return new Link(sandbox, agent, connection.SessionId);
-        }
-
-        public async Task<IReadOnlyList<ReceivedError>> WaitForErrorsAsync(int count)
-        {
-            await LinkSignals.UntilAsync(() => Server.GetErrors().Count >= count, TestTimeouts.Token());
-            return Server.GetErrors();
-        }
-
-        /// <summary>Same session at both ends, a request still answered, and no Error-level log event.</summary>
-        public async Task AssertStillConnectedAsync()
-        {
-            var answer = await Server.SendRequestAsync(Agent.AgentId, MessageTypes.ServiceStatus, Empty(), TestTimeouts.Token());
-            Assert.True(ReliableMessages.Result(answer).Ok);
-            var state = Agent.Services.GetRequiredService<ConnectionState>().Current;
-            Assert.Equal(ConnectionStatus.Connected, state.Status);
-            Assert.Equal(_sessionId, state.SessionId);
-            Assert.Equal(0, state.ReconnectCount);
-            Assert.Equal(1, Server.Stats.Snapshot().SessionsOpened);
-            Assert.DoesNotContain(Agent.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Fatal", StringComparison.Ordinal));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Agent.DisposeAsync();
-            await _sandbox.DisposeAsync();
-        }
     }
 }

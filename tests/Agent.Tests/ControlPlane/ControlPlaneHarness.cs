@@ -3,6 +3,7 @@ using Agent.Core.ControlPlane;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Runs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Agent.Tests.ControlPlane;
@@ -13,7 +14,7 @@ namespace Agent.Tests.ControlPlane;
 /// </summary>
 internal sealed class ControlPlaneHarness : IDisposable
 {
-    public ControlPlaneHarness(TimerRecordingTimeProvider time, Random random, int reconnectDelaySeconds = 60)
+    public ControlPlaneHarness(TimerRecordingTimeProvider time, Random random, int reconnectDelaySeconds = 60, ILoggerFactory? loggerFactory = null)
     {
         Time = time;
         Options = new ControlPlaneOptions
@@ -32,7 +33,7 @@ internal sealed class ControlPlaneHarness : IDisposable
         var instance = new AgentInstance(time);
         var registry = new RunRegistry();
         Services = new SessionServices(
-            options, Outbox, Dispatcher, registry, State, instance, metrics, new LoopProgress(time), Control, time, NullLoggerFactory.Instance);
+            options, Outbox, Dispatcher, registry, State, instance, metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance);
         var argo = Microsoft.Extensions.Options.Options.Create(new ArgoOptions { Namespace = "ingestion" });
 
         // The registry counts as rebuilt from the start: the first hello must not wait on the fake clock for Argo.

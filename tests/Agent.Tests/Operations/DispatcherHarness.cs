@@ -14,24 +14,31 @@ namespace Agent.Tests.Operations;
 internal sealed class DispatcherHarness : IDisposable
 {
     public DispatcherHarness(int maxConcurrent = 32, params IOperationHandler[] handlers)
+        : this(new ControlPlaneOptions { MaxConcurrentOperations = maxConcurrent, OutboxCapacity = 64 }, handlers)
     {
-        Outbox = new ReliableOutbox(64, Time);
-        Results = new ResultCache(Time);
+    }
+
+    public DispatcherHarness(ControlPlaneOptions options, params IOperationHandler[] handlers)
+    {
+        Outbox = new ReliableOutbox(options.OutboxCapacity, Time);
+        Cache = new ResultCache(Time, ResultCacheLimits.From(options));
         Dispatcher = new RequestDispatcher(
             handlers,
             Outbox,
-            Results,
-            Options.Create(new ControlPlaneOptions { MaxConcurrentOperations = maxConcurrent }),
-            new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
+            Cache,
+            Options.Create(options),
+            new AgentMetrics(Registry, Time),
             Time,
             NullLogger<RequestDispatcher>.Instance);
     }
 
+    public Prometheus.CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
+
+    public ResultCache Cache { get; }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public ReliableOutbox Outbox { get; }
-
-    public ResultCache Results { get; }
 
     public RequestDispatcher Dispatcher { get; }
 

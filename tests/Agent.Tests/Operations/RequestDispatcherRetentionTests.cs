@@ -22,7 +22,7 @@ public sealed class RequestDispatcherRetentionTests
         harness.Dispatcher.Dispatch(request);
         var first = Assert.Single(await harness.ResultsAsync(1));
         harness.Dispatcher.Dispatch(request);
-        Assert.Equal(0, harness.Results.Count);
+        Assert.Equal(0, harness.Cache.Count);
         Assert.Equal(1, read.Calls);
         Assert.Single(harness.Outbox.After(0).Entries);
 
@@ -57,7 +57,7 @@ public sealed class RequestDispatcherRetentionTests
 
         await harness.ResultsAsync(3);
         Assert.Equal((1, 1, 2), (smallRead.Calls, largeWrite.Calls, largeRead.Calls));
-        Assert.Equal(2, harness.Results.Count);
+        Assert.Equal(2, harness.Cache.Count);
     }
 
     private static FakeOperationHandler Handler(string type, bool readOnly, JsonElement data) =>

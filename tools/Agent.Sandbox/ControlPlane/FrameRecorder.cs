@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Agent.Core.Protocol;
 
 namespace Agent.Sandbox.ControlPlane;
 
@@ -89,7 +90,8 @@ internal sealed class FrameRecorder(int capacityPerAgent)
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("type", out var type)
                 && type.ValueKind == JsonValueKind.String
-                ? type.GetString()
+                && JsonText.TryGetString(type, out var text)
+                ? text
                 : null;
         }
         catch (JsonException)

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Agent.Core.ControlPlane;
+using Agent.Core.Protocol;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.Sandbox.ControlPlane;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.ControlPlane;
+
+/// <summary>A sandbox and one welcomed agent with a small frame limit, and the checks every case ends with.</summary>
+internal sealed class BadInputLink : IAsyncDisposable
+{
+    public const int MaxMessageBytes = 1024;
+
+    private readonly SandboxServer _sandbox;
+    private readonly string _sessionId;
+
+    private BadInputLink(SandboxServer sandbox, AgentApplication agent, string sessionId)
+    {
+        _sandbox = sandbox;
+        Agent = agent;
+        _sessionId = sessionId;
+    }
+
+    public AgentApplication Agent { get; }
+
+    public ControlPlaneServer Server => _sandbox.ControlPlane;
+
+    public static async Task<BadInputLink> StartAsync(IDictionary<string, string?>? sandboxSettings = null)
+    {
+        var sandbox = await SandboxServer.StartAsync(sandboxSettings);
+        var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("bad-input"), new Dictionary<string, string?>
+        {
+            ["ControlPlane:MaxMessageBytes"] = MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        agent.StartServer();
+        var connection = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        return new BadInputLink(sandbox, agent, connection.SessionId);
+    }
+
+    public async Task<IReadOnlyList<ReceivedError>> WaitForErrorsAsync(int count)
+    {
+        await LinkSignals.UntilAsync(() => Server.GetErrors().Count >= count, TestTimeouts.Token());
+        return Server.GetErrors();
+    }
+
+    /// <summary>Same session at both ends, a request still answered, and no Error-level log event.</summary>
+    public async Task AssertStillConnectedAsync()
+    {
+        var answer = await Server.SendRequestAsync(Agent.AgentId, MessageTypes.ServiceStatus, Empty(), TestTimeouts.Token());
+        Assert.True(ReliableMessages.Result(answer).Ok);
+        var state = Agent.Services.GetRequiredService<ConnectionState>().Current;
+        Assert.Equal(ConnectionStatus.Connected, state.Status);
+        Assert.Equal(_sessionId, state.SessionId);
+        Assert.Equal(0, state.ReconnectCount);
+        Assert.Equal(1, Server.Stats.Snapshot().SessionsOpened);
+        Assert.DoesNotContain(Agent.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Fatal", StringComparison.Ordinal));
+    }
+
+    public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Agent.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+}
