@@ -16,6 +16,8 @@ public sealed class StartupConfigurationTests
         { "ARGO_EXTRA_ENVS_NOOP", $"[AWS_DEFAULT_REGION:eu-west-1, {ExtraEnvCanary}]", "ARGO_EXTRA_ENVS_NOOP is malformed: item 2 has no ':'" },
         { "INGESTION_EXTRA_ENVS", "[AWS_DEFAULT_REGION:eu-west-1", "INGESTION_EXTRA_ENVS is malformed" },
         { "METRICS_SERVER_PORT", "eighty", "METRICS_SERVER_PORT must be a whole number" },
+        { "ADMIN_SERVER_HOST", "0.0.0.0", "ADMIN_SERVER_HOST is 0.0.0.0, which is not loopback, and the admin API has no key" },
+        { "ADMIN_API_KEY", "short-admin-key", "ADMIN_API_KEY must be at least 16" },
     };
 
     [Theory]
@@ -44,6 +46,29 @@ public sealed class StartupConfigurationTests
         foreach (var variable in new[] { "AGENT_ID", "SERVER_URL", "AUTH_TOKEN", "PIPELINE_SERVICE_CLIENT_ENDPOINT", "ARGO_INGESTION_IMAGE" })
         {
             Assert.Contains(variable, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Start_AdminKeyFileShorterThan16Bytes_PrintsOneLineNamingTheVariableAndExitsNonZero()
+    {
+        var keyFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(keyFile, "short-key\n");
+            var environment = ValidEnvironment();
+            environment["ADMIN_API_KEY_FILE"] = keyFile;
+
+            var outcome = await AgentProcess.RunToExitAsync(environment, TestTimeouts.Token());
+
+            Assert.Equal(2, outcome.ExitCode);
+            var line = Assert.Single(outcome.Lines);
+            Assert.Contains("ADMIN_API_KEY_FILE holds a key shorter than 16 bytes", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("short-key", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
         }
     }
 
