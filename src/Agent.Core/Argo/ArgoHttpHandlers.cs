@@ -27,7 +27,7 @@ public static class ArgoHttpHandlers
         else if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath))
         {
             var trust = ExtraTrust.FromFile(options.ServerCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Validate(certificate, errors);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
         }
 
         return handler;

@@ -14,6 +14,7 @@ public static class ArgoServiceCollectionExtensions
 {
     public const string UnaryClientName = "argo";
     public const string StreamingClientName = "argo-stream";
+    public const string ProbeClientName = "argo-probe";
 
     /// <summary>Registers the Argo gateway: the generated client on resilient HTTP, the watcher and the workflow factory.</summary>
     public static IServiceCollection AddArgoGateway(this IServiceCollection services)
@@ -48,6 +49,13 @@ public static class ArgoServiceCollectionExtensions
         services.AddHttpClient(StreamingClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => ArgoHttpHandlers.Primary(provider.GetRequiredService<IOptions<ArgoOptions>>().Value))
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => AddKiotaMiddleware(handlers));
+
+        // Readiness and diagnostics checks: one attempt under the per-attempt timeout. Sharing the unary pipeline
+        // would let a flapping probe open the breaker for a pipeline.run, and retries would multiply probe traffic.
+        services.AddHttpClient(ProbeClientName, (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<ArgoOptions>>().Value.AttemptTimeout)
+            .ConfigurePrimaryHttpMessageHandler(provider => ArgoHttpHandlers.Primary(provider.GetRequiredService<IOptions<ArgoOptions>>().Value))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => AddKiotaMiddleware(handlers))
+            .AddHttpMessageHandler<ArgoTimingHandler>();
         services.AddSingleton(CreateClients);
         services.AddSingleton<IArgoWorkflowClient, ArgoWorkflowClient>();
         services.AddSingleton<IArgoCronWorkflowClient, ArgoCronWorkflowClient>();
@@ -76,6 +84,7 @@ public static class ArgoServiceCollectionExtensions
         var authentication = new BaseBearerTokenAuthenticationProvider(provider.GetRequiredService<ArgoTokenProvider>());
         return new ArgoApiClients(
             new HttpClientRequestAdapter(authentication, httpClient: factory.CreateClient(UnaryClientName)) { BaseUrl = endpoint },
-            new HttpClientRequestAdapter(authentication, httpClient: factory.CreateClient(StreamingClientName)) { BaseUrl = endpoint });
+            new HttpClientRequestAdapter(authentication, httpClient: factory.CreateClient(StreamingClientName)) { BaseUrl = endpoint },
+            new HttpClientRequestAdapter(authentication, httpClient: factory.CreateClient(ProbeClientName)) { BaseUrl = endpoint });
     }
 }

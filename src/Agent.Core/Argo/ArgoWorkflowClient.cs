@@ -86,12 +86,12 @@ public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<
 
     public async Task CheckAccessAsync(CancellationToken cancellationToken)
     {
-        var request = clients.Unary.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
+        var request = clients.Probe.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
         {
             config.QueryParameters.ListOptionsLimit = "1";
             config.QueryParameters.Fields = "metadata.resourceVersion";
         });
-        await using var body = await SendForStreamAsync(clients.UnaryAdapter, request, cancellationToken);
+        await using var body = await SendForStreamAsync(clients.ProbeAdapter, request, cancellationToken);
     }
 
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken)

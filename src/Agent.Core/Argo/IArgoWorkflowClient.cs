@@ -35,6 +35,7 @@ public interface IArgoWorkflowClient
     /// <summary>
     /// Proves the token and its permissions work with one call that reaches Kubernetes (a one-item list);
     /// <c>/version</c> cannot, since the Argo Server answers it without checking the token (Argo notes §2.5).
+    /// A probe: one attempt on its own HTTP client, never retried and never counted by the operations' circuit breaker.
     /// </summary>
     Task CheckAccessAsync(CancellationToken cancellationToken);
 

@@ -32,7 +32,7 @@ public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> optio
             socket.Options.CollectHttpResponseDetails = true;
             if (_trust.Value is { } trust)
             {
-                socket.Options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Validate(certificate, errors);
+                socket.Options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
             }
 
             await socket.ConnectAsync(uri, cancellationToken);

@@ -1,36 +1,33 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Agent.Core.Tls;
 
 /// <summary>
 /// Certificates an operator adds to what the system trusts: a corporate proxy's CA for the control plane, or the
-/// Argo Server's self-signed certificate. A certificate in the file is trusted as presented (pinned); anything
-/// else must chain to one of them and still match the host name.
+/// Argo Server's self-signed certificate. A certificate in the file is trusted as presented (pinned); anything else
+/// must chain to one of them, through the intermediates the server sent, and still match the host name. Either way
+/// a leaf that lists its usages must list TLS server authentication. The file is re-read when it changes
+/// (<see cref="TrustBundle"/>), so a rotated CA is trusted without a restart.
 /// </summary>
 public sealed class ExtraTrust
 {
-    private readonly X509Certificate2Collection _anchors;
+    /// <summary>id-kp-serverAuth (RFC 5280 §4.2.1.12).</summary>
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
 
-    private ExtraTrust(X509Certificate2Collection anchors) => _anchors = anchors;
+    private readonly TrustBundle _bundle;
 
-    /// <summary>Loads every certificate of a PEM bundle, or a single DER certificate.</summary>
-    public static ExtraTrust FromFile(string path)
-    {
-        var anchors = new X509Certificate2Collection();
-        if (File.ReadAllText(path).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-        {
-            anchors.ImportFromPemFile(path);
-        }
-        else
-        {
-            anchors.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-        }
+    private ExtraTrust(TrustBundle bundle) => _bundle = bundle;
 
-        return anchors.Count > 0 ? new ExtraTrust(anchors) : throw new InvalidDataException($"'{path}' holds no certificate");
-    }
+    /// <summary>Loads every certificate of a PEM bundle, or a single DER certificate, and follows the file from then on.</summary>
+    public static ExtraTrust FromFile(string path) => new(TrustBundle.Load(path));
 
-    public bool Validate(X509Certificate? presented, SslPolicyErrors errors)
+    /// <summary>
+    /// A <see cref="RemoteCertificateValidationCallback"/>: <paramref name="presentedChain"/> is the chain the TLS
+    /// stack built, whose extra store holds the certificates the server sent after its leaf.
+    /// </summary>
+    public bool Validate(X509Certificate? presented, X509Chain? presentedChain, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {
@@ -42,8 +39,14 @@ public sealed class ExtraTrust
             return false;
         }
 
-        using var certificate = new X509Certificate2(presented);
-        if (_anchors.Any(anchor => anchor.Thumbprint == certificate.Thumbprint))
+        using var leaf = new X509Certificate2(presented);
+        if (!AllowsServerAuthentication(leaf))
+        {
+            return false;
+        }
+
+        var anchors = _bundle.Current();
+        if (anchors.Any(anchor => anchor.Thumbprint == leaf.Thumbprint))
         {
             return true;
         }
@@ -55,9 +58,19 @@ public sealed class ExtraTrust
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_anchors);
+        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+        if (presentedChain is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(presentedChain.ChainPolicy.ExtraStore);
+            foreach (var element in presentedChain.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ServerAuthentication));
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
+        return chain.Build(leaf);
     }
 
     /// <summary>Why the file cannot serve as a trust source, or null when it can.</summary>
@@ -70,12 +83,17 @@ public sealed class ExtraTrust
 
         try
         {
-            FromFile(path);
+            TrustBundle.Load(path);
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException)
         {
             return $"{variable} must name a readable PEM or DER certificate file ('{path}': {ex.Message})";
         }
     }
+
+    /// <summary>No extended key usage extension means any usage (RFC 5280 §4.2.1.12); otherwise serverAuth must be listed.</summary>
+    private static bool AllowsServerAuthentication(X509Certificate2 leaf) =>
+        leaf.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault() is not { } usages
+        || usages.EnhancedKeyUsages.Cast<Oid>().Any(usage => usage.Value == ServerAuthentication);
 }

@@ -6,6 +6,7 @@ namespace Agent.Web.Admin;
 public static class AdminExtensions
 {
     private const string SecurityScheme = "AdminKey";
+    private const string SwaggerPath = "/swagger";
 
     /// <summary>The admin API's JSON and its Swagger document.</summary>
     public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
@@ -33,12 +34,26 @@ public static class AdminExtensions
         return builder;
     }
 
-    /// <summary>Swagger UI at <c>/swagger</c>, served on the admin listener only.</summary>
+    /// <summary>
+    /// Swagger UI at <c>/swagger</c>, served on the admin listener only and under the admin key: the document maps
+    /// every admin route, so it is no more public than the routes themselves.
+    /// </summary>
     public static WebApplication UseAdminSwagger(this WebApplication app)
     {
         var ports = app.Services.GetRequiredService<ListenerPorts>();
+        var key = app.Services.GetRequiredService<AdminKey>();
         app.UseWhen(context => ports.Accepts(context, ListenerKind.Admin), admin =>
         {
+            admin.UseWhen(context => context.Request.Path.StartsWithSegments(SwaggerPath), swagger => swagger.Use(async (context, next) =>
+            {
+                if (AdminCredentials.Refusal(key, context) is { } refusal)
+                {
+                    await refusal.ExecuteAsync(context);
+                    return;
+                }
+
+                await next(context);
+            }));
             admin.UseSwagger();
             admin.UseSwaggerUI();
         });

@@ -4,32 +4,56 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Agent.Web.Health;
 
 /// <summary>
-/// Ready only while Argo accepts the agent's token. The answer is kept for <see cref="CacheFor"/> so frequent
-/// probes do not become a load on the Argo Server.
+/// Ready only while Argo accepts the agent's token. Probes are single-flight: however many arrive together, one
+/// Argo call answers them all, and its answer is kept for <see cref="CacheFor"/>, so kubelet, load balancers and
+/// monitoring polling <c>/ready</c> never become a load on the Argo Server. The call goes through the probe's own
+/// HTTP client (no retries, no circuit breaker: see <see cref="IArgoWorkflowClient.CheckAccessAsync"/>).
 /// </summary>
 public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, TimeProvider timeProvider) : IHealthCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly Lock _gate = new();
+    private Task<HealthCheckResult>? _inFlight;
     private (HealthCheckResult Result, DateTimeOffset At)? _last;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (_last is { } cached && timeProvider.GetUtcNow() - cached.At < CacheFor)
+        Task<HealthCheckResult> shared;
+        lock (_gate)
         {
-            return cached.Result;
+            if (_last is { } cached && timeProvider.GetUtcNow() - cached.At < CacheFor)
+            {
+                return Task.FromResult(cached.Result);
+            }
+
+            if (_inFlight is not { IsCompleted: false })
+            {
+                _inFlight = ProbeAndRememberAsync();
+            }
+
+            shared = _inFlight;
         }
 
-        var result = await ProbeAsync(cancellationToken);
-        _last = (result, timeProvider.GetUtcNow());
+        // A caller that gives up stops waiting; the check the others share goes on, bounded by its own timeout.
+        return shared.WaitAsync(cancellationToken);
+    }
+
+    private async Task<HealthCheckResult> ProbeAndRememberAsync()
+    {
+        var result = await ProbeAsync();
+        lock (_gate)
+        {
+            _last = (result, timeProvider.GetUtcNow());
+        }
+
         return result;
     }
 
-    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
+    private async Task<HealthCheckResult> ProbeAsync()
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CallTimeout);
+        using var timeout = new CancellationTokenSource(CallTimeout, timeProvider);
         try
         {
             await argo.CheckAccessAsync(timeout.Token);
@@ -39,7 +63,7 @@ public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, TimeProvider timeP
         {
             return HealthCheckResult.Unhealthy($"Argo {ex.Kind}: {ex.Message}");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy($"Argo Server did not answer within {CallTimeout.TotalSeconds:0} s");
         }

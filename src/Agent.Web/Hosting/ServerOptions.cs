@@ -24,11 +24,12 @@ public sealed class ServerOptions
 
     /// <summary>
     /// Address the admin port binds (<c>ADMIN_SERVER_HOST</c>). By default loopback without an API key (reach it
-    /// with <c>kubectl port-forward</c>) and all interfaces with one.
+    /// with <c>kubectl port-forward</c>) and all interfaces with one. An address other than loopback without a key is
+    /// refused at start.
     /// </summary>
     public string? AdminHost { get; set; }
 
-    /// <summary>API key every admin call must present as <c>Authorization: Bearer</c> (<c>ADMIN_API_KEY</c>). Never logged.</summary>
+    /// <summary>API key every admin call must present as <c>Authorization: Bearer</c> (<c>ADMIN_API_KEY</c>), at least 16 bytes. Never logged.</summary>
     public string? AdminApiKey { get; set; }
 
     /// <summary>File holding the admin API key (<c>ADMIN_API_KEY_FILE</c>), e.g. a mounted Secret; re-read when it changes.</summary>

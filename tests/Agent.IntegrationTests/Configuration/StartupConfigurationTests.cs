@@ -19,6 +19,8 @@ public sealed class StartupConfigurationTests
         { "INGESTION_AUTOMOUNT_SA_TOKEN", "false", "INGESTION_AUTOMOUNT_SA_TOKEN is false, so Argo needs an executor service account: set ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME" },
         { "SECRETS_MANAGER", "in-memory", "SECRETS_MANAGER must be one of db, managed-aws, aws, managed-aws-ssm, aws-ssm, managed-azure-kv, azure-kv, gcp, kubernetes (got 'in-memory')" },
         { "SECRETS_MANAGER", "vault", "SECRETS_MANAGER must be one of" },
+        { "ADMIN_SERVER_HOST", "0.0.0.0", "ADMIN_SERVER_HOST is 0.0.0.0, which is not loopback, and the admin API has no key" },
+        { "ADMIN_API_KEY", "short-admin-key", "ADMIN_API_KEY must be at least 16" },
     };
 
     [Theory]
@@ -47,6 +49,29 @@ public sealed class StartupConfigurationTests
         foreach (var variable in new[] { "AGENT_ID", "SERVER_URL", "AUTH_TOKEN", "PIPELINE_SERVICE_CLIENT_ENDPOINT", "ARGO_INGESTION_IMAGE" })
         {
             Assert.Contains(variable, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Start_AdminKeyFileShorterThan16Bytes_PrintsOneLineNamingTheVariableAndExitsNonZero()
+    {
+        var keyFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(keyFile, "short-key\n");
+            var environment = ValidEnvironment();
+            environment["ADMIN_API_KEY_FILE"] = keyFile;
+
+            var outcome = await AgentProcess.RunToExitAsync(environment, TestTimeouts.Token());
+
+            Assert.Equal(2, outcome.ExitCode);
+            var line = Assert.Single(outcome.Lines);
+            Assert.Contains("ADMIN_API_KEY_FILE holds a key shorter than 16 bytes", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("short-key", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
         }
     }
 

@@ -20,7 +20,7 @@ internal static class FakeArgo
             BaseUrl = "http://argo.test",
         };
         var options = Options.Create(new ArgoOptions { Namespace = FakeArgoHttpHandler.Namespace, Endpoint = "http://argo.test" });
-        return new ArgoWorkflowClient(new ArgoApiClients(adapter, adapter), options, TimeProvider.System);
+        return new ArgoWorkflowClient(new ArgoApiClients(adapter, adapter, adapter), options, TimeProvider.System);
     }
 
     /// <summary>A workflow of this agent's pipeline, labelled and annotated as the agent labels its runs.</summary>

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text;
+
+namespace Agent.Tests.Argo;
+
+/// <summary>
+/// The Argo Server at the bottom of the agent's HTTP stack: the one-item access check (the readiness probe's call)
+/// always answers 503 Unavailable, a workflow create always succeeds. Counts what reached it.
+/// </summary>
+internal sealed class ScriptedArgoHandler : HttpMessageHandler
+{
+    private int _accessChecks;
+    private int _creates;
+
+    public int AccessChecks => Volatile.Read(ref _accessChecks);
+
+    public int Creates => Volatile.Read(ref _creates);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Method == HttpMethod.Post)
+        {
+            Interlocked.Increment(ref _creates);
+            return Task.FromResult(Json(HttpStatusCode.OK, """{"metadata":{"name":"om-probe-isolation","namespace":"ingestion"}}"""));
+        }
+
+        if (request.RequestUri?.Query.Contains("listOptions.limit=1", StringComparison.Ordinal) == true)
+        {
+            Interlocked.Increment(ref _accessChecks);
+            return Task.FromResult(Json(HttpStatusCode.ServiceUnavailable, """{"code":14,"message":"argo-server is restarting"}"""));
+        }
+
+        return Task.FromResult(Json(HttpStatusCode.NotFound, """{"code":5,"message":"not scripted"}"""));
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+}
