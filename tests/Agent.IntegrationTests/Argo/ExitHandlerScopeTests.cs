@@ -21,7 +21,7 @@ public sealed class ExitHandlerScopeTests
         var started = LifecycleRequests.Started(await rig.RunAutomationAsync());
 
         AssertOnlyMainTemplate(PostedSpec(rig));
-        await rig.WaitForStateAsync(started.RunId, PipelineStates.Success);
+        await AssertSucceededAsync(rig, started.RunId);
     }
 
     [Fact]
@@ -32,7 +32,16 @@ public sealed class ExitHandlerScopeTests
         var started = LifecycleRequests.Started(await rig.RunApplicationAsync());
 
         AssertOnlyMainTemplate(PostedSpec(rig));
-        await rig.WaitForStateAsync(started.RunId, PipelineStates.Success);
+        await AssertSucceededAsync(rig, started.RunId);
+    }
+
+    /// <summary>The workflow itself ends Succeeded in the strict emulator (no failing exit node), and the agent counts it.</summary>
+    private static async Task AssertSucceededAsync(AgentRig rig, string runId)
+    {
+        var status = await rig.WaitForStateAsync(runId, PipelineStates.Success);
+        Assert.Equal("Succeeded", (string?)rig.Emulator.GetWorkflow(AgentRig.Namespace, status.Status.WorkflowName)["status"]!["phase"]);
+        using var client = rig.Agent.CreateInfraClient();
+        Assert.Equal(1, MetricsText.Sample(await client.GetStringAsync("/metrics"), "collate_hybrid_agent_jobs_total{status=\"succeeded\"}"));
     }
 
     private static JsonNode PostedSpec(AgentRig rig) =>
