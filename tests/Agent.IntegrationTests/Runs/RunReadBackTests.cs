@@ -48,4 +48,48 @@ public sealed class RunReadBackTests
         Assert.Contains("logOptions.container=main", query, StringComparison.Ordinal);
         Assert.Contains(rig.Recorder.Requests, request => Uri.UnescapeDataString(request.Query).Contains("items.status.nodes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RunStatus_MainPodWaitingForItsImage_QueuedWithTheReasonThenRunning()
+    {
+        await using var rig = await AgentRig.StartAsync("queued-pod-agent");
+        var runId = Guid.NewGuid().ToString();
+        var config = JsonSerializer.SerializeToElement(
+            RequestPayloads.DefaultConfig + "\n# sandbox-pending: ImagePullBackOff: Back-off pulling image \"ingestion:9\"\n", ProtocolJsonContext.Default.String);
+        var answer = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, config: config, runId: runId));
+        Assert.True(answer.Ok, answer.Reason);
+        var workflowName = answer.Data!.Value.Deserialize(ProtocolJsonContext.Default.RunStartedData)!.WorkflowName;
+
+        var queued = await rig.ControlPlane.WaitForStatusAsync(
+            s => s.RunId == runId && s.Message?.StartsWith("ImagePullBackOff", StringComparison.Ordinal) == true, rig.Cancellation);
+
+        // Argo calls the workflow Running from its first reconcile; only the Pod node says the run has not started.
+        Assert.Equal("Running", (string?)rig.Emulator.GetWorkflow(AgentRig.Namespace, workflowName)["status"]!["phase"]);
+        Assert.Equal(PipelineStates.Queued, queued.Status.PipelineState);
+        Assert.Equal("ImagePullBackOff: Back-off pulling image \"ingestion:9\"", queued.Status.Message);
+        Assert.DoesNotContain(rig.ControlPlane.GetStatuses(runId: runId), s => s.Status.PipelineState == PipelineStates.Running);
+
+        rig.Emulator.ForcePhase(AgentRig.Namespace, workflowName, "Running");
+        await rig.WaitForStateAsync(runId, PipelineStates.Running);
+    }
+
+    [Fact]
+    public async Task PipelineLogs_RunWithExitHandler_PageHoldsTheMainContainerOnly()
+    {
+        await using var rig = await AgentRig.StartAsync("main-only-logs-agent");
+        var runId = Guid.NewGuid().ToString();
+        var workflowName = await rig.StartRunAsync(runId);
+        await rig.WaitForStateAsync(runId, PipelineStates.Success);
+        // The exit handler ran in a pod of its own, with lines of its own in the workflow's log stream.
+        Assert.Contains(
+            rig.Emulator.GetPods(AgentRig.Namespace, workflowName).Snapshot().Pods,
+            pod => pod.Pod.Name != workflowName && pod.Pod.MainLog.Read(0).Lines.Any(line => line.Contains("[exit_handler]", StringComparison.Ordinal)));
+
+        var answer = await rig.SendAsync(MessageTypes.PipelineLogs, RequestPayloads.PipelineLogs(AgentRig.PipelineFqn, runId));
+
+        Assert.True(answer.Ok, answer.Reason);
+        var text = answer.Data!.Value.GetProperty("ingestion_task").GetString()!;
+        Assert.Contains("[main] Starting ingestion pipeline", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[exit_handler]", text, StringComparison.Ordinal);
+    }
 }
