@@ -17,15 +17,17 @@ public static partial class OperationErrors
 
         var argo = ArgoErrorMapper.Map(exception);
         LogArgoFailure(logger, argo.Kind, request.Id, request.Type, argo.Message);
-        var code = argo.Kind switch
-        {
-            ArgoErrorKind.NotFound => ResultCodes.NotFound,
-            ArgoErrorKind.AlreadyExists => ResultCodes.Conflict,
-            ArgoErrorKind.Unavailable => ResultCodes.ArgoUnreachable,
-            _ => ResultCodes.ArgoError,
-        };
-        return new OperationResult(code, argo.Message);
+        return new OperationResult(CodeFor(argo.Kind), argo.Message);
     }
+
+    /// <summary>The result code of an Argo failure of this kind.</summary>
+    public static int CodeFor(ArgoErrorKind kind) => kind switch
+    {
+        ArgoErrorKind.NotFound => ResultCodes.NotFound,
+        ArgoErrorKind.AlreadyExists => ResultCodes.Conflict,
+        ArgoErrorKind.Unavailable => ResultCodes.ArgoUnreachable,
+        _ => ResultCodes.ArgoError,
+    };
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId, string type);

@@ -47,6 +47,18 @@ public sealed partial class RequestDispatcher
         }
     }
 
+    /// <summary>Gives up the claim on an answer that will never be sent, so a repeat of the id is executed and answered.</summary>
+    private void ReleaseClaim(string requestId)
+    {
+        lock (_pendingGate)
+        {
+            if (_pendingAnswers.TryGetValue(requestId, out var seq) && seq == NotYetEnqueued)
+            {
+                _pendingAnswers.TryRemove(requestId, out _);
+            }
+        }
+    }
+
     private void PruneIfDue()
     {
         if (Interlocked.Increment(ref _enqueuedSincePrune) % PruneEvery == 0)

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using Agent.Core.ControlPlane;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
-using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +73,9 @@ public sealed partial class RequestDispatcher : IDisposable
         }
 
         // Claimed before the cache is asked: a copy whose answer is still on its way is neither answered nor, for an
-        // answer the cache did not keep, executed again.
+        // answer the cache did not keep, executed again. Expired answers are forgotten before the claim, which would
+        // make this id's acknowledged answer look pending and keep it past its retention.
+        _results.PruneIfDue();
         if (!TryClaimAnswer(request.Id))
         {
             PendingLog.AnswerPending(_logger, request.Id, request.Type);
@@ -176,41 +177,6 @@ public sealed partial class RequestDispatcher : IDisposable
             Interlocked.Decrement(ref _inFlight);
             _slots.Release();
         }
-    }
-
-    private async Task ReplyAsync(Envelope request, Task<OperationResult> answer)
-    {
-        try
-        {
-            await EnqueueReplyAsync(request, answer);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _repliesInProgress);
-        }
-    }
-
-    private async Task EnqueueReplyAsync(Envelope request, Task<OperationResult> answer)
-    {
-        var result = await answer;
-        _metrics.Requests.WithLabels(TypeLabel(request.Type), result.Ok ? "ok" : result.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
-        var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
-        Interlocked.Increment(ref _repliesWaitingForOutbox);
-        try
-        {
-            await _outbox.EnqueueAsync(
-                MessageTypes.Result,
-                System.Text.Json.JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload),
-                request.Id,
-                message => AnswerSequenced(request.Id, message),
-                CancellationToken.None);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _repliesWaitingForOutbox);
-        }
-
-        PruneIfDue();
     }
 
     public void Dispose()

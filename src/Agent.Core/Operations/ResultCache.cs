@@ -7,7 +7,8 @@ namespace Agent.Core.Operations;
 /// (protocol §4: at least 15 minutes), so a request re-sent after a reconnect is never executed twice. An answer the
 /// caller says need not be kept (a large answer to a read-only request, such as a log page) is held only while it is
 /// being computed: a later repeat of its id executes again rather than pinning a megabyte for 20 minutes.
-/// It is bounded (<see cref="ResultCacheLimits"/>): at a bound, the oldest acknowledged answers go first.
+/// It is bounded (<see cref="ResultCacheLimits"/>): at a bound, the oldest acknowledged answers go first. An answer the
+/// control plane has not acknowledged is never forgotten, neither at a bound nor when its retention ends.
 /// </summary>
 public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLimits? limits = null)
 {
@@ -55,12 +56,18 @@ public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLi
         Func<OperationResult, bool>? retain)
     {
         OperationResult result;
+        bool keep;
+        long bytes;
         try
         {
             result = await execute();
+            keep = retain is null || retain(result);
+            bytes = keep ? EstimateBytes(requestId, result) : 0;
         }
         catch (Exception ex)
         {
+            // The answer carries whatever failed, so whoever awaits it sees the exception; thrown here, in a task
+            // nobody awaits, it would be lost and the request never answered.
             Counted(requestId, null);
             candidate.SetException(ex);
             return;
@@ -68,7 +75,7 @@ public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLi
 
         // Forgotten before anyone sees the answer, so no later lookup can find it: the caller that started it holds it.
         // Never counted either, so the byte total stays the sum of what is held.
-        if (retain is not null && !retain(result))
+        if (!keep)
         {
             _results.TryRemove(KeyValuePair.Create(requestId, entry));
             candidate.SetResult(result);
@@ -76,12 +83,16 @@ public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLi
         }
 
         // Counted before the answer is complete: only complete answers are ever removed, so each is added once before its one removal.
-        Counted(requestId, result);
+        Interlocked.Add(ref _bytes, bytes);
         candidate.SetResult(result);
         EvictIfFull(incoming: 0);
     }
 
-    private void PruneIfDue()
+    /// <summary>
+    /// Forgets the answers whose retention has ended, at most once a minute. <see cref="GetOrStart"/> calls it too; the
+    /// dispatcher calls it before it claims a request id, since the claim makes that id's earlier answer look pending.
+    /// </summary>
+    public void PruneIfDue()
     {
         var now = timeProvider.GetUtcNow();
         if (now - _lastPrune < TimeSpan.FromMinutes(1))
@@ -92,9 +103,21 @@ public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLi
         _lastPrune = now;
         foreach (var (id, entry) in _results)
         {
-            if (now - entry.SeenAt > Retention && entry.Result.IsCompleted)
+            if (now - entry.SeenAt <= Retention || !entry.Result.IsCompleted)
+            {
+                continue;
+            }
+
+            if (IsAnswerAcknowledged(id))
             {
                 Remove(id);
+            }
+            else
+            {
+                // Not acknowledged: the control plane has not got the answer yet, so a repeat of the id must still
+                // find it. Kept, and its retention starts again now, so once the answer is acknowledged the control
+                // plane still has the retention to ask again on purpose (issue 12, finding 1).
+                _results.TryUpdate(id, (entry.Result, now), entry);
             }
         }
     }

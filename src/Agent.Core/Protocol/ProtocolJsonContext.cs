@@ -35,6 +35,7 @@ namespace Agent.Core.Protocol;
 [JsonSerializable(typeof(ServiceStatusData))]
 [JsonSerializable(typeof(PipelineStatusesData))]
 [JsonSerializable(typeof(StoppedRunsData))]
+[JsonSerializable(typeof(KilledRunsData))]
 [JsonSerializable(typeof(PipelineDeployedData))]
 [JsonSerializable(typeof(PipelineToggledData))]
 [JsonSerializable(typeof(JsonElement))]

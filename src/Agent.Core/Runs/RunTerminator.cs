@@ -36,11 +36,11 @@ public sealed partial class RunTerminator(IArgoWorkflowClient argo, IOptions<Arg
                 await argo.ShutdownWorkflowAsync(workflowName, ShutdownStrategy.Terminate, _disposing.Token);
             }
         }
-        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && _disposing.IsCancellationRequested)
         {
             // Shutting down; a new agent finds the run still stopping and reports it as it ends.
         }
-        catch (ArgoException ex)
+        catch (Exception ex)
         {
             Log.TerminateFailed(logger, ex, workflowName);
         }

@@ -33,20 +33,26 @@ internal static class LifecycleRequests
         rig.SendAsync(MessageTypes.PipelineDelete, RequestPayloads.PipelineFqn(fqn));
 
     public static Task<ResultPayload> RunAutomationAsync(this AgentRig rig, string workflowName = "test-connection-mysql-prod") =>
-        rig.SendAsync(MessageTypes.AutomationRun, JsonSerializer.SerializeToElement(
+        rig.SendAsync(MessageTypes.AutomationRun, AutomationPayload(workflowName));
+
+    public static JsonElement AutomationPayload(string workflowName = "test-connection-mysql-prod") =>
+        JsonSerializer.SerializeToElement(
             new AutomationRunRequest(
                 JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["name"] = workflowName, ["workflowType"] = "TEST_CONNECTION" }, ProtocolJsonContext.Default.DictionaryStringString),
                 JsonSerializer.SerializeToElement(AutomationConfig(workflowName), ProtocolJsonContext.Default.String)),
-            ProtocolJsonContext.Default.AutomationRunRequest));
+            ProtocolJsonContext.Default.AutomationRunRequest);
 
     /// <summary>What run_automation.py parses: an automations Workflow with the fields it dispatches on.</summary>
     public static string AutomationConfig(string workflowName) =>
         """{"name":""" + JsonSerializer.Serialize(workflowName) + ""","workflowType":"TEST_CONNECTION","request":{"connectionType":"Mysql","serviceType":"Database","connection":{"config":{"type":"Mysql","hostPort":"mysql:3306"}}}}""";
 
     public static Task<ResultPayload> RunApplicationAsync(this AgentRig rig, string fqn = "OpenMetadata.DataInsightsApplication") =>
-        rig.SendAsync(MessageTypes.ApplicationRun, JsonSerializer.SerializeToElement(
+        rig.SendAsync(MessageTypes.ApplicationRun, ApplicationPayload(fqn));
+
+    public static JsonElement ApplicationPayload(string fqn = "OpenMetadata.DataInsightsApplication") =>
+        JsonSerializer.SerializeToElement(
             new ApplicationRunRequest(Pipeline(fqn, type: "application", schedule: null), JsonSerializer.SerializeToElement("{\"appName\": \"DataInsightsApplication\"}", ProtocolJsonContext.Default.String)),
-            ProtocolJsonContext.Default.ApplicationRunRequest));
+            ProtocolJsonContext.Default.ApplicationRunRequest);
 
     public static Task<ResultPayload> RunPipelineAsync(this AgentRig rig, PipelineInfo pipeline, string? runId = null) =>
         rig.SendAsync(MessageTypes.PipelineRun, JsonSerializer.SerializeToElement(

@@ -4,6 +4,7 @@ using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -19,6 +20,11 @@ internal sealed class DispatcherHarness : IDisposable
     }
 
     public DispatcherHarness(ControlPlaneOptions options, params IOperationHandler[] handlers)
+        : this(options, NullLogger<RequestDispatcher>.Instance, handlers)
+    {
+    }
+
+    public DispatcherHarness(ControlPlaneOptions options, ILogger<RequestDispatcher> logger, params IOperationHandler[] handlers)
     {
         Outbox = new ReliableOutbox(options.OutboxCapacity, Time);
         Cache = new ResultCache(Time, ResultCacheLimits.From(options));
@@ -29,7 +35,7 @@ internal sealed class DispatcherHarness : IDisposable
             Options.Create(options),
             new AgentMetrics(Registry, Time),
             Time,
-            NullLogger<RequestDispatcher>.Instance);
+            logger);
     }
 
     public Prometheus.CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();

@@ -3,12 +3,19 @@ using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
-/// <summary><c>pipeline.kill</c>: stops every unfinished run of the pipeline that this agent owns.</summary>
-public sealed class PipelineKillHandler(IArgoWorkflowClient argo, RunTerminator terminator, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+/// <summary>
+/// <c>pipeline.kill</c>: stops every unfinished run of the pipeline that this agent owns. One run that cannot be stopped
+/// does not keep the others running (issue 12, finding 10): each is tried, and the answer lists the runs stopped and
+/// those that failed with their reasons. It is ok only when every run was stopped, so a control plane that reads only
+/// <c>ok</c> still learns that the pipeline may be running.
+/// </summary>
+public sealed partial class PipelineKillHandler(
+    IArgoWorkflowClient argo, RunTerminator terminator, IOptions<ControlPlaneOptions> controlPlane, ILogger<PipelineKillHandler> logger) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKill;
 
@@ -21,12 +28,38 @@ public sealed class PipelineKillHandler(IArgoWorkflowClient argo, RunTerminator 
 
         var active = await argo.ListWorkflowsAsync(OwnedRunSelectors.ActiveRunsOf(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
         var stopped = new List<string>();
+        var failed = new List<RunStopFailure>();
         foreach (var workflow in active.Workflows)
         {
-            await terminator.StopAsync(workflow.Name, cancellationToken);
-            stopped.Add(workflow.RunId ?? workflow.Name);
+            var runId = workflow.RunId ?? workflow.Name;
+            try
+            {
+                await terminator.StopAsync(workflow.Name, cancellationToken);
+                stopped.Add(runId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A cancellation is the request's own (deadline, shutdown), not this run's failure: it ends the request.
+                var argoError = ArgoErrorMapper.Map(ex);
+                Log.StopFailed(logger, ex, runId, workflow.Name, request.Id);
+                failed.Add(new RunStopFailure(runId, OperationErrors.CodeFor(argoError.Kind), argoError.Message));
+            }
         }
 
-        return OperationResult.Success(new StoppedRunsData(stopped), ProtocolJsonContext.Default.StoppedRunsData);
+        var data = new KilledRunsData(stopped, failed);
+        if (failed.Count == 0)
+        {
+            return OperationResult.Success(data, ProtocolJsonContext.Default.KilledRunsData);
+        }
+
+        var first = failed[0];
+        var summary = $"{failed.Count} of {active.Workflows.Count} runs could not be stopped; run '{first.RunId}': {first.Reason}";
+        return new OperationResult(first.Code, summary, Data: System.Text.Json.JsonSerializer.SerializeToElement(data, ProtocolJsonContext.Default.KilledRunsData));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Run {RunId} (workflow {WorkflowName}) could not be stopped for request {RequestId}; stopping the others")]
+        public static partial void StopFailed(ILogger logger, Exception exception, string runId, string workflowName, string requestId);
     }
 }

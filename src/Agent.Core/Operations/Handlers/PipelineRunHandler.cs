@@ -1,13 +1,15 @@
 using Agent.Core.Argo.Building;
+using Agent.Core.ControlPlane;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
 /// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager) : IOperationHandler
+public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 
@@ -26,7 +28,7 @@ public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig 
         }
 
         var run = new RunRequest(
-            string.IsNullOrWhiteSpace(payload.RunId) ? Guid.NewGuid().ToString() : payload.RunId,
+            string.IsNullOrWhiteSpace(payload.RunId) ? RequestRunIds.ForRequest(controlPlane.Value.AgentId, request.Id) : payload.RunId,
             payload.Pipeline.FullyQualifiedName,
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,

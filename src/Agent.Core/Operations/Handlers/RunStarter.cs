@@ -1,18 +1,21 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
+using Agent.Core.ControlPlane;
 using Agent.Core.Customization;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
 /// Starts exactly one Argo Workflow per run id, for pipeline runs, applications and automations alike. The workflow
 /// name derives from the run id, so a replay (after a reconnect, a retry or an agent restart) meets Argo's 409 and
-/// is answered as the same run.
+/// is answered as the same run. The name also carries the pipeline name, so a run id sent again under another name
+/// is found by its run-id label first (see <see cref="StartedEarlierAsync"/>).
 /// </summary>
 public sealed partial class RunStarter(
     IArgoWorkflowClient argo,
@@ -21,6 +24,7 @@ public sealed partial class RunStarter(
     WorkflowCustomizer customizer,
     LocalPolicy policy,
     AgentMetrics metrics,
+    IOptions<ControlPlaneOptions> controlPlane,
     TimeProvider timeProvider,
     ILogger<RunStarter> logger)
 {
@@ -35,11 +39,21 @@ public sealed partial class RunStarter(
             return new OperationResult(ResultCodes.Forbidden, refusal);
         }
 
+        if (await StartedEarlierAsync(run, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, run.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
         var known = registry.GetOrAdd(candidate);
+        if (!ReferenceEquals(known, candidate) && known.WorkflowName != run.WorkflowName)
+        {
+            return SameRun(run, known.PipelineFqn, known.WorkflowName);
+        }
+
         if (known.PipelineFqn != run.PipelineFqn)
         {
-            return new OperationResult(ResultCodes.Conflict, $"run id '{run.RunId}' already belongs to pipeline '{known.PipelineFqn}'");
+            return Conflict(run, known.PipelineFqn);
         }
 
         try
@@ -65,11 +79,49 @@ public sealed partial class RunStarter(
             throw;
         }
 
-        return OperationResult.Success(new RunStartedData(run.RunId, run.WorkflowName), ProtocolJsonContext.Default.RunStartedData, run.RunId);
+        return Started(run.RunId, run.WorkflowName);
     }
 
     /// <summary>The key of <c>ARGO_PIPELINE_TYPE_CONFIGS</c> that applies: automations have their own.</summary>
     public static string TypeKey(RunRequest run) => run.Kind == RunKind.Automation ? "automation" : run.PipelineType;
+
+    /// <summary>
+    /// The answer for a run id that already has a workflow of this agent under another name, or null. The workflow name
+    /// carries the pipeline name, so Argo's 409 on the name cannot catch a run id sent again under another pipeline
+    /// name (issue 12, finding 1). Found by this agent's run-id label in Argo, not by making the name depend on the run
+    /// id alone: the registry forgets old runs and may not be rebuilt yet right after a restart, while Argo keeps the
+    /// workflow until its TTL; the name keeps the pipeline name operators look for; and a workflow is found whatever
+    /// name it was given. The cost is one list call per run id the registry does not know.
+    /// </summary>
+    private async Task<OperationResult?> StartedEarlierAsync(RunRequest run, CancellationToken cancellationToken)
+    {
+        if (registry.Find(run.RunId) is not null)
+        {
+            return null;
+        }
+
+        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(controlPlane.Value.AgentId, run.RunId), cancellationToken);
+        var earlier = page.Workflows.Where(candidate => candidate.RunId == run.RunId).MinBy(candidate => candidate.CreatedAt);
+        return earlier is null ? null : SameRun(run, earlier.Annotation(WorkflowLabels.PipelineFqnAnnotation), earlier.Name);
+    }
+
+    /// <summary>A run id started earlier as <paramref name="workflowName"/>: the same run when the pipeline is the same, else 409.</summary>
+    private OperationResult SameRun(RunRequest run, string? pipelineFqn, string workflowName)
+    {
+        if (pipelineFqn != run.PipelineFqn)
+        {
+            return Conflict(run, pipelineFqn);
+        }
+
+        Log.StartedUnderAnotherName(logger, run.RunId, workflowName, run.WorkflowName);
+        return Started(run.RunId, workflowName);
+    }
+
+    private static OperationResult Conflict(RunRequest run, string? pipelineFqn) =>
+        new(ResultCodes.Conflict, $"run id '{run.RunId}' already belongs to pipeline '{pipelineFqn}'");
+
+    private static OperationResult Started(string runId, string workflowName) =>
+        OperationResult.Success(new RunStartedData(runId, workflowName), ProtocolJsonContext.Default.RunStartedData, runId);
 
     private static partial class Log
     {
@@ -81,5 +133,8 @@ public sealed partial class RunStarter(
 
         [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
         public static partial void AlreadyCreated(ILogger logger, string runId, string workflowName);
+
+        [LoggerMessage(EventId = 2310, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again as {RequestedName}")]
+        public static partial void StartedUnderAnotherName(ILogger logger, string runId, string workflowName, string requestedName);
     }
 }
