@@ -56,6 +56,7 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, PipelineDeleteHandler>();
         services.AddSingleton<IOperationHandler, AutomationRunHandler>();
         services.AddSingleton<IOperationHandler, ApplicationRunHandler>();
+        services.AddSingleton<IOperationHandler, RunsReconcileHandler>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
         services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));

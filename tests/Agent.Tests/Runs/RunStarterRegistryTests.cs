@@ -24,7 +24,7 @@ public sealed class RunStarterRegistryTests
     public async Task StartAsync_CreateCancelled_LeavesNoRunInTheRegistry()
     {
         using var cancel = new CancellationTokenSource();
-        var starter = Starter(new ScriptedCreateArgoClient(async (_, token) =>
+        var starter = Starter(new ScriptedArgoClient(async (_, token) =>
         {
             await cancel.CancelAsync();
             token.ThrowIfCancellationRequested();
@@ -40,7 +40,7 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_NameTakenByAnotherRun_AnswersConflictAndLeavesNoRunInTheRegistry()
     {
-        var starter = Starter(new ScriptedCreateArgoClient(
+        var starter = Starter(new ScriptedArgoClient(
             (_, _) => throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409), Existing("another-run")));
 
         var result = await starter.StartAsync(Run, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_CreatedOrAlreadyOurs_KeepsTheQueuedRun()
     {
-        var starter = Starter(new ScriptedCreateArgoClient(
+        var starter = Starter(new ScriptedArgoClient(
             (_, _) => throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409), Existing(Run.RunId)));
 
         var result = await starter.StartAsync(Run, CancellationToken.None);
