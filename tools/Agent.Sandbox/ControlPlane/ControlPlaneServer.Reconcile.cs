@@ -40,8 +40,8 @@ internal sealed partial class ControlPlaneServer
         // Runs this server still holds as active ended after they were created, so since reaches back to the oldest.
         var oldestActive = OldestActiveRun(agent.AgentId);
         var since = Math.Min((heard - ReconcileMargin).ToUnixTimeMilliseconds(), oldestActive ?? long.MaxValue);
-        var payload = JsonSerializer.SerializeToElement(new RunsReconcileRequest(since), ProtocolJsonContext.Default.RunsReconcileRequest);
-        var envelope = MessageCodec.Create(MessageTypes.RunsReconcile, payload, ProtocolJsonContext.Default.JsonElement, time.GetUtcNow());
+        var envelope = MessageCodec.Create(
+            MessageTypes.RunsReconcile, Api.RequestPayloads.RunsReconcile(since), ProtocolJsonContext.Default.JsonElement, time.GetUtcNow());
         var request = requests.GetOrAdd(envelope.Id, _ => new PendingRequest(agent.AgentId, envelope, time.GetUtcNow()));
         agent.Unanswered[request.Id] = request;
         return request;
