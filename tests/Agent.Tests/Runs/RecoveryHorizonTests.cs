@@ -6,6 +6,7 @@ using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
+using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -46,7 +47,7 @@ public sealed class RecoveryHorizonTests
         }
 
         // The control plane sees a new instance and asks for what ended since it last heard the agent (protocol §7.1).
-        var argo = new ScriptedArgoClient(listed: workflows);
+        var argo = new FakeArgoWorkflowClient(workflows);
         var reconciled = await ReconcileAsync(argo, LastHeard.AddMinutes(-10));
 
         var reported = outbox.After(0).Entries.Select(entry => entry.Message.Payload.Deserialize(ProtocolJsonContext.Default.RunStatusPayload)!);
@@ -76,14 +77,12 @@ public sealed class RecoveryHorizonTests
     {
         var running = Finished("run-active", "Running", null);
         var foreign = Finished("run-foreign", "Succeeded", LastHeard.AddMinutes(30)) with { Annotations = new Dictionary<string, string>() };
-        var argo = new ScriptedArgoClient(listed:
-        [
+        var argo = new FakeArgoWorkflowClient(
             Finished("run-second", "Succeeded", LastHeard.AddMinutes(20)),
             Finished("run-before", "Failed", LastHeard.AddMinutes(-1)),
             running,
             foreign,
-            Finished("run-first", "Failed", LastHeard),
-        ]);
+            Finished("run-first", "Failed", LastHeard));
 
         var answer = await ReconcileAsync(argo, LastHeard);
 
@@ -93,7 +92,7 @@ public sealed class RecoveryHorizonTests
     [Fact]
     public async Task HandleAsync_NoSince_ListsEveryFinishedRunArgoHolds()
     {
-        var argo = new ScriptedArgoClient(listed: [Finished("run-old", "Succeeded", LastHeard.AddDays(-6))]);
+        var argo = new FakeArgoWorkflowClient(Finished("run-old", "Succeeded", LastHeard.AddDays(-6)));
 
         var answer = await ReconcileAsync(argo, since: null);
 

@@ -1,5 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
+using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.ControlPlane;
 using Agent.Core.Customization;
 using Agent.Core.Ingestion;
@@ -8,6 +9,7 @@ using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
+using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,12 +26,15 @@ public sealed class RunStarterRegistryTests
     public async Task StartAsync_CreateCancelled_LeavesNoRunInTheRegistry()
     {
         using var cancel = new CancellationTokenSource();
-        var starter = Starter(new ScriptedArgoClient(async (_, token) =>
+        var starter = Starter(new FakeArgoWorkflowClient
         {
-            await cancel.CancelAsync();
-            token.ThrowIfCancellationRequested();
-            throw new InvalidOperationException("unreachable");
-        }));
+            Create = async (_, token) =>
+            {
+                await cancel.CancelAsync();
+                token.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("unreachable");
+            },
+        });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => starter.StartAsync(Run, cancel.Token));
 
@@ -40,8 +45,7 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_NameTakenByAnotherRun_AnswersConflictAndLeavesNoRunInTheRegistry()
     {
-        var starter = Starter(new ScriptedArgoClient(
-            (_, _) => throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409), Existing("another-run")));
+        var starter = Starter(new FakeArgoWorkflowClient { Create = AlreadyExists, Existing = Existing("another-run") });
 
         var result = await starter.StartAsync(Run, CancellationToken.None);
 
@@ -53,14 +57,16 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_CreatedOrAlreadyOurs_KeepsTheQueuedRun()
     {
-        var starter = Starter(new ScriptedArgoClient(
-            (_, _) => throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409), Existing(Run.RunId)));
+        var starter = Starter(new FakeArgoWorkflowClient { Create = AlreadyExists, Existing = Existing(Run.RunId) });
 
         var result = await starter.StartAsync(Run, CancellationToken.None);
 
         Assert.True(result.Ok, result.Reason);
         Assert.Equal(PipelineStates.Queued, _registry.Find(Run.RunId)?.State);
     }
+
+    private static Task<ArgoWorkflow> AlreadyExists(Workflow workflow, CancellationToken cancellationToken) =>
+        throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409);
 
     private static ArgoWorkflow Existing(string runId) => new(
         Run.WorkflowName, "ns", new Dictionary<string, string>(), new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = runId },
