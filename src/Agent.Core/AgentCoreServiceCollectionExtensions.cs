@@ -35,6 +35,11 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<HelloFactory>();
         services.AddSingleton(provider => new ReconnectBackoff(provider.GetRequiredService<IOptions<ControlPlaneOptions>>(), new Random()));
         services.TryAddSingleton<IControlPlaneConnector, ClientWebSocketConnector>();
+
+        // The host stops hosted services in reverse order of registration, so the watcher, registered first, stops
+        // last: it keeps reporting while ControlPlaneService drains and flushes, and a run that ends during the drain
+        // still gets its final run.status (issue 12, finding 6).
+        services.AddHostedService<WorkflowWatcher>();
         services.AddHostedService<ControlPlaneService>();
 
         services.AddSingleton<RunRegistry>();
@@ -51,6 +56,7 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, PipelineDeleteHandler>();
         services.AddSingleton<IOperationHandler, AutomationRunHandler>();
         services.AddSingleton<IOperationHandler, ApplicationRunHandler>();
+        services.AddSingleton<IOperationHandler, RunsReconcileHandler>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
         services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));

@@ -37,8 +37,9 @@ public sealed class ArgoOptions
     public bool InsecureSkipVerify { get; set; }
 
     /// <summary>
-    /// At start, runs that finished up to this long before the agent started are reported once more, so a run that
-    /// ended while no agent was connected is not lost; older ones were reported by the agent that saw them end.
+    /// At start, runs that finished up to this long before the agent started are reported once more, unasked, so a
+    /// restart loses no final status. Older ones a control plane that missed them gets with <c>runs.reconcile</c>
+    /// (protocol §7.1), for as long as Argo keeps the workflows.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Argo:RecoveryWindow must be between 0 and 7 days")]
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(1);

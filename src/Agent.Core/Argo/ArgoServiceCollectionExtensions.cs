@@ -16,7 +16,7 @@ public static class ArgoServiceCollectionExtensions
     public const string StreamingClientName = "argo-stream";
     public const string ProbeClientName = "argo-probe";
 
-    /// <summary>Registers the Argo gateway: the generated client on resilient HTTP, the watcher and the workflow factory.</summary>
+    /// <summary>Registers the Argo gateway: the generated client on resilient HTTP, and the workflow factories (the watcher is registered with the control-plane client, whose shutdown it must outlive).</summary>
     public static IServiceCollection AddArgoGateway(this IServiceCollection services)
     {
         services.AddSingleton<ArgoTokenProvider>();
@@ -61,7 +61,6 @@ public static class ArgoServiceCollectionExtensions
         services.AddSingleton<IArgoCronWorkflowClient, ArgoCronWorkflowClient>();
         services.AddSingleton<WorkflowFactory>();
         services.AddSingleton<CronWorkflowFactory>();
-        services.AddHostedService<WorkflowWatcher>();
         return services;
     }
 

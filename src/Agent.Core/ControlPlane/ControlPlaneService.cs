@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,12 @@ namespace Agent.Core.ControlPlane;
 public sealed partial class ControlPlaneService : BackgroundService
 {
     public static readonly TimeSpan HealthyAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The least time the outbox flush gets on shutdown, after the grace period if in-flight work used it up. The
+    /// host's shutdown timeout is the grace period plus this (AgentServicesExtensions).
+    /// </summary>
+    public static readonly TimeSpan FlushReserve = TimeSpan.FromSeconds(5);
 
     private readonly IControlPlaneConnector _connector;
     private readonly SessionServices _services;
@@ -73,12 +80,15 @@ public sealed partial class ControlPlaneService : BackgroundService
 
     /// <summary>
     /// On SIGTERM: take no new requests, let in-flight ones finish within the grace period and hand back (answer
-    /// 503) those that do not, flush the outbox while still connected, and only then close the link with 1001.
+    /// 503) those that do not, flush the outbox while still connected, and only then close the link with 1001. The
+    /// flush gets what is left of the grace, and never less than <see cref="FlushReserve"/>: in-flight work that used up
+    /// the grace must not leave its own answers, the 503s and the run statuses of the drain, unsent.
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         var dispatcher = _services.Dispatcher;
         dispatcher.StopAccepting();
+        var graceEnds = Stopwatch.GetTimestamp() + (long)(_services.Options.ShutdownGraceSeconds * (double)Stopwatch.Frequency);
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(TimeSpan.FromSeconds(_services.Options.ShutdownGraceSeconds));
         Log.Draining(_logger, dispatcher.InFlight, _services.Outbox.Depth, _services.Options.ShutdownGraceSeconds);
@@ -89,8 +99,10 @@ public sealed partial class ControlPlaneService : BackgroundService
             await WaitUntilAsync(() => dispatcher.IsIdle, cancellationToken);
         }
 
+        using var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        flush.CancelAfter(FlushTime(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), graceEnds)));
         var flushed = await WaitUntilAsync(
-            () => _services.Outbox.Depth == 0 || _services.State.Current.Status != ConnectionStatus.Connected, grace.Token);
+            () => _services.Outbox.Depth == 0 || _services.State.Current.Status != ConnectionStatus.Connected, flush.Token);
         if (!flushed || _services.Outbox.Depth > 0)
         {
             Log.DrainIncomplete(_logger, dispatcher.InFlight, _services.Outbox.Depth);
@@ -98,6 +110,9 @@ public sealed partial class ControlPlaneService : BackgroundService
 
         await base.StopAsync(cancellationToken);
     }
+
+    /// <summary>How long the flush may take, given what is left of the grace period (negative once it has run out).</summary>
+    internal static TimeSpan FlushTime(TimeSpan graceLeft) => graceLeft > FlushReserve ? graceLeft : FlushReserve;
 
     /// <summary>Shutdown happens in real time whatever clock the agent runs on, so this polls with real delays.</summary>
     private static async Task<bool> WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public static class MessageTypes
     public const string AutomationRun = "automation.run";
     public const string ApplicationRun = "application.run";
 
+    /// <summary><em>Addition:</em> the finished runs Argo still holds, for a control plane that missed their final status (protocol §7.1).</summary>
+    public const string RunsReconcile = "runs.reconcile";
+
     /// <summary>Agent messages that carry a <c>seq</c> and stay in the outbox until acknowledged.</summary>
     public static bool IsReliable(string type) => type is Result or RunStatus;
 }

@@ -55,6 +55,21 @@ public sealed class RunRegistry
         }
     }
 
+    /// <summary>
+    /// Forgets a run whose workflow was never created, unless its record changed since <paramref name="claim"/> was
+    /// registered: only the watcher changes it, and only for a workflow Argo holds.
+    /// </summary>
+    public bool Withdraw(RunRecord claim)
+    {
+        if (!_byRunId.TryRemove(new KeyValuePair<string, RunRecord>(claim.RunId, claim)))
+        {
+            return false;
+        }
+
+        _runIdByWorkflow.TryRemove(new KeyValuePair<string, string>(claim.WorkflowName, claim.RunId));
+        return true;
+    }
+
     public IReadOnlyList<RunRecord> InFlight() =>
         [.. _byRunId.Values.Where(run => !PipelineStates.IsTerminal(run.State)).OrderBy(run => run.CreatedAt)];
 

@@ -32,31 +32,29 @@ public sealed partial class RunStatusReporter(
 
         var state = WorkflowPhases.ToPipelineState(workflow);
         var message = WorkflowPhases.ToMessage(workflow);
-        var changed = false;
-        var updated = registry.Update(run.RunId, current =>
-        {
-            // A queued run is reported again when the reason it waits changes (ContainerCreating → ImagePullBackOff).
-            changed = current.State != state || (state == PipelineStates.Queued && current.Message != message);
 
-            // The record of a run this agent started holds the request's time until Argo's creation time is seen.
-            var created = workflow.CreatedAt ?? current.CreatedAt;
-            return changed
-                ? current with { State = state, CreatedAt = created, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = message }
-                : current with { CreatedAt = created };
-        });
-        if (!changed || updated is null)
+        // The record of a run this agent started holds the request's time until Argo's creation time is seen.
+        var created = workflow.CreatedAt ?? run.CreatedAt;
+
+        // A queued run is reported again when the reason it waits changes (ContainerCreating → ImagePullBackOff).
+        if (run.State == state && (state != PipelineStates.Queued || run.Message == message))
         {
+            registry.Update(run.RunId, current => current with { CreatedAt = workflow.CreatedAt ?? current.CreatedAt });
             return;
         }
 
-        var sent = await outbox.EnqueueAsync(
+        // The registry takes the new state only once the outbox holds its report, in the same step: were the enqueue
+        // cancelled (a full outbox at shutdown), the registry would otherwise say "reported" and the next observation
+        // of the same state would send nothing, ever.
+        var report = run with { State = state, CreatedAt = created, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = message };
+        await outbox.EnqueueAsync(
             MessageTypes.RunStatus,
-            JsonSerializer.SerializeToElement(ToPayload(updated), ProtocolJsonContext.Default.RunStatusPayload),
+            JsonSerializer.SerializeToElement(ToPayload(report), ProtocolJsonContext.Default.RunStatusPayload),
             null,
+            sent => registry.Update(run.RunId, _ => report with { LastStatusSeq = sent.Seq }),
             cancellationToken);
-        registry.Update(run.RunId, current => current with { LastStatusSeq = sent.Seq });
         CountFinished(state);
-        Log.StateChanged(logger, updated.RunId, updated.WorkflowName, state);
+        Log.StateChanged(logger, report.RunId, report.WorkflowName, state);
     }
 
     /// <summary>

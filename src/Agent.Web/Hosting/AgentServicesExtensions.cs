@@ -1,4 +1,5 @@
 using Agent.Core;
+using Agent.Core.ControlPlane;
 using System.Globalization;
 
 namespace Agent.Web.Hosting;
@@ -10,11 +11,12 @@ public static class AgentServicesExtensions
     {
         builder.Services.AddAgentCore();
 
-        // Leave the host time to finish in-flight operations and flush the outbox on SIGTERM (ControlPlaneService.StopAsync).
+        // Leave the host time to finish in-flight operations and flush the outbox on SIGTERM (ControlPlaneService.StopAsync):
+        // the grace period, then the flush's own reserve should in-flight work have used up the grace.
         // Read from configuration, not IOptions: the host resolves HostOptions while it is built, before the agent's
         // options are validated together, and a validation failure then would hide all the others.
         var grace = int.TryParse(builder.Configuration["ControlPlane:ShutdownGraceSeconds"], CultureInfo.InvariantCulture, out var seconds) ? seconds : 20;
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(grace, 0, 600) + 5));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(grace, 0, 600)) + ControlPlaneService.FlushReserve);
         return builder;
     }
 }

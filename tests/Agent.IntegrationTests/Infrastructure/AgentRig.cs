@@ -48,13 +48,14 @@ internal sealed class AgentRig : IAsyncDisposable
     }
 
     /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
-    public async Task RestartAgentAsync(Func<Task> whileStopped, IDictionary<string, string?>? agentOverrides = null)
+    public async Task RestartAgentAsync(
+        Func<Task> whileStopped, IDictionary<string, string?>? agentOverrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         var agentId = Agent.AgentId;
         await Agent.DisposeAsync();
         await ControlPlane.WaitForDisconnectAsync(agentId, Cancellation);
         await whileStopped();
-        Agent = new AgentApplication(Sandbox, agentId, agentOverrides);
+        Agent = new AgentApplication(Sandbox, agentId, agentOverrides) { ReplaceServices = replaceServices };
         Agent.StartServer();
     }
 

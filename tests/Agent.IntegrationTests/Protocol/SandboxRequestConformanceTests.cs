@@ -42,6 +42,8 @@ public sealed class SandboxRequestConformanceTests
         { MessageTypes.PipelineLogs, RequestPayloads.PipelineLogs("svc.pipeline", "run-1", "2").GetRawText() },
         { MessageTypes.PipelineLogs, RequestPayloads.PipelineLogs("svc.pipeline").GetRawText() },
         { MessageTypes.ServiceStatus, RequestPayloads.Empty().GetRawText() },
+        { MessageTypes.RunsReconcile, RequestPayloads.RunsReconcile(1_773_479_813_589).GetRawText() },
+        { MessageTypes.RunsReconcile, RequestPayloads.RunsReconcile(null).GetRawText() },
     };
 
     [Theory]

@@ -52,6 +52,31 @@ public class RunRegistryTests
     }
 
     [Fact]
+    public void Withdraw_ClaimUnchanged_ForgetsBothKeys()
+    {
+        var registry = new RunRegistry();
+        var claim = registry.GetOrAdd(Run("run-1", "wf-1"));
+
+        Assert.True(registry.Withdraw(claim));
+
+        Assert.Null(registry.Find("run-1"));
+        Assert.Null(registry.FindByWorkflow("wf-1"));
+    }
+
+    /// <summary>The watcher saw the workflow (Argo has it after all), so the run stays.</summary>
+    [Fact]
+    public void Withdraw_RecordChangedSinceTheClaim_KeepsTheRun()
+    {
+        var registry = new RunRegistry();
+        var claim = registry.GetOrAdd(Run("run-1", "wf-1"));
+        registry.Update("run-1", run => run with { State = PipelineStates.Running });
+
+        Assert.False(registry.Withdraw(claim));
+
+        Assert.Equal(PipelineStates.Running, registry.FindByWorkflow("wf-1")?.State);
+    }
+
+    [Fact]
     public void Update_MoreFinishedThanRetention_EvictsOldestFinished()
     {
         var registry = new RunRegistry();

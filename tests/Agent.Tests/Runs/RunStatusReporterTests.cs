@@ -189,6 +189,28 @@ public sealed class RunStatusReporterTests : IDisposable
             Sent().Select(message => (Payload(message).PipelineState, Payload(message).Message)));
     }
 
+    /// <summary>Finding 6: a report whose enqueue was cancelled (a full outbox at shutdown) is sent on the next observation.</summary>
+    [Fact]
+    public async Task ObserveAsync_EnqueueCancelledOnAFullOutbox_ReportsTheStateOnTheNextObservation()
+    {
+        using var outbox = new ReliableOutbox(1, _time);
+        var reporter = new RunStatusReporter(
+            _registry, outbox, new AgentInstance(_time), Options.Create(new ArgoOptions()), _metrics, _time, NullLogger<RunStatusReporter>.Instance);
+        Register();
+        var filler = await outbox.EnqueueAsync(MessageTypes.Result, JsonSerializer.SerializeToElement(new { }), null, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var blocked = reporter.ObserveAsync(Workflow("Running"), cancel.Token).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+        outbox.Acknowledge(filler.Seq!.Value);
+        await reporter.ObserveAsync(Workflow("Running"), CancellationToken.None);
+
+        var sent = Assert.Single(outbox.After(0).Entries);
+        Assert.Equal(PipelineStates.Running, Payload(sent.Message).PipelineState);
+        Assert.Equal(sent.Seq, _registry.Find("run-1")!.LastStatusSeq);
+    }
+
     public void Dispose() => _outbox.Dispose();
 
     private ArgoWorkflow Waiting(string reason) =>

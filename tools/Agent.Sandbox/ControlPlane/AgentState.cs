@@ -18,6 +18,7 @@ internal sealed class AgentState(string agentId)
     private bool silent;
     private bool withholdAcks;
     private int refuseCode;
+    private DateTimeOffset? lastHeardAt;
 
     public string AgentId { get; } = agentId;
 
@@ -142,6 +143,26 @@ internal sealed class AgentState(string agentId)
         lock (gate)
         {
             return welcomed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>When a frame of this agent was last read, whichever instance sent it.</summary>
+    public DateTimeOffset? LastHeardAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastHeardAt;
+            }
+        }
+    }
+
+    public void Heard(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            lastHeardAt = at;
         }
     }
 

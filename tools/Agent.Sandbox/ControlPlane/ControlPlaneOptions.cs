@@ -26,6 +26,12 @@ internal sealed class ControlPlaneOptions
     /// <summary>Text frames kept per agent id, both ways, for <c>GET /sandbox/agents/{id}/frames</c>; the oldest go first.</summary>
     public int RecordedFramesPerAgent { get; set; } = 1000;
 
+    /// <summary>
+    /// Sends <c>runs.reconcile</c> after welcoming a new instance of a known agent (protocol §7.1), and keeps the final
+    /// states it returns that no <c>run.status</c> gave (<c>GET /sandbox/reconciled</c>).
+    /// </summary>
+    public bool ReconcileAfterRestart { get; set; } = true;
+
     /// <summary>How long the REST request routes wait for a result when the body names no timeout.</summary>
     public int DefaultRequestTimeoutSeconds { get; set; } = 30;
 }

@@ -17,6 +17,13 @@ internal sealed partial class ControlPlaneServer
     public Task<RecordedFrame> WaitForFrameAsync(string agentId, Func<RecordedFrame, bool> match, CancellationToken cancellationToken) =>
         frames.WaitForAsync(agentId, match, cancellationToken);
 
-    internal void RecordFrame(AgentSession session, FrameDirection direction, ReadOnlyMemory<byte> utf8) =>
-        frames.Record(session.Agent.AgentId, session.SessionId, direction, utf8, time.GetUtcNow());
+    internal void RecordFrame(AgentSession session, FrameDirection direction, ReadOnlyMemory<byte> utf8)
+    {
+        var at = time.GetUtcNow();
+        frames.Record(session.Agent.AgentId, session.SessionId, direction, utf8, at);
+        if (direction == FrameDirection.Received)
+        {
+            session.Agent.Heard(at);
+        }
+    }
 }

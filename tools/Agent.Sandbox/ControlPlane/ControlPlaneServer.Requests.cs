@@ -77,5 +77,10 @@ internal sealed partial class ControlPlaneServer
         {
             GetAgent(request.AgentId).Unanswered.TryRemove(request.Id, out _);
         }
+
+        if (request.Envelope.Type == MessageTypes.RunsReconcile)
+        {
+            FoldReconciled(session, message);
+        }
     }
 }

@@ -63,9 +63,11 @@ internal sealed partial class ControlPlaneServer(
     /// <summary>Records the handshake and returns the requests the agent has not answered yet, oldest first.</summary>
     internal IEnumerable<PendingRequest> OnWelcomed(AgentSession session, HelloPayload hello)
     {
+        var reconcile = ReconcileRequest(session.Agent, hello);
         session.Agent.MarkWelcomed(session, hello, time.GetUtcNow());
         ControlPlaneLog.AgentWelcomed(logger, hello.AgentId, session.SessionId, hello.InstanceId, hello.AgentVersion);
-        return session.Agent.Unanswered.Values.OrderBy(r => r.CreatedAt).ToList();
+        var missed = session.Agent.Unanswered.Values.Where(r => r != reconcile).OrderBy(r => r.CreatedAt);
+        return reconcile is null ? [.. missed] : [reconcile, .. missed];
     }
 
     internal void OnSessionEnded(AgentSession session) => ControlPlaneLog.SessionEnded(logger, session.Agent.AgentId, session.SessionId);

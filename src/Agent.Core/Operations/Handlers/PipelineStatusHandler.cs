@@ -2,6 +2,7 @@ using Agent.Core.Argo;
 using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
+using Agent.Core.Runs;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
@@ -23,22 +24,8 @@ public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, IOptions<Con
         var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Pipeline(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
         var statuses = page.Workflows
             .OrderByDescending(workflow => workflow.CreatedAt)
-            .Select(workflow => new RunStatusPayload(
-                payload.PipelineFqn,
-                workflow.RunId ?? workflow.Name,
-                workflow.Name,
-                WorkflowPhases.ToPipelineState(workflow),
-                RunTimestamp(workflow),
-                (workflow.StartedAt ?? workflow.CreatedAt)?.ToUnixTimeMilliseconds(),
-                workflow.FinishedAt?.ToUnixTimeMilliseconds(),
-                WorkflowPhases.ToMessage(workflow)))
+            .Select(workflow => WorkflowRunStatus.ToPayload(workflow, payload.PipelineFqn, timeProvider.GetUtcNow()))
             .ToList();
         return OperationResult.Success(new PipelineStatusesData(statuses), ProtocolJsonContext.Default.PipelineStatusesData);
     }
-
-    /// <summary>
-    /// The run's creation time, the same in every answer and every <c>run.status</c> of the run: OpenMetadata keys a
-    /// pipeline's statuses by it. A workflow always has one; the clock is only a fallback for a malformed object.
-    /// </summary>
-    private long RunTimestamp(ArgoWorkflow workflow) => (workflow.CreatedAt ?? timeProvider.GetUtcNow()).ToUnixTimeMilliseconds();
 }

@@ -56,30 +56,51 @@ public sealed partial class RunStarter(
             return Conflict(run, known.PipelineFqn);
         }
 
+        // Until Argo holds this run's workflow, the registered record is only a claim: every way out that did not
+        // make it (cancelled, refused, failed, the name taken by another run) withdraws it, or it would stay queued
+        // forever. Should Argo have created it after all (a cancelled call that reached it), the watcher adopts it.
+        var confirmed = false;
+        try
+        {
+            confirmed = await CreateAsync(run, workflow, cancellationToken);
+        }
+        finally
+        {
+            if (!confirmed && ReferenceEquals(known, candidate))
+            {
+                registry.Withdraw(candidate);
+            }
+        }
+
+        if (!confirmed)
+        {
+            return new OperationResult(ResultCodes.Conflict, $"workflow '{run.WorkflowName}' exists but was not created for run '{run.RunId}'");
+        }
+
+        return Started(run.RunId, run.WorkflowName);
+    }
+
+    /// <summary>True once Argo holds the run's workflow; false when its name belongs to another run.</summary>
+    private async Task<bool> CreateAsync(RunRequest run, Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.Workflow workflow, CancellationToken cancellationToken)
+    {
         try
         {
             await argo.CreateWorkflowAsync(workflow, cancellationToken);
             metrics.JobsCreated.Inc();
             Log.Created(logger, run.RunId, run.WorkflowName, run.PipelineFqn);
+            return true;
         }
         catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.AlreadyExists)
         {
             var existing = await argo.GetWorkflowAsync(run.WorkflowName, cancellationToken);
             if (existing?.Annotation(WorkflowLabels.RunIdAnnotation) != run.RunId)
             {
-                return new OperationResult(ResultCodes.Conflict, $"workflow '{run.WorkflowName}' exists but was not created for run '{run.RunId}'");
+                return false;
             }
 
             Log.AlreadyCreated(logger, run.RunId, run.WorkflowName);
+            return true;
         }
-        catch (ArgoException) when (ReferenceEquals(known, candidate))
-        {
-            // Nothing was created, so nothing should be tracked; should Argo have created it after all, the watcher adopts it.
-            registry.Remove(run.RunId);
-            throw;
-        }
-
-        return Started(run.RunId, run.WorkflowName);
     }
 
     /// <summary>The key of <c>ARGO_PIPELINE_TYPE_CONFIGS</c> that applies: automations have their own.</summary>

@@ -61,5 +61,8 @@ internal static class RequestPayloads
     public static JsonElement PipelineKillRun(string pipelineFqn, string runId) =>
         JsonSerializer.SerializeToElement(new PipelineKillRunRequest(pipelineFqn, runId), ProtocolJsonContext.Default.PipelineKillRunRequest);
 
+    public static JsonElement RunsReconcile(long? since) =>
+        JsonSerializer.SerializeToElement(new RunsReconcileRequest(since), ProtocolJsonContext.Default.RunsReconcileRequest);
+
     public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
 }

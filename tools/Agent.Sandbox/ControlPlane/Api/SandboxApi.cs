@@ -10,6 +10,7 @@ internal static class SandboxApi
         var group = endpoints.MapGroup("/sandbox").WithTags("Sandbox control plane");
         group.MapGet("/agents", GetAgents).WithName("GetAgents");
         group.MapGet("/statuses", GetStatuses).WithName("GetStatuses");
+        group.MapGet("/reconciled", GetReconciled).WithName("GetReconciled");
         group.MapGet("/stats", GetStats).WithName("GetStats");
         group.MapGet("/violations", GetViolations).WithName("GetViolations");
         group.MapGet("/errors", GetErrors).WithName("GetErrors");
@@ -24,6 +25,10 @@ internal static class SandboxApi
     public static Ok<IReadOnlyList<ReceivedStatus>> GetStatuses(
         ControlPlaneServer server, string? agentId = null, string? pipelineFqn = null, string? runId = null) =>
         TypedResults.Ok(server.GetStatuses(agentId, pipelineFqn, runId));
+
+    /// <summary>Final states that only a <c>runs.reconcile</c> answer gave (protocol §7.1), each run once.</summary>
+    public static Ok<IReadOnlyList<ReceivedStatus>> GetReconciled(ControlPlaneServer server, string? agentId = null, string? runId = null) =>
+        TypedResults.Ok(server.GetReconciled(agentId, runId));
 
     public static Ok<ControlPlaneStatsSnapshot> GetStats(ControlPlaneServer server) => TypedResults.Ok(server.Stats.Snapshot());
 

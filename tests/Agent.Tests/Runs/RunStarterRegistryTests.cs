@@ -1,0 +1,87 @@
+using Agent.Core.Argo;
+using Agent.Core.Argo.Building;
+using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.ControlPlane;
+using Agent.Core.Customization;
+using Agent.Core.Ingestion;
+using Agent.Core.Metrics;
+using Agent.Core.Operations;
+using Agent.Core.Operations.Handlers;
+using Agent.Core.Protocol.Messages;
+using Agent.Core.Runs;
+using Agent.Tests.Argo.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Agent.Tests.Runs;
+
+/// <summary>A create that did not make this run's workflow leaves nothing in the registry: no phantom queued run.</summary>
+public sealed class RunStarterRegistryTests
+{
+    private static readonly RunRequest Run = new(Guid.NewGuid().ToString(), "svc.pipeline", "pipeline", "metadata", "{}");
+    private readonly RunRegistry _registry = new();
+
+    [Fact]
+    public async Task StartAsync_CreateCancelled_LeavesNoRunInTheRegistry()
+    {
+        using var cancel = new CancellationTokenSource();
+        var starter = Starter(new FakeArgoWorkflowClient
+        {
+            Create = async (_, token) =>
+            {
+                await cancel.CancelAsync();
+                token.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("unreachable");
+            },
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => starter.StartAsync(Run, cancel.Token));
+
+        Assert.Null(_registry.Find(Run.RunId));
+        Assert.Empty(_registry.InFlight());
+    }
+
+    [Fact]
+    public async Task StartAsync_NameTakenByAnotherRun_AnswersConflictAndLeavesNoRunInTheRegistry()
+    {
+        var starter = Starter(new FakeArgoWorkflowClient { Create = AlreadyExists, Existing = Existing("another-run") });
+
+        var result = await starter.StartAsync(Run, CancellationToken.None);
+
+        Assert.Equal(ResultCodes.Conflict, result.Code);
+        Assert.Null(_registry.Find(Run.RunId));
+        Assert.Empty(_registry.InFlight());
+    }
+
+    [Fact]
+    public async Task StartAsync_CreatedOrAlreadyOurs_KeepsTheQueuedRun()
+    {
+        var starter = Starter(new FakeArgoWorkflowClient { Create = AlreadyExists, Existing = Existing(Run.RunId) });
+
+        var result = await starter.StartAsync(Run, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Reason);
+        Assert.Equal(PipelineStates.Queued, _registry.Find(Run.RunId)?.State);
+    }
+
+    private static Task<ArgoWorkflow> AlreadyExists(Workflow workflow, CancellationToken cancellationToken) =>
+        throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409);
+
+    private static ArgoWorkflow Existing(string runId) => new(
+        Run.WorkflowName, "ns", new Dictionary<string, string>(), new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = runId },
+        "Running", null, null, null, null, null, "1");
+
+    private RunStarter Starter(IArgoWorkflowClient argo)
+    {
+        var time = new FakeTimeProvider();
+        var factory = new WorkflowFactory(
+            Options.Create(new IngestionOptions { Image = "openmetadata/ingestion:1" }),
+            Options.Create(new ArgoOptions { Namespace = "ns" }),
+            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }));
+        var customizer = new WorkflowCustomizer(PodCustomization.Load(new IngestionOptions { Image = "openmetadata/ingestion:1" }));
+        return new RunStarter(
+            argo, factory, _registry, customizer, LocalPolicy.AllowAll, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time),
+            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }), time, NullLogger<RunStarter>.Instance);
+    }
+}
