@@ -55,6 +55,15 @@ internal sealed class WatcherHarness : IAsyncDisposable
 
     public Task StartAsync() => _watcher.StartAsync(CancellationToken.None);
 
+    /// <summary>Starts the watcher on a list of <paramref name="workflows"/> and waits for its first list and watch.</summary>
+    public async Task StartWatchingAsync(params ArgoWorkflow[] workflows)
+    {
+        Argo.SetWorkflows(workflows);
+        await StartAsync();
+        await ExpectCallAsync("list");
+        await ExpectCallAsync("watch", "100");
+    }
+
     /// <summary>Every run.status sent so far, in order.</summary>
     public List<RunStatusPayload> Statuses() =>
         [.. Outbox.After(0).Entries.Select(entry => entry.Message.Payload.Deserialize(ProtocolJsonContext.Default.RunStatusPayload)!)];

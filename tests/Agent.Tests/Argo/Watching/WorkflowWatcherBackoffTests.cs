@@ -19,9 +19,7 @@ public sealed class WorkflowWatcherBackoffTests
     public async Task Watch_EndsAtOnceWithoutEvents_WaitsAtMostThePollIntervalAndListsBeforeEachNewWatch(bool inBandEnd)
     {
         await using var harness = new WatcherHarness();
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync();
 
         for (var round = 0; round < 5; round++)
         {
@@ -43,10 +41,7 @@ public sealed class WorkflowWatcherBackoffTests
     public async Task Watch_StreamDeliveredEventsThenEnded_ResumesAtOnceFromTheLastEvent()
     {
         await using var harness = new WatcherHarness();
-        harness.Argo.SetWorkflows([WatchedWorkflows.Owned("run-1", "Running", "90")]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(WatchedWorkflows.Owned("run-1", "Running", "90"));
 
         harness.Argo.NextWatch().Send("MODIFIED", WatchedWorkflows.Owned("run-1", "Succeeded", "105")).End();
 
@@ -58,9 +53,7 @@ public sealed class WorkflowWatcherBackoffTests
     public async Task Watch_StreamLivedLongerThanThePollIntervalWithoutEvents_ResumesAtOnce()
     {
         await using var harness = new WatcherHarness();
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync();
         var quiet = harness.Argo.NextWatch();
 
         harness.Time.Advance(WatcherHarness.PollInterval + TimeSpan.FromSeconds(1));

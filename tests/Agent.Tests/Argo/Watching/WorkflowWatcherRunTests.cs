@@ -18,10 +18,7 @@ public sealed class WorkflowWatcherRunTests
     {
         const int Runs = RunRegistry.FinishedRetention + 500;
         await using var harness = new WatcherHarness();
-        harness.Argo.SetWorkflows(Enumerable.Range(0, Runs).Select(i => WatchedWorkflows.Owned($"run-{i}", "Succeeded", $"{i + 1}")));
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync([.. Enumerable.Range(0, Runs).Select(i => WatchedWorkflows.Owned($"run-{i}", "Succeeded", $"{i + 1}"))]);
         Assert.Equal(Runs, harness.Statuses().Count);
 
         await RelistAsync(harness);
@@ -35,10 +32,7 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var first = WatchedWorkflows.Owned("run-1", "Failed", "90");
-        harness.Argo.SetWorkflows([first]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(first);
 
         harness.Argo.NextWatch()
             .Send("MODIFIED", first with { ResourceVersion = "101" })
@@ -56,10 +50,7 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var running = WatchedWorkflows.Owned("run-1", "Running", "90");
-        harness.Argo.SetWorkflows([running, WatchedWorkflows.Owned("canary", "Running", "91")]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(running, WatchedWorkflows.Owned("canary", "Running", "91"));
 
         // The canary's change follows the deletion on the same stream: once it is reported, the deletion was handled.
         harness.Argo.NextWatch()
@@ -74,10 +65,7 @@ public sealed class WorkflowWatcherRunTests
     public async Task WatchDeleted_RunWhoseLastStateIsFinal_ReportsThatStateAndForgetsTheRun()
     {
         await using var harness = new WatcherHarness();
-        harness.Argo.SetWorkflows([WatchedWorkflows.Owned("run-1", "Running", "90"), WatchedWorkflows.Owned("canary", "Running", "91")]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(WatchedWorkflows.Owned("run-1", "Running", "90"), WatchedWorkflows.Owned("canary", "Running", "91"));
 
         // Deleted at once on completion (ttlStrategy of 0 s): the MODIFIED to Succeeded was not seen, its DELETED carries it.
         harness.Argo.NextWatch()
@@ -95,10 +83,7 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var finished = WatchedWorkflows.Owned("run-1", "Succeeded", "90");
-        harness.Argo.SetWorkflows([finished, WatchedWorkflows.Owned("canary", "Running", "91")]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(finished, WatchedWorkflows.Owned("canary", "Running", "91"));
 
         // Argo's TTL deleting a finished workflow is housekeeping, not news.
         harness.Argo.NextWatch()
@@ -114,10 +99,7 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var running = WatchedWorkflows.Owned("run-1", "Running", "90");
-        harness.Argo.SetWorkflows([running]);
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync(running);
 
         // Deleted while the watch was down: the next list no longer has it.
         harness.Argo.SetWorkflows([]);
@@ -133,9 +115,7 @@ public sealed class WorkflowWatcherRunTests
 
         // A pipeline.run registers its run before Argo's create returns: a list in between does not hold it yet.
         harness.Registry.GetOrAdd(new RunRecord("run-new", "svc.pipeline", "metadata", "om-watched-run-new", PipelineStates.Queued, WatchedWorkflows.Created));
-        await harness.StartAsync();
-        await harness.ExpectCallAsync("list");
-        await harness.ExpectCallAsync("watch", "100");
+        await harness.StartWatchingAsync();
 
         await RelistAsync(harness);
 
