@@ -11,6 +11,9 @@ namespace Agent.Tests.Argo.Watching;
 /// </summary>
 public sealed class WorkflowWatcherRunTests
 {
+    /// <summary>A running run whose change, after another event on the same stream, proves that event was handled.</summary>
+    private static readonly ArgoWorkflow Canary = WatchedWorkflows.Owned("canary", "Running", "91");
+
     private static readonly ArgoException ArgoDown = new(ArgoErrorKind.Unavailable, "Argo is down");
 
     [Fact]
@@ -50,13 +53,9 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var running = WatchedWorkflows.Owned("run-1", "Running", "90");
-        await harness.StartWatchingAsync(running, WatchedWorkflows.Owned("canary", "Running", "91"));
+        await harness.StartWatchingAsync(running, Canary);
 
-        // The canary's change follows the deletion on the same stream: once it is reported, the deletion was handled.
-        harness.Argo.NextWatch()
-            .Send("DELETED", running with { ResourceVersion = "101" })
-            .Send("MODIFIED", WatchedWorkflows.Owned("canary", "Succeeded", "102"));
-        await harness.WaitForStatusAsync("canary", PipelineStates.Success);
+        await DeleteAsync(harness, running with { ResourceVersion = "101" });
 
         AssertReportedDeleted(harness, "run-1", running.Name);
     }
@@ -65,13 +64,10 @@ public sealed class WorkflowWatcherRunTests
     public async Task WatchDeleted_RunWhoseLastStateIsFinal_ReportsThatStateAndForgetsTheRun()
     {
         await using var harness = new WatcherHarness();
-        await harness.StartWatchingAsync(WatchedWorkflows.Owned("run-1", "Running", "90"), WatchedWorkflows.Owned("canary", "Running", "91"));
+        await harness.StartWatchingAsync(WatchedWorkflows.Owned("run-1", "Running", "90"), Canary);
 
         // Deleted at once on completion (ttlStrategy of 0 s): the MODIFIED to Succeeded was not seen, its DELETED carries it.
-        harness.Argo.NextWatch()
-            .Send("DELETED", WatchedWorkflows.Owned("run-1", "Succeeded", "101"))
-            .Send("MODIFIED", WatchedWorkflows.Owned("canary", "Succeeded", "102"));
-        await harness.WaitForStatusAsync("canary", PipelineStates.Success);
+        await DeleteAsync(harness, WatchedWorkflows.Owned("run-1", "Succeeded", "101"));
 
         var last = harness.Statuses().Last(status => status.RunId == "run-1");
         Assert.Equal(PipelineStates.Success, last.PipelineState);
@@ -83,13 +79,10 @@ public sealed class WorkflowWatcherRunTests
     {
         await using var harness = new WatcherHarness();
         var finished = WatchedWorkflows.Owned("run-1", "Succeeded", "90");
-        await harness.StartWatchingAsync(finished, WatchedWorkflows.Owned("canary", "Running", "91"));
+        await harness.StartWatchingAsync(finished, Canary);
 
         // Argo's TTL deleting a finished workflow is housekeeping, not news.
-        harness.Argo.NextWatch()
-            .Send("DELETED", finished with { ResourceVersion = "101" })
-            .Send("MODIFIED", WatchedWorkflows.Owned("canary", "Succeeded", "102"));
-        await harness.WaitForStatusAsync("canary", PipelineStates.Success);
+        await DeleteAsync(harness, finished with { ResourceVersion = "101" });
 
         Assert.Single(harness.Statuses(), status => status.RunId == "run-1");
     }
@@ -121,6 +114,18 @@ public sealed class WorkflowWatcherRunTests
 
         Assert.Empty(harness.Statuses());
         Assert.Equal(PipelineStates.Queued, harness.Registry.Find("run-new")!.State);
+    }
+
+    /// <summary>
+    /// Plays the DELETED of <paramref name="deleted"/>, then the canary's change on the same stream: once the canary is
+    /// reported, the deletion was handled.
+    /// </summary>
+    private static async Task DeleteAsync(WatcherHarness harness, ArgoWorkflow deleted)
+    {
+        harness.Argo.NextWatch()
+            .Send("DELETED", deleted)
+            .Send("MODIFIED", WatchedWorkflows.Owned("canary", "Succeeded", "102"));
+        await harness.WaitForStatusAsync("canary", PipelineStates.Success);
     }
 
     /// <summary>Fails the open watch, lets the retry delay pass, and waits for the list and the watch after it.</summary>
