@@ -12,26 +12,35 @@ namespace Agent.Core.Argo;
 /// Follows every workflow of this agent through one watch stream, whatever the number of runs: list once,
 /// then watch from the list's resource version and resume from the last event's. Only a too-old resource
 /// version forces a new list. While watching fails, each retry lists again, so status still flows at the
-/// poll interval (the retry's longest delay) until the stream is back.
+/// poll interval (the retry's longest delay) until the stream is back. A watch that ends at once without an
+/// event counts as failing too (issue 12, finding 5): reopening it at once would be a hot loop against Argo.
 /// </summary>
 public sealed partial class WorkflowWatcher(
     IArgoWorkflowClient argo,
     RunStatusReporter reporter,
+    RunRegistry registry,
     RunInventory inventory,
     IOptions<ControlPlaneOptions> controlPlane,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
     ILogger<WorkflowWatcher> logger) : BackgroundService
 {
+    private readonly ReportedFinals _reportedFinals = new();
+    private readonly Dictionary<string, ArgoWorkflow> _active = new(StringComparer.Ordinal);
     private string? _resourceVersion;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var selector = WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId);
-        var retry = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
+
+        // One pipeline call is one watch; it is retried while the watch fails or ends at once. A watch that lived is
+        // done, and the loop opens the next one at once with a fresh pipeline call, so the backoff starts over.
+        var retry = new ResiliencePipelineBuilder<WatchEnd> { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions<WatchEnd>
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+                ShouldHandle = new PredicateBuilder<WatchEnd>()
+                    .Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    .HandleResult(WatchEnd.AtOnce),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -40,7 +49,15 @@ public sealed partial class WorkflowWatcher(
                 OnRetry = args =>
                 {
                     _resourceVersion = null;
-                    Log.WatchFailed(logger, args.Outcome.Exception, args.RetryDelay.TotalSeconds);
+                    if (args.Outcome.Exception is { } exception)
+                    {
+                        Log.WatchFailed(logger, exception, args.RetryDelay.TotalSeconds);
+                    }
+                    else
+                    {
+                        Log.WatchEndedAtOnce(logger, args.RetryDelay.TotalSeconds);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             })
@@ -58,26 +75,21 @@ public sealed partial class WorkflowWatcher(
         }
     }
 
-    private async Task WatchOnceAsync(string selector, CancellationToken cancellationToken)
+    private async Task<WatchEnd> WatchOnceAsync(string selector, CancellationToken cancellationToken)
     {
         if (_resourceVersion is null)
         {
-            var page = await argo.ListWorkflowsAsync(selector, cancellationToken);
-            foreach (var workflow in page.Workflows.OrderBy(workflow => workflow.CreatedAt))
-            {
-                await reporter.ObserveAsync(workflow, cancellationToken);
-            }
-
-            _resourceVersion = page.ResourceVersion;
-            inventory.MarkListed();
-            Log.Listed(logger, page.Workflows.Count, _resourceVersion);
+            await RelistAsync(selector, cancellationToken);
         }
 
+        var opened = timeProvider.GetTimestamp();
+        var events = 0;
         try
         {
             await foreach (var change in argo.WatchWorkflowsAsync(selector, _resourceVersion, cancellationToken))
             {
-                await reporter.ObserveAsync(change.Workflow, cancellationToken);
+                events++;
+                await ObserveChangeAsync(change, cancellationToken);
                 _resourceVersion = change.Workflow.ResourceVersion ?? _resourceVersion;
             }
         }
@@ -86,17 +98,16 @@ public sealed partial class WorkflowWatcher(
             // The server ended the watch, as Kubernetes watches end every few minutes: resume where it stopped.
             Log.WatchExpired(logger);
         }
+
+        // A stream that lived longer than the poll interval is resumed at once: even if every stream ended that way,
+        // Argo would get no more watches than the polling fallback makes lists.
+        return events == 0 && timeProvider.GetElapsedTime(opened) < options.Value.PollInterval ? WatchEnd.AtOnce : WatchEnd.Lived;
     }
 
-    private static partial class Log
+    /// <summary>How a watch ended: after it delivered events or lived long enough, or at once without any.</summary>
+    private enum WatchEnd
     {
-        [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Listed {Count} workflows of this agent at resource version {ResourceVersion}")]
-        public static partial void Listed(ILogger logger, int count, string? resourceVersion);
-
-        [LoggerMessage(EventId = 2202, Level = LogLevel.Debug, Message = "Argo ended the watch stream; resuming")]
-        public static partial void WatchExpired(ILogger logger);
-
-        [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Watching Argo workflows failed; listing again in {DelaySeconds:0.0} s")]
-        public static partial void WatchFailed(ILogger logger, Exception? exception, double delaySeconds);
+        Lived,
+        AtOnce,
     }
 }

@@ -46,7 +46,7 @@ public sealed class RunRegistry
         return null;
     }
 
-    /// <summary>Forgets a run whose workflow was never created.</summary>
+    /// <summary>Forgets a run whose workflow was never created, or was deleted (its final status sent).</summary>
     public void Remove(string runId)
     {
         if (_byRunId.TryRemove(runId, out var removed))

@@ -117,6 +117,22 @@ public class WatchTests
         Assert.Equal(0, sandbox.Emulator.OpenWatches);
     }
 
+    /// <summary>The fault for issue 12 finding 5: every watch ends at once as Argo ends one whose k8s watch closed.</summary>
+    [Fact]
+    public async Task Watch_WatchEndsAtOnceFault_SendsOnlyTheInBandEofAndEnds()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Faults:WatchEndsAtOnce"] = "true" });
+        await sandbox.CreateOkAsync(Workflows.Ingestion("wf-unseen"));
+
+        await using var stream = await sandbox.OpenStreamAsync(WatchPath);
+        var lines = await stream.ReadToEndAsync();
+
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+        Assert.Equal(
+            """{"error":{"grpc_code":8,"http_code":429,"message":"EOF","http_status":"Too Many Requests"}}""",
+            Assert.Single(lines));
+    }
+
     [Fact]
     public async Task Watch_MalformedSelector_FailsBeforeHeadersWithStreamErrorShape()
     {

@@ -71,16 +71,27 @@ internal sealed class ArgoFaultFilter(
         if (!string.IsNullOrEmpty(http.Request.Query["listOptions.resourceVersion"]) && faults.TryTakeTooOldResourceVersion())
         {
             // As the store does for a resourceVersion its ring no longer holds: 200 headers, then the in-band error.
-            await using var writer = new ArgoStreamWriter(
-                http.Response, timeProvider, TimeSpan.FromSeconds(options.Value.SseKeepAliveSeconds));
-            await writer.StartAsync(http.RequestAborted);
-            await writer.WriteErrorAsync(
-                GrpcCode.InvalidArgument, $"too old resource version: {http.Request.Query["listOptions.resourceVersion"]}", http.RequestAborted);
+            await EndAtOnceAsync(http, GrpcCode.InvalidArgument, $"too old resource version: {http.Request.Query["listOptions.resourceVersion"]}");
+            return Results.Empty;
+        }
+
+        if (faults.WatchEndsAtOnce)
+        {
+            // As Argo does when the k8s watch behind it closes, here before its first event: 200 headers, then EOF in-band.
+            faults.CountWatchEndedAtOnce();
+            await EndAtOnceAsync(http, GrpcCode.ResourceExhausted, "EOF");
             return Results.Empty;
         }
 
         using var tracked = faults.TrackWatch(http);
         return await next(context);
+    }
+
+    private async Task EndAtOnceAsync(HttpContext http, int grpcCode, string message)
+    {
+        await using var writer = new ArgoStreamWriter(http.Response, timeProvider, TimeSpan.FromSeconds(options.Value.SseKeepAliveSeconds));
+        await writer.StartAsync(http.RequestAborted);
+        await writer.WriteErrorAsync(grpcCode, message, http.RequestAborted);
     }
 
     /// <summary>A controller that never acts on the stop: spec.shutdown is set (MODIFIED goes out), the phase stays.</summary>

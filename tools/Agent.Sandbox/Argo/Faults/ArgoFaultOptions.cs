@@ -38,6 +38,13 @@ internal sealed class ArgoFaultOptions
     /// <summary>When set, the watch route answers 503 before its headers, so clients must fall back to listing.</summary>
     public bool WatchFails { get; set; }
 
+    /// <summary>
+    /// When set, every watch gets its 200 headers and then, at once and without an event, the in-band ResourceExhausted
+    /// end Argo sends when its Kubernetes watch closes (Argo v4.1.2 server/workflow/workflow_server.go, WatchWorkflows:
+    /// <c>ToStatusError(io.EOF, codes.ResourceExhausted)</c>): a watch that can never stay open.
+    /// </summary>
+    public bool WatchEndsAtOnce { get; set; }
+
     /// <summary>The next this-many watches that resume from a resourceVersion get the in-band "too old resource version" error.</summary>
     [Range(0, int.MaxValue)]
     public int TooOldResourceVersions { get; set; }

@@ -5,7 +5,7 @@ namespace Agent.Sandbox.Argo.Faults;
 
 /// <summary>
 /// The emulator's fault switchboard: 503s (before or after the handler), latency with spikes, a failing watch route,
-/// dropped watch streams, "too old resource version" on resume, stops that are accepted but not acted on, and
+/// dropped watch streams, watches that end at once, "too old resource version" on resume, stops that are accepted but not acted on, and
 /// oversized pod logs. The <see cref="ArgoFaultFilter"/> asks it what to do with each call.
 /// </summary>
 internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulator emulator)
@@ -22,6 +22,7 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
     private long _tooOld;
     private long _droppedWatches;
     private long _ignoredStopCount;
+    private long _watchesEndedAtOnce;
 
     public ArgoFaultOptions Current
     {
@@ -45,10 +46,21 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
         }
     }
 
+    public bool WatchEndsAtOnce
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _options.WatchEndsAtOnce;
+            }
+        }
+    }
+
     public InjectedFaultCounts Counts => new(
         Interlocked.Read(ref _errors), Interlocked.Read(ref _lostResponses), Interlocked.Read(ref _delayed),
         Interlocked.Read(ref _watchFailures), Interlocked.Read(ref _tooOld), Interlocked.Read(ref _droppedWatches),
-        Interlocked.Read(ref _ignoredStopCount));
+        Interlocked.Read(ref _ignoredStopCount), Interlocked.Read(ref _watchesEndedAtOnce));
 
     /// <summary>Replaces every fault setting at once; a new seed restarts the dice.</summary>
     public void Configure(ArgoFaultOptions options)
@@ -86,6 +98,8 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
     }
 
     public void CountWatchFailure() => Interlocked.Increment(ref _watchFailures);
+
+    public void CountWatchEndedAtOnce() => Interlocked.Increment(ref _watchesEndedAtOnce);
 
     /// <summary>True (once per configured count) when a resuming watch must be told its resourceVersion is too old.</summary>
     public bool TryTakeTooOldResourceVersion()
@@ -183,6 +197,7 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
         SpikeRate = options.SpikeRate,
         SpikeMs = options.SpikeMs,
         WatchFails = options.WatchFails,
+        WatchEndsAtOnce = options.WatchEndsAtOnce,
         TooOldResourceVersions = options.TooOldResourceVersions,
         Seed = options.Seed,
     };

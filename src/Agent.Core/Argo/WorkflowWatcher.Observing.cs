@@ -1,0 +1,86 @@
+using Agent.Core.Protocol.Messages;
+
+namespace Agent.Core.Argo;
+
+/// <summary>
+/// What the watcher does with what it sees (issue 12, finding 4). A finished workflow whose final state was already
+/// passed on is skipped, so a relist sends nothing for an unchanged run even when the registry has evicted it. A run
+/// whose workflow is deleted while active, seen as a <c>DELETED</c> event or as a workflow a relist no longer holds, gets
+/// its final status and leaves the registry. Only runs the watcher has seen in Argo can be missing from a list: a run a
+/// <c>pipeline.run</c> registered before Argo's create returned is not in the list yet, and is not gone.
+/// </summary>
+public sealed partial class WorkflowWatcher
+{
+    private async Task RelistAsync(string selector, CancellationToken cancellationToken)
+    {
+        var page = await argo.ListWorkflowsAsync(selector, cancellationToken);
+        foreach (var workflow in page.Workflows.OrderBy(workflow => workflow.CreatedAt))
+        {
+            await ObserveAsync(workflow, cancellationToken);
+        }
+
+        var listed = page.Workflows.Select(workflow => workflow.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _active.Values.Where(workflow => !listed.Contains(workflow.Name)).ToList())
+        {
+            await ObserveGoneAsync(gone, cancellationToken);
+        }
+
+        _reportedFinals.KeepOnly(page.Workflows);
+        _resourceVersion = page.ResourceVersion;
+        inventory.MarkListed();
+        Log.Listed(logger, page.Workflows.Count, _resourceVersion);
+    }
+
+    private async Task ObserveChangeAsync(WorkflowEvent change, CancellationToken cancellationToken)
+    {
+        if (change.Type == "DELETED")
+        {
+            await ObserveGoneAsync(change.Workflow, cancellationToken);
+            return;
+        }
+
+        await ObserveAsync(change.Workflow, cancellationToken);
+    }
+
+    private async Task ObserveAsync(ArgoWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var finished = PipelineStates.IsTerminal(WorkflowPhases.ToPipelineState(workflow));
+        if (finished && _reportedFinals.Contains(workflow))
+        {
+            return;
+        }
+
+        await reporter.ObserveAsync(workflow, cancellationToken);
+        if (finished)
+        {
+            _active.Remove(workflow.Name);
+            _reportedFinals.Add(workflow);
+        }
+        else if (registry.FindByWorkflow(workflow.Name) is not null)
+        {
+            // Kept to report the run should its workflow vanish; an active run restarted by `argo retry` is news again.
+            _active[workflow.Name] = workflow;
+            _reportedFinals.Remove(workflow.Name);
+        }
+    }
+
+    /// <summary><paramref name="last"/> is the workflow's last state: from its DELETED event, or as last seen before a list lacked it.</summary>
+    private async Task ObserveGoneAsync(ArgoWorkflow last, CancellationToken cancellationToken)
+    {
+        _active.Remove(last.Name);
+        _reportedFinals.Remove(last.Name);
+        if (registry.FindByWorkflow(last.Name) is not { } run || PipelineStates.IsTerminal(run.State))
+        {
+            // Never ours, or finished and reported: Argo's TTL removing it is housekeeping, not news.
+            return;
+        }
+
+        // A run whose last state is final (deleted right after it ended, before its change was seen) reports that state.
+        var final = PipelineStates.IsTerminal(WorkflowPhases.ToPipelineState(last))
+            ? last
+            : DeletedWorkflow.AsStopped(last, timeProvider.GetUtcNow());
+        await reporter.ObserveAsync(final, cancellationToken);
+        registry.Remove(run.RunId);
+        Log.RunDeleted(logger, run.RunId, last.Name);
+    }
+}
