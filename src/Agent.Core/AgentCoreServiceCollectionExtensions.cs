@@ -44,6 +44,7 @@ public static class AgentCoreServiceCollectionExtensions
 
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunInventory>();
+        services.AddSingleton<ArgoRunIds>();
         services.AddSingleton<RunStatusReporter>();
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();

@@ -11,6 +11,8 @@ namespace Agent.Core.Argo;
 /// </summary>
 public sealed partial class WorkflowWatcher
 {
+    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
+
     private async Task RelistAsync(string selector, CancellationToken cancellationToken)
     {
         var page = await argo.ListWorkflowsAsync(selector, cancellationToken);
@@ -26,6 +28,7 @@ public sealed partial class WorkflowWatcher
         }
 
         _reportedFinals.KeepOnly(page.Workflows);
+        runIds.ReplaceWith(page.Workflows.Select(workflow => workflow.RunId));
         _resourceVersion = page.ResourceVersion;
         inventory.MarkListed();
         Log.Listed(logger, page.Workflows.Count, _resourceVersion);
@@ -44,6 +47,7 @@ public sealed partial class WorkflowWatcher
 
     private async Task ObserveAsync(ArgoWorkflow workflow, CancellationToken cancellationToken)
     {
+        runIds.Add(workflow.RunId);
         var finished = PipelineStates.IsTerminal(WorkflowPhases.ToPipelineState(workflow));
         if (finished && _reportedFinals.Contains(workflow))
         {
@@ -59,7 +63,9 @@ public sealed partial class WorkflowWatcher
         else if (registry.FindByWorkflow(workflow.Name) is not null)
         {
             // Kept to report the run should its workflow vanish; an active run restarted by `argo retry` is news again.
-            _active[workflow.Name] = workflow;
+            // Only what that report reads (name, phase, times): the registry holds the run itself, and at 10,000 active
+            // runs the labels, annotations and nodes would be most of the agent's heap.
+            _active[workflow.Name] = workflow with { Labels = NoMetadata, Annotations = NoMetadata, Nodes = [] };
             _reportedFinals.Remove(workflow.Name);
         }
     }
@@ -69,6 +75,7 @@ public sealed partial class WorkflowWatcher
     {
         _active.Remove(last.Name);
         _reportedFinals.Remove(last.Name);
+        runIds.Remove(last.RunId);
         if (registry.FindByWorkflow(last.Name) is not { } run || PipelineStates.IsTerminal(run.State))
         {
             // Never ours, or finished and reported: Argo's TTL removing it is housekeeping, not news.

@@ -20,6 +20,7 @@ public sealed partial class WorkflowWatcher(
     RunStatusReporter reporter,
     RunRegistry registry,
     RunInventory inventory,
+    ArgoRunIds runIds,
     IOptions<ControlPlaneOptions> controlPlane,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,

@@ -21,6 +21,8 @@ public sealed class RunStarterRegistryTests
 {
     private static readonly RunRequest Run = new(Guid.NewGuid().ToString(), "svc.pipeline", "pipeline", "metadata", "{}");
     private readonly RunRegistry _registry = new();
+    private readonly RunInventory _inventory = new();
+    private readonly ArgoRunIds _argoRunIds = new();
 
     [Fact]
     public async Task StartAsync_CreateCancelled_LeavesNoRunInTheRegistry()
@@ -65,6 +67,41 @@ public sealed class RunStarterRegistryTests
         Assert.Equal(PipelineStates.Queued, _registry.Find(Run.RunId)?.State);
     }
 
+    /// <summary>Once the watcher's first list is in, a run id Argo does not hold costs no look-up (issue 12, finding 1).</summary>
+    [Fact]
+    public async Task StartAsync_ListedAndRunIdNotInArgo_CreatesWithoutListing()
+    {
+        _inventory.MarkListed();
+        var argo = new FakeArgoWorkflowClient { Create = (workflow, _) => Task.FromResult(Existing(Run.RunId)) };
+
+        var result = await Starter(argo).StartAsync(Run, CancellationToken.None);
+
+        Assert.True(result.Ok, result.Reason);
+        Assert.Empty(argo.Selectors);
+    }
+
+    [Fact]
+    public async Task StartAsync_ListedAndRunIdHeldByArgo_LooksItUpBeforeCreating()
+    {
+        _inventory.MarkListed();
+        _argoRunIds.Add(Run.RunId);
+        var argo = new FakeArgoWorkflowClient { Create = (workflow, _) => Task.FromResult(Existing(Run.RunId)) };
+
+        await Starter(argo).StartAsync(Run, CancellationToken.None);
+
+        Assert.Single(argo.Selectors);
+    }
+
+    [Fact]
+    public async Task StartAsync_BeforeTheFirstList_LooksUpEveryNewRunId()
+    {
+        var argo = new FakeArgoWorkflowClient { Create = (workflow, _) => Task.FromResult(Existing(Run.RunId)) };
+
+        await Starter(argo).StartAsync(Run, CancellationToken.None);
+
+        Assert.Single(argo.Selectors);
+    }
+
     private static Task<ArgoWorkflow> AlreadyExists(Workflow workflow, CancellationToken cancellationToken) =>
         throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409);
 
@@ -82,6 +119,6 @@ public sealed class RunStarterRegistryTests
         var customizer = new WorkflowCustomizer(PodCustomization.Load(new IngestionOptions { Image = "openmetadata/ingestion:1" }));
         return new RunStarter(
             argo, factory, _registry, customizer, LocalPolicy.AllowAll, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time),
-            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }), time, NullLogger<RunStarter>.Instance);
+            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }), _inventory, _argoRunIds, time, NullLogger<RunStarter>.Instance);
     }
 }

@@ -25,6 +25,8 @@ public sealed partial class RunStarter(
     LocalPolicy policy,
     AgentMetrics metrics,
     IOptions<ControlPlaneOptions> controlPlane,
+    RunInventory inventory,
+    ArgoRunIds argoRunIds,
     TimeProvider timeProvider,
     ILogger<RunStarter> logger)
 {
@@ -112,11 +114,13 @@ public sealed partial class RunStarter(
     /// name (issue 12, finding 1). Found by this agent's run-id label in Argo, not by making the name depend on the run
     /// id alone: the registry forgets old runs and may not be rebuilt yet right after a restart, while Argo keeps the
     /// workflow until its TTL; the name keeps the pipeline name operators look for; and a workflow is found whatever
-    /// name it was given. The cost is one list call per run id the registry does not know.
+    /// name it was given. The list call is made only for a run id Argo is known to hold (<see cref="ArgoRunIds"/>), or
+/// before the watcher's first list is in; a new run id, the common case, costs no call.
     /// </summary>
     private async Task<OperationResult?> StartedEarlierAsync(RunRequest run, CancellationToken cancellationToken)
     {
-        if (registry.Find(run.RunId) is not null)
+        // Once the watcher's first list is in, it knows every run id Argo holds for this agent: a new one needs no call.
+        if (registry.Find(run.RunId) is not null || (inventory.IsListed && !argoRunIds.Contains(run.RunId)))
         {
             return null;
         }

@@ -39,6 +39,7 @@ internal sealed class WatcherHarness : IAsyncDisposable
             reporter,
             Registry,
             new RunInventory(),
+            RunIds,
             Options.Create(new ControlPlaneOptions { AgentId = AgentId }),
             argoOptions,
             Time,
@@ -50,6 +51,8 @@ internal sealed class WatcherHarness : IAsyncDisposable
     public ScriptedWatchArgo Argo { get; } = new();
 
     public RunRegistry Registry { get; } = new();
+
+    public ArgoRunIds RunIds { get; } = new();
 
     public ReliableOutbox Outbox { get; }
 

@@ -48,6 +48,22 @@ public sealed class WorkflowWatcherRunTests
             harness.Statuses().Select(status => status.PipelineState));
     }
 
+    /// <summary>The run ids Argo holds follow the list and the deletions, so a pipeline.run can trust an unknown one is new.</summary>
+    [Fact]
+    public async Task ListThenDeleted_ArgoRunIds_HoldExactlyTheRunIdsArgoHolds()
+    {
+        await using var harness = new WatcherHarness();
+        var running = WatchedWorkflows.Owned("run-1", "Running", "90");
+        await harness.StartWatchingAsync(running, WatchedWorkflows.Owned("run-2", "Succeeded", "91"), Canary);
+        Assert.True(harness.RunIds.Contains("run-1"));
+        Assert.True(harness.RunIds.Contains("run-2"));
+
+        await DeleteAsync(harness, running with { ResourceVersion = "101" });
+
+        Assert.False(harness.RunIds.Contains("run-1"));
+        Assert.True(harness.RunIds.Contains("run-2"));
+    }
+
     [Fact]
     public async Task WatchDeleted_RunningRun_ReportsStoppedNamingTheDeletionAndForgetsTheRun()
     {

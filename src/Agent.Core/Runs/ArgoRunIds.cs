@@ -1,0 +1,74 @@
+namespace Agent.Core.Runs;
+
+/// <summary>
+/// The run ids of every workflow of this agent that Argo holds, as the watcher last saw them: each list replaces the
+/// set and each watch event adds or removes one, so it never holds more than Argo does. It lets a <c>pipeline.run</c>
+/// with a new run id skip the Argo look-up for an earlier workflow of that run id (issue 12, finding 1): once the first
+/// list is in, a run id not in this set has no workflow. A run id is about 100 bytes; the registry keeps far more per run.
+/// </summary>
+public sealed class ArgoRunIds
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _runIds.Count;
+            }
+        }
+    }
+
+    public bool Contains(string runId)
+    {
+        lock (_gate)
+        {
+            return _runIds.Contains(runId);
+        }
+    }
+
+    public void Add(string? runId)
+    {
+        if (runId is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _runIds.Add(runId);
+        }
+    }
+
+    public void Remove(string? runId)
+    {
+        if (runId is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _runIds.Remove(runId);
+        }
+    }
+
+    /// <summary>After a full list: exactly the run ids it holds.</summary>
+    public void ReplaceWith(IEnumerable<string?> listed)
+    {
+        lock (_gate)
+        {
+            _runIds.Clear();
+            foreach (var runId in listed)
+            {
+                if (runId is not null)
+                {
+                    _runIds.Add(runId);
+                }
+            }
+        }
+    }
+}
