@@ -4,10 +4,11 @@ using System.Text;
 namespace Agent.Core.Logs;
 
 /// <summary>
-/// Cuts a log that arrives line by line into exactly the pages <see cref="LogPager.Split"/> cuts from the whole text
-/// (each line followed by <c>\n</c>), keeping the bytes of the requested page only. It counts the pages before it
-/// without storing them, and says stop once a byte beyond the page shows that another page follows, so reading a page
-/// costs one page of memory whatever the log's size.
+/// Cuts a log that arrives line by line (each line followed by <c>\n</c>) into exactly the pages a split of the whole
+/// text would give: every <see cref="LogPager.ChunkBytes"/> bytes, stepped back so no UTF-8 character is cut in two.
+/// It keeps the bytes of the requested page only, counts the pages before it without storing them, and says stop once
+/// a byte beyond the page shows that another page follows, so reading a page costs one page of memory whatever the
+/// log's size.
 /// </summary>
 public sealed class LogPageCollector : IDisposable
 {
@@ -65,7 +66,7 @@ public sealed class LogPageCollector : IDisposable
                 return true;
             }
 
-            // As LogPager.Split: the page ends where the character holding its one-past-last byte starts. A line holds
+            // As a split of the whole text: the page ends where the character holding its one-past-last byte starts. A line holds
             // whole characters, so that start is never before this line.
             var cut = room;
             while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)

@@ -3,7 +3,7 @@ using Agent.Core.Logs;
 
 namespace Agent.Tests.Logs;
 
-/// <summary>The streaming pager cuts exactly the pages <see cref="LogPager.Split"/> cuts from the whole text.</summary>
+/// <summary>The streaming pager cuts exactly the pages <see cref="WholeTextPager.Split"/> cuts from the whole text.</summary>
 public sealed class LogPageCollectorTests
 {
     [Theory]
@@ -16,7 +16,7 @@ public sealed class LogPageCollectorTests
     {
         var random = new Random(seed);
         var lines = Enumerable.Range(0, 200).Select(_ => RandomText.Line(random, 40)).ToList();
-        var expected = LogPager.Split(string.Concat(lines.Select(line => line + "\n")), chunkBytes);
+        var expected = WholeTextPager.Split(string.Concat(lines.Select(line => line + "\n")), chunkBytes);
 
         for (var page = 0; page < expected.Count; page++)
         {
@@ -37,7 +37,7 @@ public sealed class LogPageCollectorTests
     public void Add_PageBeyondTheLog_CountsThePagesExactly()
     {
         var lines = Enumerable.Repeat("0123456789", 25).ToList();
-        var expected = LogPager.Split(string.Concat(lines.Select(line => line + "\n")), 100);
+        var expected = WholeTextPager.Split(string.Concat(lines.Select(line => line + "\n")), 100);
 
         using var collector = Collect(lines, expected.Count + 3, 100, out var stopped);
 
@@ -57,7 +57,7 @@ public sealed class LogPageCollectorTests
         Assert.False(stopped);
         Assert.False(collector.HasMore);
         Assert.Equal(1, collector.PagesSeen);
-        Assert.Equal(LogPager.Split(string.Concat(lines.Select(line => line + "\n")), 100), [collector.PageText]);
+        Assert.Equal(WholeTextPager.Split(string.Concat(lines.Select(line => line + "\n")), 100), [collector.PageText]);
     }
 
     private static LogPageCollector Collect(IEnumerable<string> lines, int page, int chunkBytes, out bool stopped)

@@ -69,7 +69,7 @@ public sealed class PipelineLogsHandlerTests
         var random = new Random(11);
         var lines = Enumerable.Range(0, 6_000).Select(_ => RandomText.Line(random, 500)).ToList();
         var whole = string.Concat(lines.Select(line => line + "\n"));
-        var expected = LogPager.Split(whole);
+        var expected = WholeTextPager.Split(whole);
         Assert.True(expected.Count >= 4, $"only {expected.Count} pages");
         var argo = new FakeArgoHttpHandler();
         argo.AddWorkflow(FakeArgo.Workflow(Workflow, "run-1", "Succeeded", Created, FakeArgo.Node(Workflow, "Pod", "ingestion", "Succeeded")));
