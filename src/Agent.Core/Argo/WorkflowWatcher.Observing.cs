@@ -28,7 +28,7 @@ public sealed partial class WorkflowWatcher
         }
 
         _reportedFinals.KeepOnly(page.Workflows);
-        runIds.ReplaceWith(page.Workflows.Select(workflow => workflow.RunId));
+        runIds.KeepOnly(page.Workflows.Select(workflow => workflow.RunId));
         _resourceVersion = page.ResourceVersion;
         inventory.MarkListed();
         Log.Listed(logger, page.Workflows.Count, _resourceVersion);

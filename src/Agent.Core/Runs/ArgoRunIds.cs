@@ -1,8 +1,8 @@
 namespace Agent.Core.Runs;
 
 /// <summary>
-/// The run ids of every workflow of this agent that Argo holds, as the watcher last saw them: each list replaces the
-/// set and each watch event adds or removes one, so it never holds more than Argo does. It lets a <c>pipeline.run</c>
+/// The run ids of every workflow of this agent that Argo holds, as the watcher last saw them: each list drops what it
+/// no longer holds and each watch event adds or removes one, so it never holds more than Argo does. It lets a <c>pipeline.run</c>
 /// with a new run id skip the Argo look-up for an earlier workflow of that run id (issue 12, finding 1): once the first
 /// list is in, a run id not in this set has no workflow. A run id is about 100 bytes; the registry keeps far more per run.
 /// </summary>
@@ -56,19 +56,13 @@ public sealed class ArgoRunIds
         }
     }
 
-    /// <summary>After a full list: exactly the run ids it holds.</summary>
-    public void ReplaceWith(IEnumerable<string?> listed)
+    /// <summary>After a full list, whose run ids the watcher has just added: forgets those Argo no longer holds.</summary>
+    public void KeepOnly(IEnumerable<string?> listed)
     {
+        var keep = listed.OfType<string>().ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
-            _runIds.Clear();
-            foreach (var runId in listed)
-            {
-                if (runId is not null)
-                {
-                    _runIds.Add(runId);
-                }
-            }
+            _runIds.IntersectWith(keep);
         }
     }
 }
