@@ -41,7 +41,11 @@ public sealed class WatcherRobustnessTests(ITestOutputHelper output)
         const int Runs = 1_100;
         await using var rig = await AgentRig.StartAsync(
             "relist-no-duplicates",
-            new Dictionary<string, string?> { ["Sandbox:Argo:PendingSeconds"] = "0.05", ["Sandbox:Argo:RunningSeconds"] = "0.05" });
+            new Dictionary<string, string?> { ["Sandbox:Argo:PendingSeconds"] = "0.05", ["Sandbox:Argo:RunningSeconds"] = "0.05" },
+            new Dictionary<string, string?> { ["Argo:PollInterval"] = "00:00:01" },
+            // 1,100 workflows through the emulated pod lifecycle, then a relist: one shared bound for all of it, with room
+            // for a loaded CI machine (a 30 s bound was once reached there); every wait is still on a signal.
+            timeout: TimeSpan.FromSeconds(90));
         var runIds = Enumerable.Range(0, Runs).Select(_ => Guid.NewGuid().ToString()).ToList();
         foreach (var (runId, i) in runIds.Select((runId, i) => (runId, i)))
         {

@@ -37,10 +37,10 @@ internal sealed class AgentRig : IAsyncDisposable
     public ArgoRequestRecorder Recorder => Sandbox.Services.GetRequiredService<ArgoRequestRecorder>();
 
     public static async Task<AgentRig> StartAsync(
-        string agentId, IDictionary<string, string?>? sandboxSettings = null, IDictionary<string, string?>? agentOverrides = null)
+        string agentId, IDictionary<string, string?>? sandboxSettings = null, IDictionary<string, string?>? agentOverrides = null, TimeSpan? timeout = null)
     {
         var sandbox = await SandboxServer.StartAsync(sandboxSettings);
-        var cancellation = TestTimeouts.Token();
+        var cancellation = TestTimeouts.Token(timeout);
         var agent = new AgentApplication(sandbox, agentId, agentOverrides);
         agent.StartServer();
         await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);

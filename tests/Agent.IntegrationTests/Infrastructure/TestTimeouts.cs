@@ -5,5 +5,5 @@ internal static class TestTimeouts
 {
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(30);
 
-    public static CancellationToken Token() => new CancellationTokenSource(Default).Token;
+    public static CancellationToken Token(TimeSpan? timeout = null) => new CancellationTokenSource(timeout ?? Default).Token;
 }
