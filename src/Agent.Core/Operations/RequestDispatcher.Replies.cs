@@ -14,11 +14,11 @@ namespace Agent.Core.Operations;
 /// </summary>
 public sealed partial class RequestDispatcher
 {
-    private async Task ReplyAsync(Envelope request, Task<OperationResult> answer)
+    private async Task ReplyAsync(Envelope request, Task<OperationResult> answer, long receivedAt, bool replayed)
     {
         try
         {
-            await EnqueueReplyAsync(request, await ResultBodyAsync(request, answer));
+            await EnqueueReplyAsync(request, await ResultBodyAsync(request, answer, receivedAt, replayed));
             PruneIfDue();
         }
         catch (Exception ex)
@@ -32,18 +32,28 @@ public sealed partial class RequestDispatcher
         }
     }
 
-    /// <summary>The result payload of the answer, or of a 500 when the answer failed or cannot be serialized.</summary>
-    private async Task<JsonElement> ResultBodyAsync(Envelope request, Task<OperationResult> answer)
+    /// <summary>
+    /// The result payload of the answer, or of a 500 when the answer failed or cannot be serialized; the operation's
+    /// line is logged with the code actually sent.
+    /// </summary>
+    private async Task<JsonElement> ResultBodyAsync(Envelope request, Task<OperationResult> answer, long receivedAt, bool replayed)
     {
+        OperationResult result;
+        JsonElement body;
         try
         {
-            return ResultBody(request, await answer);
+            result = await answer;
+            body = ResultBody(request, result);
         }
         catch (Exception ex)
         {
             ReplyLog.AnswerFailed(_logger, ex, request.Id, request.Type);
-            return ResultBody(request, new OperationResult(ResultCodes.Unexpected, "unexpected agent error; see the agent log for request " + request.Id));
+            result = new OperationResult(ResultCodes.Unexpected, "unexpected agent error; see the agent log for request " + request.Id);
+            body = ResultBody(request, result);
         }
+
+        LogAnswered(request, result, receivedAt, replayed);
+        return body;
     }
 
     private JsonElement ResultBody(Envelope request, OperationResult result)

@@ -67,6 +67,7 @@ public sealed partial class RequestDispatcher : IDisposable
     /// </summary>
     public bool Dispatch(Envelope request)
     {
+        var receivedAt = _timeProvider.GetTimestamp();
         if (RefuseWhileOutboxBacklogged(request))
         {
             return false;
@@ -83,14 +84,8 @@ public sealed partial class RequestDispatcher : IDisposable
         }
 
         var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request), RetentionFor(request.Type));
-
-        if (isDuplicate)
-        {
-            Log.DuplicateRequest(_logger, request.Id, request.Type);
-        }
-
         Interlocked.Increment(ref _repliesInProgress);
-        _ = ReplyAsync(request, answer);
+        _ = ReplyAsync(request, answer, receivedAt, isDuplicate);
         return true;
     }
 
@@ -186,10 +181,4 @@ public sealed partial class RequestDispatcher : IDisposable
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Request {RequestId} ({Type}) was received again; answering with its first execution's result")]
-        public static partial void DuplicateRequest(ILogger logger, string requestId, string type);
-    }
 }

@@ -54,7 +54,25 @@ public sealed partial class RunStatusReporter(
             sent => registry.Update(run.RunId, _ => report with { LastStatusSeq = sent.Seq }),
             cancellationToken);
         CountFinished(state);
-        Log.StateChanged(logger, report.RunId, report.WorkflowName, state);
+        LogStateChange(report, workflow);
+    }
+
+    /// <summary>
+    /// A failed run says why at Warning, once: this runs once per state change, and the watcher passes a final state on
+    /// only once (its <see cref="ReportedFinals"/>), so a relist or a reconnect does not repeat it (issue 13). Argo's
+    /// reason is the workflow's <c>status.message</c> (with retries, "No more retries left") and the last attempt's node
+    /// message (<c>main: Error (exit code 1)</c>; FIDELITY §6.4, Argo v4.1.2 workflow/controller/operator.go
+    /// inferFailedReason), so both are logged.
+    /// </summary>
+    private void LogStateChange(RunRecord report, ArgoWorkflow workflow)
+    {
+        if (report.State == PipelineStates.Failed)
+        {
+            Log.RunFailed(logger, report.RunId, report.PipelineFqn, workflow.Phase, workflow.Message, MainPod.Latest(workflow)?.Message, report.WorkflowName);
+            return;
+        }
+
+        Log.StateChanged(logger, report.RunId, report.WorkflowName, report.State);
     }
 
     /// <summary>
@@ -123,6 +141,9 @@ public sealed partial class RunStatusReporter(
     {
         [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Run {RunId} ({WorkflowName}) is now {State}")]
         public static partial void StateChanged(ILogger logger, string runId, string workflowName, string state);
+
+        [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} failed (Argo phase {Phase}): {ArgoMessage}; last attempt: {AttemptMessage} (workflow {WorkflowName})")]
+        public static partial void RunFailed(ILogger logger, string runId, string pipelineFqn, string phase, string? argoMessage, string? attemptMessage, string workflowName);
 
         [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Workflow {WorkflowName} carries no run annotations; ignored")]
         public static partial void NotOurs(ILogger logger, string workflowName);

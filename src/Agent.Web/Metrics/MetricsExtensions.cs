@@ -12,7 +12,9 @@ public static class MetricsExtensions
     /// The registry the agent's metrics live in: prometheus-net's default one unless a test host registers its own
     /// first, so hosts running side by side never share counters. The default registry's own runtime collectors are
     /// turned off: its EventCounter and Meter adapters export gauges named <c>*_count</c> and <c>*_total</c> that
-    /// <c>promtool check metrics</c> rejects. <see cref="RuntimeMetrics"/> exports what operators read instead.
+    /// <c>promtool check metrics</c> rejects, and every meter of the process, such as the 32 <c>msquic</c> gauges of
+    /// System.Net.Quic's <c>Private.InternalDiagnostics.System.Net.Quic.MsQuic</c> that nobody reads (issue 13).
+    /// <see cref="RuntimeMetrics"/> exports what operators read instead.
     /// </summary>
     public static WebApplicationBuilder AddAgentMetrics(this WebApplicationBuilder builder)
     {

@@ -54,7 +54,8 @@ public sealed class AdminReconnectTests
     public async Task Logs_RunStarted_CarrySessionRequestAndRunIds()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "log-ids", new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
+        // Debug: how a run was started is a detail line since the request's own line is its Information one (issue 13).
+        await using var agent = new AgentApplication(sandbox, "log-ids", new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
         agent.StartServer();
         var cancellation = TestTimeouts.Token();
         var session = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);

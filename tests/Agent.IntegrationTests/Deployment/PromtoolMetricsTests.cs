@@ -1,6 +1,3 @@
-using System.Globalization;
-using Agent.Core.Protocol;
-using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Deployment;
@@ -40,7 +37,7 @@ public sealed class PromtoolMetricsTests
     public async Task CheckMetrics_AgentProcess_OnlyTheSeedContractLintRemains()
     {
         var promtool = ExternalTool.Require("promtool", "prometheus");
-        var exposition = await ScrapeAgentProcessAsync();
+        var exposition = await AgentProcessMetrics.ScrapeAsync();
 
         var result = await ExternalTool.RunAsync(promtool, ["check", "metrics"], exposition, null, TestTimeouts.Token());
 
@@ -51,34 +48,5 @@ public sealed class PromtoolMetricsTests
         var missing = RuntimeMetrics.Where(name => !names.Contains(name)).ToList();
         Assert.True(missing.Count == 0, $"runtime metrics missing from the exposition: {string.Join(", ", missing)}");
         Assert.Contains("collate_hybrid_agent_connected", names);
-    }
-
-    /// <summary>
-    /// Starts the built agent, lets it connect and answer one request (so meters that appear on first use would be
-    /// there), and returns its /metrics page.
-    /// </summary>
-    private static async Task<string> ScrapeAgentProcessAsync()
-    {
-        var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync();
-        var agentId = LinkSignals.NewAgentId("promtool");
-        var port = FreePort.Next();
-        await using var agent = RunningAgentProcess.Start(
-            sandbox, agentId, new Dictionary<string, string?> { ["METRICS_SERVER_PORT"] = port.ToString(CultureInfo.InvariantCulture) });
-        await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
-        await sandbox.ControlPlane.SendRequestAsync(agentId, MessageTypes.ServiceStatus, BadInputLink.Empty(), cancellation);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") };
-        while (true)
-        {
-            try
-            {
-                return await client.GetStringAsync("/metrics", cancellation);
-            }
-            catch (HttpRequestException)
-            {
-                // The infra listener may start a moment after the control-plane link is up.
-                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation);
-            }
-        }
     }
 }

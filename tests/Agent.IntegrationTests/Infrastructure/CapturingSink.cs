@@ -9,11 +9,16 @@ namespace Agent.IntegrationTests.Infrastructure;
 internal sealed class CapturingSink : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<LogEvent> _events = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>The same events, structured, for assertions on their level, event id and properties.</summary>
+    public IReadOnlyCollection<LogEvent> Events => _events;
+
     public void Emit(LogEvent logEvent)
     {
+        _events.Enqueue(logEvent);
         var properties = string.Join(' ', logEvent.Properties.Select(property => $"{property.Key}={property.Value}"));
         _lines.Enqueue($"{logEvent.Level} {logEvent.RenderMessage(CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
     }

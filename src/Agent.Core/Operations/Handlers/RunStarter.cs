@@ -148,18 +148,22 @@ public sealed partial class RunStarter(
     private static OperationResult Started(string runId, string workflowName) =>
         OperationResult.Success(new RunStartedData(runId, workflowName), ProtocolJsonContext.Default.RunStartedData, runId);
 
+    /// <summary>
+    /// The request's own Information line (the dispatcher's, event 1220) already names the run, its pipeline and its
+    /// code, so how the run was started is detail, at Debug: one operation, one Information line (issue 13).
+    /// </summary>
     private static partial class Log
     {
         [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} refused: {Refusal}")]
         public static partial void Refused(ILogger logger, string runId, string pipelineFqn, string refusal);
 
-        [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
+        [LoggerMessage(EventId = 2301, Level = LogLevel.Debug, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
         public static partial void Created(ILogger logger, string runId, string workflowName, string pipelineFqn);
 
-        [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
+        [LoggerMessage(EventId = 2302, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
         public static partial void AlreadyCreated(ILogger logger, string runId, string workflowName);
 
-        [LoggerMessage(EventId = 2310, Level = LogLevel.Information, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again as {RequestedName}")]
+        [LoggerMessage(EventId = 2310, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again as {RequestedName}")]
         public static partial void StartedUnderAnotherName(ILogger logger, string runId, string workflowName, string requestedName);
     }
 }
