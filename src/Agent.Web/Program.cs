@@ -12,9 +12,11 @@ if (HealthCheckCommand.IsRequested(args))
 }
 
 Log.Logger = LoggingExtensions.CreateBootstrapLogger();
+WebApplicationBuilder? builder = null;
+ListenerPorts? ports = null;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    builder = WebApplication.CreateBuilder(args);
     builder.AddAgentConfiguration();
     builder.AddAgentLogging();
     builder.AddListeners();
@@ -24,6 +26,9 @@ try
     builder.AddAdminApi();
 
     var app = builder.Build();
+
+    // Kept outside the host, which RunAsync disposes when start fails: a port in use is named through them.
+    ports = app.Services.GetRequiredService<ListenerPorts>();
     app.ValidateConfiguration();
     app.UseAgentRequestLogging();
     app.UseListenerRestriction();
@@ -35,7 +40,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var problems))
+catch (Exception ex) when (StartupFailure.TryDescribe(ex, builder?.Configuration, ports, out var problems))
 {
     Log.Fatal("Invalid configuration: {Problems:l}", problems);
     return 2;

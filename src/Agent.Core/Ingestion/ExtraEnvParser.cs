@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Agent.Core.Ingestion;
@@ -17,6 +19,12 @@ public static partial class ExtraEnvParser
         values = null;
         reason = null;
         var body = (text ?? string.Empty).Trim();
+        if (IsJson(body))
+        {
+            reason = "it is JSON, which is not the accepted form: write [KEY:value, KEY2:value2], e.g. [AWS_DEFAULT_REGION:eu-west-1]";
+            return false;
+        }
+
         if (body.StartsWith('[') != body.EndsWith(']'))
         {
             reason = "must be a list like [KEY:value, KEY2:value2] with both brackets";
@@ -71,6 +79,28 @@ public static partial class ExtraEnvParser
 
         result.Add(new(name, item[(colon + 1)..].Trim()));
         return null;
+    }
+
+    /// <summary>
+    /// A JSON object or a non-empty JSON array, as Kubernetes env lists and maps are often written. No such text is a
+    /// valid list (its items would start with a quote or a brace), so it gets a reason that says what to write instead.
+    /// "[]" is JSON too, but also the empty list, so it stays accepted.
+    /// </summary>
+    private static bool IsJson(string body)
+    {
+        if (!body.StartsWith('{') && !body.StartsWith('['))
+        {
+            return false;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject or JsonArray { Count: > 0 };
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]

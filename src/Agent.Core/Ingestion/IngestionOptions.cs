@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Ingestion;
 
@@ -56,9 +57,11 @@ public sealed class IngestionOptions
     public string? SecretsManager { get; set; }
 
     /// <summary>Resources of ingestion pods (<c>INGESTION_CPU_LIMIT</c>, <c>INGESTION_MEMORY_LIMIT</c>, …).</summary>
+    [ValidateObjectMembers]
     public PodResources Resources { get; set; } = new() { CpuLimit = "1000m", MemoryLimit = "4096Mi", CpuRequest = "1000m", MemoryRequest = "4096Mi" };
 
     /// <summary>Resources of automation (test connection) pods (<c>INGESTION_AUTOMATION_WORKFLOW_*</c>).</summary>
+    [ValidateObjectMembers]
     public PodResources AutomationResources { get; set; } = new() { CpuLimit = "500m", MemoryLimit = "512Mi", CpuRequest = "200m", MemoryRequest = "256Mi" };
 
     /// <summary>

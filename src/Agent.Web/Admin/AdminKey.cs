@@ -9,7 +9,8 @@ namespace Agent.Web.Admin;
 /// The admin API key, from <c>ADMIN_API_KEY</c> or the file <c>ADMIN_API_KEY_FILE</c> (re-read when it changes, so a
 /// rotated Secret takes effect without a restart). Keys are compared as SHA-256 digests in constant time, so neither
 /// the content nor the length of the key leaks through timing. A file rotated to a key shorter than
-/// <see cref="ServerOptionsRules.MinimumKeyBytes"/> bytes opens nothing: every call is refused until it is fixed.
+/// <see cref="ServerOptionsRules.MinimumKeyBytes"/> bytes, or that can no longer be read, opens nothing: every call is
+/// refused (not failed with a 500) and one error is logged until it is fixed.
 /// </summary>
 public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<AdminKey> logger)
 {
@@ -17,6 +18,7 @@ public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<Ad
     private (DateTime WrittenAt, long Length) _fileStamp;
     private byte[]? _fileDigest;
     private bool _fileRead;
+    private string? _fileProblem;
 
     public bool IsEnabled => options.Value.AdminAuthEnabled;
 
@@ -35,7 +37,7 @@ public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<Ad
         }
 
         var path = server.AdminApiKeyFile;
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        if (string.IsNullOrWhiteSpace(path))
         {
             return null;
         }
@@ -43,17 +45,21 @@ public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<Ad
         lock (_gate)
         {
             var file = new FileInfo(path);
-            var stamp = (file.LastWriteTimeUtc, file.Length);
-            if (!_fileRead || stamp != _fileStamp)
+            var stamp = file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
+
+            // A file that could not be used is tried again on every call: fixing its permissions changes no stamp.
+            if (!_fileRead || stamp != _fileStamp || _fileDigest is null)
             {
-                var key = File.ReadAllText(path);
-                _fileDigest = AdminKeyLength.Bytes(key) >= ServerOptionsRules.MinimumKeyBytes ? Digest(key.Trim()) : null;
+                var key = AdminKeyFile.TryRead(path, out var problem);
+                _fileDigest = key is null ? null : Digest(key);
                 _fileStamp = stamp;
                 _fileRead = true;
-                if (_fileDigest is null)
+                if (problem is not null && problem != _fileProblem)
                 {
-                    KeyFileTooShort(logger, path, ServerOptionsRules.MinimumKeyBytes);
+                    KeyFileUnusable(logger, problem);
                 }
+
+                _fileProblem = problem;
             }
 
             return _fileDigest;
@@ -62,6 +68,6 @@ public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<Ad
 
     private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "ADMIN_API_KEY_FILE {Path} now holds a key shorter than {MinimumBytes} bytes: every admin call is refused until it holds a longer one")]
-    private static partial void KeyFileTooShort(ILogger logger, string path, int minimumBytes);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "{Problem}: every admin call is refused until it is fixed")]
+    private static partial void KeyFileUnusable(ILogger logger, string problem);
 }

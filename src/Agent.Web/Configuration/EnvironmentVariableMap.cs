@@ -53,6 +53,23 @@ public static class EnvironmentVariableMap
         new(["LOG_FORMAT"], "Logging:Format", false, "Console log format: text or json"),
         new(["SECRETS_MANAGER"], "Ingestion:SecretsManager", false, "Secrets manager written into every run's config, so secret: references resolve there (kubernetes, managed-aws, aws, …)"),
 
+        // Tuning knobs: no variable of their own, so the .NET spelling Section__Property, which the host reads anyway.
+        // Listed so that a start-up error and the diagnostics name them as an operator sets them.
+        new(["ControlPlane__HandshakeTimeout"], "ControlPlane:HandshakeTimeout", false, "Time allowed for welcome after hello"),
+        new(["ControlPlane__MaxMessageBytes"], "ControlPlane:MaxMessageBytes", false, "Largest frame accepted or sent"),
+        new(["ControlPlane__KeepAliveInterval"], "ControlPlane:KeepAliveInterval", false, "WebSocket ping interval"),
+        new(["ControlPlane__KeepAliveTimeout"], "ControlPlane:KeepAliveTimeout", false, "A pong must arrive within this, else the link is dropped"),
+        new(["ControlPlane__MaxIdLength"], "ControlPlane:MaxIdLength", false, "Longest id or replyTo read from the control plane"),
+        new(["ControlPlane__MaxConcurrentOperations"], "ControlPlane:MaxConcurrentOperations", false, "Operations executing at once; past it requests are answered 429"),
+        new(["ControlPlane__OutboxCapacity"], "ControlPlane:OutboxCapacity", false, "Unacknowledged reliable messages kept"),
+        new(["ControlPlane__MaxRepliesWaitingForOutbox"], "ControlPlane:MaxRepliesWaitingForOutbox", false, "Answers that may wait for room in a full outbox"),
+        new(["ControlPlane__ResultCacheMaxEntries"], "ControlPlane:ResultCacheMaxEntries", false, "Answers kept for duplicate requests"),
+        new(["ControlPlane__ResultCacheMaxBytes"], "ControlPlane:ResultCacheMaxBytes", false, "Estimated bytes of answers kept for duplicate requests"),
+        new(["Argo__AttemptTimeout"], "Argo:AttemptTimeout", false, "Time allowed for one Argo call attempt"),
+        new(["Argo__PollInterval"], "Argo:PollInterval", false, "How often runs are listed while the watch stream is unavailable"),
+        new(["Argo__WatchIdleTimeout"], "Argo:WatchIdleTimeout", false, "A watch stream silent this long is treated as dead"),
+        new(["Argo__RecoveryWindow"], "Argo:RecoveryWindow", false, "At start, runs that finished this long before are reported once more"),
+
         // Set by the public Helm chart for its own agent; accepted so existing deployments start, with no effect here.
         new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
         new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),

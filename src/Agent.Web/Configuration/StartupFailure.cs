@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Configuration;
@@ -9,31 +10,43 @@ namespace Agent.Web.Configuration;
 /// </summary>
 public static partial class StartupFailure
 {
-    public static bool TryDescribe(Exception exception, out string description)
+    public static bool TryDescribe(Exception exception, out string description) => TryDescribe(exception, null, null, out description);
+
+    /// <param name="exception">What stopped the start.</param>
+    /// <param name="configuration">The configuration read, when start got that far: it gives the values set.</param>
+    /// <param name="ports">The listeners, once the application is built: a port in use is matched to its variable.</param>
+    /// <param name="description">One line, the problems joined by "; ".</param>
+    public static bool TryDescribe(Exception exception, IConfiguration? configuration, ListenerPorts? ports, out string description)
     {
-        var problems = Flatten(exception).Select(Describe).OfType<string>().Distinct().ToList();
+        var settings = new SettingNames(configuration);
+        if (ListenerBindFailure.TryDescribe(exception, ports, kind => settings.Variable(ListenerKey(kind)), out description))
+        {
+            return true;
+        }
+
+        var problems = Flatten(exception, settings).Select(failure => Describe(failure, settings)).OfType<string>().Distinct().ToList();
         description = string.Join("; ", problems);
         return problems.Count > 0;
     }
 
-    private static IEnumerable<Exception> Flatten(Exception exception) => exception switch
+    private static IEnumerable<Exception> Flatten(Exception exception, SettingNames settings) => exception switch
     {
-        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Flatten),
-        _ when exception.InnerException is not null && Describe(exception) is null => Flatten(exception.InnerException),
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(inner => Flatten(inner, settings)),
+        _ when exception.InnerException is not null && Describe(exception, settings) is null => Flatten(exception.InnerException, settings),
         _ => [exception],
     };
 
-    private static string? Describe(Exception exception) => exception switch
+    private static string? Describe(Exception exception, SettingNames settings) => exception switch
     {
-        OptionsValidationException validation => string.Join("; ", validation.Failures.Select(failure => MemberPrefix().Replace(failure, string.Empty))),
+        OptionsValidationException validation => string.Join("; ", validation.Failures.Select(failure =>
+            settings.Rewrite(MemberPrefix().Replace(failure, string.Empty), validation.OptionsType))),
         InvalidOperationException when ConversionFailure().Match(exception.Message) is { Success: true } match =>
-            $"{VariableFor(match.Groups["key"].Value)} must be {Expected(match.Groups["type"].Value)}",
+            $"{settings.Variable(match.Groups["key"].Value)} must be {Expected(match.Groups["type"].Value)}",
         _ => null,
     };
 
-    /// <summary>The operator's name for a configuration key: the first accepted variable, else the key itself.</summary>
-    private static string VariableFor(string key) =>
-        EnvironmentVariableMap.All.FirstOrDefault(variable => string.Equals(variable.Key, key, StringComparison.OrdinalIgnoreCase))?.Names[0] ?? key;
+    private static string ListenerKey(ListenerKind kind) =>
+        $"{ServerOptions.SectionName}:{(kind == ListenerKind.Admin ? nameof(ServerOptions.AdminPort) : nameof(ServerOptions.MetricsPort))}";
 
     private static string Expected(string type) => type switch
     {

@@ -18,6 +18,9 @@ public sealed class ListenerPorts
 
     public System.Net.IPAddress? AdminAddress => Admin?.IPEndPoint?.Address;
 
+    /// <summary>The port a listener was configured with, before binding: what a failure to bind names.</summary>
+    public int? ConfiguredPort(ListenerKind kind) => (kind == ListenerKind.Admin ? Admin : Infra)?.IPEndPoint?.Port;
+
     public bool Accepts(HttpContext context, ListenerKind kind) =>
         context.Connection.LocalPort == (kind == ListenerKind.Admin ? AdminPort : InfraPort);
 }

@@ -56,20 +56,7 @@ public sealed class ServerOptionsRules : IValidateOptions<ServerOptions>
             return null;
         }
 
-        if (!File.Exists(path))
-        {
-            return $"ADMIN_API_KEY_FILE names a file that does not exist: '{path}'";
-        }
-
-        try
-        {
-            return AdminKeyLength.Bytes(File.ReadAllText(path)) < MinimumKeyBytes
-                ? $"ADMIN_API_KEY_FILE holds a key shorter than {MinimumKeyBytes} bytes: '{path}'"
-                : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"ADMIN_API_KEY_FILE cannot be read: '{path}' ({ex.GetType().Name})";
-        }
+        AdminKeyFile.TryRead(path, out var problem);
+        return problem;
     }
 }

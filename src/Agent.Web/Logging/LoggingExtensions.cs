@@ -22,10 +22,17 @@ public static class LoggingExtensions
     /// <summary>Serilog from configuration, text or JSON (<c>LOG_FORMAT=json</c>) on the console.</summary>
     public static WebApplicationBuilder AddAgentLogging(this WebApplicationBuilder builder)
     {
-        var json = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddOptionsWithValidateOnStart<LoggingOptions>().BindConfiguration(LoggingOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();
+
+        // Read before the container exists: the logger is configured while it is built. An unknown format is refused
+        // by validation at start, so text here only lasts until that one line is written.
+        var json = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>()?.IsJson == true;
         builder.Services.AddSerilog(
             (services, logger) =>
             {
+                // Kestrel's failure to bind is said in one line by the start-up failure; hosting would add its stack trace.
+                logger.Filter.ByExcluding(logEvent => logEvent.Exception is { } exception && ListenerBindFailure.IsAddressInUse(exception));
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
                 if (json)
                 {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Configuration;
@@ -21,6 +24,20 @@ public sealed class StartupConfigurationTests
         { "SECRETS_MANAGER", "vault", "SECRETS_MANAGER must be one of" },
         { "ADMIN_SERVER_HOST", "0.0.0.0", "ADMIN_SERVER_HOST is 0.0.0.0, which is not loopback, and the admin API has no key" },
         { "ADMIN_API_KEY", "short-admin-key", "ADMIN_API_KEY must be at least 16" },
+        { "METRICS_SERVER_PORT", "99999", "METRICS_SERVER_PORT=99999 is out of range: must be between 0 and 65535" },
+        { "SHUTDOWN_GRACE_SECONDS", "601", "SHUTDOWN_GRACE_SECONDS=601 is out of range: must be between 0 and 600" },
+        { "LOG_FORMAT", "yaml", "LOG_FORMAT=yaml is not a log format: use text or json" },
+        {
+            "ARGO_EXTRA_ENVS_NOOP", $"{{\"AWS_SECRET_ACCESS_KEY\":\"{ExtraEnvCanary}\"}}",
+            "ARGO_EXTRA_ENVS_NOOP is malformed: it is JSON, which is not the accepted form: write [KEY:value, KEY2:value2], e.g. [AWS_DEFAULT_REGION:eu-west-1]"
+        },
+        { "INGESTION_EXTRA_ENVS", $"[{{\"name\":\"A\",\"value\":\"{ExtraEnvCanary}\"}}]", "INGESTION_EXTRA_ENVS is malformed: it is JSON, which is not the accepted form" },
+        { "INGESTION_MEMORY_LIMIT", "4GB", "INGESTION_MEMORY_LIMIT=4GB is not a Kubernetes quantity (e.g. 4Gi, 4G, 512Mi)" },
+        { "INGESTION_CPU_LIMIT", "lots", "INGESTION_CPU_LIMIT=lots is not a Kubernetes quantity (e.g. 4Gi, 4G, 512Mi)" },
+        { "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST", "-1", "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST=-1 must not be negative" },
+        // A sysctl file of mode 0200: procfs refuses reading it even to root, so this is a real permission denial.
+        { "ADMIN_API_KEY_FILE", "/proc/sys/vm/drop_caches", "ADMIN_API_KEY_FILE cannot be read (permission denied): '/proc/sys/vm/drop_caches'" },
+        { "ADMIN_API_KEY_FILE", "/proc", "ADMIN_API_KEY_FILE names a directory, not a file: '/proc'" },
     };
 
     [Theory]
@@ -73,6 +90,30 @@ public sealed class StartupConfigurationTests
         {
             File.Delete(keyFile);
         }
+    }
+
+    [Theory]
+    [InlineData("METRICS_SERVER_PORT")]
+    [InlineData("ADMIN_SERVER_PORT")]
+    public async Task Start_PortAlreadyInUse_PrintsOneLineNamingThePortVariableAndExitsNonZero(string variable)
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        var environment = ValidEnvironment();
+        environment[variable] = port.ToString(CultureInfo.InvariantCulture);
+
+        var outcome = await AgentProcess.RunToExitAsync(environment, TestTimeouts.Token());
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Lines, line => line.Contains("already in use", StringComparison.Ordinal));
+        Assert.EndsWith($"Invalid configuration: {variable}={port}: address 127.0.0.1:{port} already in use", line, StringComparison.Ordinal);
+
+        // Earlier lines come from the services that start before the listeners (on a slow machine, their first
+        // failed calls to the unreachable Argo); none is Kestrel's failure or hosting's stack trace of it.
+        Assert.DoesNotContain(outcome.Lines, printed =>
+            printed.Contains("AddressInUse", StringComparison.Ordinal) || printed.Contains("Failed to bind", StringComparison.Ordinal)
+            || printed.Contains("Hosting failed to start", StringComparison.Ordinal) || printed.Contains("Kestrel", StringComparison.Ordinal));
     }
 
     private static Dictionary<string, string?> ValidEnvironment() => new()

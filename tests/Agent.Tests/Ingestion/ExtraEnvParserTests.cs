@@ -104,4 +104,16 @@ public class ExtraEnvParserTests
         Assert.False(ok);
         Assert.Contains("item 2", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"AWS_DEFAULT_REGION\":\"json-canary-value\"}")]
+    [InlineData("[{\"name\":\"AWS_DEFAULT_REGION\",\"value\":\"json-canary-value\"}]")]
+    [InlineData(" [\"AWS_DEFAULT_REGION:json-canary-value\"] ")]
+    public void TryParse_Json_SaysJsonIsNotTheFormAndShowsTheAcceptedOneWithoutValues(string text)
+    {
+        var ok = ExtraEnvParser.TryParse(text, out _, out var reason);
+
+        Assert.False(ok);
+        Assert.Equal("it is JSON, which is not the accepted form: write [KEY:value, KEY2:value2], e.g. [AWS_DEFAULT_REGION:eu-west-1]", reason);
+    }
 }
