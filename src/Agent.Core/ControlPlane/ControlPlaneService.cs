@@ -106,10 +106,11 @@ public sealed partial class ControlPlaneService : BackgroundService
         }
     }
 
+    /// <summary>The wait can be cut before the admin API shows it, so whoever sees <c>nextAttemptAt</c> can cut it.</summary>
     private void WaitingFor(TimeSpan delay)
     {
-        _services.State.Waiting(delay);
         _services.Control.Waiting();
+        _services.State.Waiting(delay);
     }
 
     /// <summary>

@@ -86,4 +86,29 @@ public sealed class AdminJobLogsTests
         Assert.Equal(HttpStatusCode.BadRequest, pastEnd.StatusCode);
         Assert.Contains("'after' is 7, but the log has 1 pages", await pastEnd.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JobLogs_KeyConfigured_401WithoutKeyAndDocumentedInSwagger()
+    {
+        const string key = "admin-key-0123456789abcdef";
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("job-logs-key"), new Dictionary<string, string?>
+        {
+            ["Server:AdminApiKey"] = key,
+            ["Server:AdminHost"] = "127.0.0.1",
+        });
+        agent.StartServer();
+        using var admin = agent.CreateAdminClient();
+
+        var anonymous = await admin.GetAsync($"/admin/jobs/{Guid.NewGuid()}/logs", TestTimeouts.Token());
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var document = await admin.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json", TestTimeouts.Token());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var paths = document.GetProperty("paths");
+        var logs = paths.GetProperty("/admin/jobs/{runId}/logs").GetProperty("get");
+        Assert.Contains("not Kubernetes Events", logs.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("reconnect (forced or not) keeps it", paths.GetProperty("/admin/drain").GetProperty("delete").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("4001", paths.GetProperty("/admin/connection/reconnect").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -33,8 +33,9 @@ public sealed class AdminReconnectAfterRefusalTests
             ReplaceServices = services => services.AddSingleton<TimeProvider>(clock),
         };
         agent.StartServer();
-        var waiting = await LinkSignals.WaitForStateAsync(
-            agent, s => s.Status == ConnectionStatus.Refused && s.NextAttemptAt is not null, cancellation);
+        var state = agent.Services.GetRequiredService<ConnectionState>();
+        await LinkSignals.UntilAsync(() => state.Current is { Status: ConnectionStatus.Refused, NextAttemptAt: not null }, cancellation);
+        var waiting = state.Current;
         using var admin = agent.CreateAdminClient();
         var frozenAt = clock.GetUtcNow();
 
