@@ -6,4 +6,11 @@ namespace Agent.Core.Argo;
 /// <c>Pending</c> while its pod waits for an image or a node even though the workflow is already <c>Running</c>
 /// (FIDELITY §6.2).
 /// </summary>
-public sealed record WorkflowNode(string Id, string Name, string Type, string TemplateName, string Phase, string? Message);
+public sealed record WorkflowNode(string Id, string Name, string Type, string TemplateName, string Phase, string? Message)
+{
+    /// <summary>When the controller created the node (its pod may still be pending then).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When the node completed; null while it runs.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+}

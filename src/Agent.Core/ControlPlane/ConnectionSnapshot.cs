@@ -11,4 +11,11 @@ public sealed record ConnectionSnapshot(
     int ReconnectCount,
     int? LastCloseCode,
     string? LastCloseReason,
-    int OutboxDepth);
+    int OutboxDepth)
+{
+    /// <summary>When the next dial is due while the agent waits out a back-off; null while dialling or connected.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>The last time an operator's reconnect took effect (a session ended or a back-off cut short).</summary>
+    public DateTimeOffset? ReconnectRequestedAt { get; init; }
+}

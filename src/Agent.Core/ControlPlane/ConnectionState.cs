@@ -23,7 +23,16 @@ public sealed class ConnectionState(TimeProvider timeProvider)
     }
 
     public void Connecting(string redactedServerUrl) =>
-        Update(s => s with { Status = ConnectionStatus.Connecting, ServerUrl = redactedServerUrl });
+        Update(s => s with { Status = ConnectionStatus.Connecting, ServerUrl = redactedServerUrl, NextAttemptAt = null });
+
+    /// <summary>
+    /// The agent waits <paramref name="delay"/> before it dials again. Not an event: the status is the one the attempt
+    /// ended with, and listeners (the gauge, readiness) follow status changes.
+    /// </summary>
+    public void Waiting(TimeSpan delay) => Update(s => s with { NextAttemptAt = timeProvider.GetUtcNow() + delay }, notify: false);
+
+    /// <summary>An operator's reconnect took effect.</summary>
+    public void ReconnectRequested() => Update(s => s with { ReconnectRequestedAt = timeProvider.GetUtcNow() });
 
     public void Connected(string sessionId) =>
         Update(s => s with { Status = ConnectionStatus.Connected, SessionId = sessionId, ConnectedSince = timeProvider.GetUtcNow() });

@@ -27,6 +27,9 @@ public sealed partial class ControlPlaneService
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Shutdown grace ran out with {InFlight} operations in flight and {OutboxDepth} messages unacknowledged")]
         public static partial void DrainIncomplete(ILogger logger, int inFlight, int outboxDepth);
 
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Reconnect requested by an operator: dialling the control plane now instead of in {SkippedSeconds:0.0} s (last close code {CloseCode})")]
+        public static partial void BackoffCut(ILogger logger, double skippedSeconds, int closeCode);
+
         [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Control-plane session failed with an unexpected error; reconnecting")]
         public static partial void SessionFailed(ILogger logger, Exception exception);
     }

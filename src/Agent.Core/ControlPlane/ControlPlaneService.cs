@@ -56,6 +56,7 @@ public sealed partial class ControlPlaneService : BackgroundService
                 OnRetry = args =>
                 {
                     Log.Reconnecting(_logger, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                    WaitingFor(args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -64,8 +65,7 @@ public sealed partial class ControlPlaneService : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await reconnect.ExecuteAsync(RunSessionAsync, stoppingToken);
-                await Task.Delay(_backoff.NextDelay(0, refused: false), _services.TimeProvider, stoppingToken);
+                await ReconnectRoundAsync(reconnect, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,6 +76,41 @@ public sealed partial class ControlPlaneService : BackgroundService
         {
             _services.State.Stopped();
         }
+    }
+
+    /// <summary>
+    /// Dials, runs sessions and waits out back-offs until a healthy session ends or an operator cuts a wait short
+    /// (<see cref="SessionControl.RequestReconnect"/>). The waits watch the round's own token; the sessions watch only
+    /// <paramref name="stoppingToken"/>, so a cut wait can never end a session.
+    /// </summary>
+    private async Task ReconnectRoundAsync(ResiliencePipeline reconnect, CancellationToken stoppingToken)
+    {
+        var round = _services.Control.BeginReconnecting(stoppingToken);
+        try
+        {
+            await reconnect.ExecuteAsync(_ => RunSessionAsync(stoppingToken), round.Token);
+            var pause = _backoff.NextDelay(0, refused: false);
+            WaitingFor(pause);
+            await Task.Delay(pause, _services.TimeProvider, round.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            var skipped = Math.Max(0, (_services.State.Current.NextAttemptAt - _services.TimeProvider.GetUtcNow())?.TotalSeconds ?? 0);
+            var closeCode = _lastEnd?.CloseCode ?? 0;
+            Log.BackoffCut(_logger, skipped, closeCode);
+            _services.State.ReconnectRequested();
+        }
+        finally
+        {
+            _services.Control.EndReconnecting(round);
+        }
+    }
+
+    /// <summary>The wait can be cut before the admin API shows it, so whoever sees <c>nextAttemptAt</c> can cut it.</summary>
+    private void WaitingFor(TimeSpan delay)
+    {
+        _services.Control.Waiting();
+        _services.State.Waiting(delay);
     }
 
     /// <summary>
@@ -135,6 +170,7 @@ public sealed partial class ControlPlaneService : BackgroundService
     private async ValueTask RunSessionAsync(CancellationToken cancellationToken)
     {
         var options = _services.Options;
+        _services.Control.Dialling();
         _services.State.Connecting(RedactedUrl(options.ConnectUri));
         var end = await ConnectAndRunAsync(options.ConnectUri, cancellationToken);
         _lastEnd = end;

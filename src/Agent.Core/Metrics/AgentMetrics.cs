@@ -22,6 +22,7 @@ public sealed class AgentMetrics
         MemoryUsage = factory.CreateGauge(Prefix + "memory_usage", "Managed heap in use (MB)");
         CpuUsage = factory.CreateGauge(Prefix + "cpu_usage", "Process CPU usage (%) since the previous scrape");
         Connected = factory.CreateGauge(Prefix + "connected", "Is the agent connected to the server? (0 = No, 1 = Yes)");
+        Draining = factory.CreateGauge(Prefix + "draining", "Is the agent draining, taking no new work? (0 = No, 1 = Yes)");
         ServerResponseTime = new ResponseTimeMetric(factory, Prefix + "server_response_time_seconds", "Control-plane round trip", timeProvider);
         ArgoResponseTime = new ResponseTimeMetric(factory, Prefix + "argo_response_time_seconds", "Argo Server response time", timeProvider);
         Reconnects = factory.CreateCounter(Prefix + "reconnects_total", "Control-plane reconnects by reason", "reason");
@@ -49,6 +50,9 @@ public sealed class AgentMetrics
     public Gauge CpuUsage { get; }
 
     public Gauge Connected { get; }
+
+    /// <summary>1 from <c>POST /admin/drain</c> (or shutdown) until <c>DELETE /admin/drain</c>; not one of the seed's names.</summary>
+    public Gauge Draining { get; }
 
     public ResponseTimeMetric ServerResponseTime { get; }
 

@@ -89,11 +89,12 @@ public sealed partial class RequestDispatcher : IDisposable
         return true;
     }
 
-    /// <summary>True once the agent takes no new work (draining or shutting down).</summary>
-    public bool IsDraining => _stopping;
-
-    /// <summary>Stops executing new requests; they are answered 503 from now on.</summary>
-    public void StopAccepting() => _stopping = true;
+    /// <summary>Stops executing new requests for good (shutdown); they are answered 503 from now on.</summary>
+    public void StopAccepting()
+    {
+        _stopping = true;
+        Drain();
+    }
 
     /// <summary>Cancels what is still executing; each is answered 503 so the control plane sends it again later.</summary>
     public void HandBackInFlight()
@@ -115,6 +116,12 @@ public sealed partial class RequestDispatcher : IDisposable
         if (_stopping)
         {
             return new OperationResult(ResultCodes.ArgoUnreachable, "agent is shutting down; send the request again after it reconnects");
+        }
+
+        if (DrainingSince is { } since)
+        {
+            return new OperationResult(
+                ResultCodes.ArgoUnreachable, $"agent is draining since {since:O} (POST /admin/drain): taking no new work until DELETE /admin/drain; send the request again later");
         }
 
         if (!RequestDeadline.TryRead(request.Payload, out var deadline, out var deadlineReason))

@@ -12,15 +12,34 @@ public static class AdminEndpoints
 {
     public const int MaxPageSize = 500;
 
+    private const string DrainDescription =
+        "A drain belongs to the agent process, not to a control-plane session: a reconnect (forced or not) keeps it, "
+        + "and only DELETE /admin/drain or a restart ends it. While drained every new request is answered 503, "
+        + "/ready is unavailable, GET /admin/connection shows draining and drainingSince, and the gauge "
+        + "collate_hybrid_agent_draining is 1. The control plane is not told: protocol v1 has no drain message.";
+
     public static WebApplication MapAdminApi(this WebApplication app)
     {
         var admin = app.MapGroup("/admin").RequireListener(ListenerKind.Admin).AddEndpointFilter<AdminKeyFilter>().WithTags("Admin");
         admin.MapGet("/connection", GetConnection).WithName("GetConnection").WithSummary("State of the control-plane link");
         admin.MapGet("/jobs", GetJobs).WithName("GetJobs").WithSummary("Runs the agent tracks, newest first; filter by pipeline FQN and state");
         admin.MapGet("/jobs/{runId}", GetJob).WithName("GetJob").WithSummary("One run by id");
+        admin.MapGet("/jobs/{runId}/logs", JobLogsEndpoint.GetJobLogs).WithName("GetJobLogs")
+            .WithSummary("One page of a run's log, paged like pipeline.logs, and the run's recent transitions from its workflow's status")
+            .WithDescription(JobLogsEndpoint.Description);
         admin.MapPost("/connection/reconnect", Reconnect).WithName("Reconnect")
-            .WithSummary("End the current control-plane session; the agent dials again at once (reliable messages are resent)");
-        admin.MapPost("/drain", Drain).WithName("Drain").WithSummary("Stop taking new work; in-flight operations finish; /ready turns unavailable");
+            .WithSummary("End the current control-plane session, or cut the back-off wait; the agent dials again at once (reliable messages are resent)")
+            .WithDescription(
+                "202 when a session was ended or a back-off wait was cut short, including the longest wait after a refusal "
+                + "(4001 unauthorized, 4003, 4004): use it once the cause is fixed on the control plane. The retry sends the same "
+                + "AUTH_TOKEN, which the agent reads at start. The log says so (event 1008) and GET /admin/connection shows "
+                + "reconnectRequestedAt. 409 while a dial is under way: there is nothing to cut. A drain is kept across it.");
+        admin.MapPost("/drain", Drain).WithName("Drain")
+            .WithSummary("Stop taking new work; in-flight operations finish; /ready turns unavailable")
+            .WithDescription(DrainDescription);
+        admin.MapDelete("/drain", Undrain).WithName("Undrain")
+            .WithSummary("Undo POST /admin/drain: take new work again; /ready follows the connection again")
+            .WithDescription(DrainDescription + " Answers 409 while the agent is shutting down, which cannot be undone.");
         admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnostics).WithName("GetDiagnostics")
             .WithSummary("Versions, effective configuration (secrets redacted) and an Argo reachability and permission check");
         return app;
@@ -44,7 +63,11 @@ public static class AdminEndpoints
             current.LastCloseCode,
             current.LastCloseReason,
             current.OutboxDepth,
-            dispatcher.InFlight));
+            dispatcher.InFlight,
+            dispatcher.IsDraining,
+            dispatcher.DrainingSince,
+            current.NextAttemptAt,
+            current.ReconnectRequestedAt));
     }
 
     public static Results<Ok<JobsPage>, BadRequest<string>> GetJobs(
@@ -69,13 +92,18 @@ public static class AdminEndpoints
     public static Results<Accepted, Conflict<string>> Reconnect(SessionControl control) =>
         control.RequestReconnect()
             ? TypedResults.Accepted((string?)null)
-            : TypedResults.Conflict("no control-plane session to end: the agent is not connected; it is already retrying");
+            : TypedResults.Conflict("the agent is dialling the control plane right now: there is no session to end and no back-off wait to cut");
 
     public static Accepted<DrainView> Drain(RequestDispatcher dispatcher)
     {
-        dispatcher.StopAccepting();
-        return TypedResults.Accepted((string?)null, new DrainView(true, dispatcher.InFlight));
+        var since = dispatcher.Drain();
+        return TypedResults.Accepted((string?)null, new DrainView(true, since, dispatcher.InFlight));
     }
+
+    public static Results<Ok<DrainView>, Conflict<string>> Undrain(RequestDispatcher dispatcher) =>
+        dispatcher.Undrain()
+            ? TypedResults.Ok(new DrainView(false, null, dispatcher.InFlight))
+            : TypedResults.Conflict("the agent is shutting down: its drain cannot be undone; a new pod takes the work");
 
     private static JobView ToView(RunRecord run, long ackedSeq) => new(
         run.RunId,

@@ -9,4 +9,5 @@ namespace Agent.Web.Admin;
 [JsonSerializable(typeof(JobsPage))]
 [JsonSerializable(typeof(DiagnosticsView))]
 [JsonSerializable(typeof(DrainView))]
+[JsonSerializable(typeof(JobLogsView))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

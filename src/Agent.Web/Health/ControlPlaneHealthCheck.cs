@@ -10,9 +10,14 @@ public sealed class ControlPlaneHealthCheck(ConnectionState state, RequestDispat
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var current = state.Current;
-        if (dispatcher.IsDraining)
+        if (dispatcher.IsShuttingDown)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("draining: taking no new work"));
+            return Task.FromResult(HealthCheckResult.Unhealthy("draining: shutting down, taking no new work"));
+        }
+
+        if (dispatcher.DrainingSince is { } since)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"draining since {since:O}: taking no new work until DELETE /admin/drain"));
         }
 
         if (current.Status == ConnectionStatus.Connected)

@@ -23,6 +23,7 @@ public sealed class AdminApiTests
         { "GET", "/admin/jobs/unknown-run" },
         { "GET", "/admin/diagnostics" },
         { "POST", "/admin/drain" },
+        { "DELETE", "/admin/drain" },
     };
 
     [Theory]

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.ControlPlane.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.Admin;
 
@@ -37,15 +39,25 @@ public sealed class AdminReconnectTests
         Assert.Contains("reconnect requested by an operator", connection.GetProperty("lastCloseReason").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Not connected and dialling: nothing to end and no wait to cut (a refused agent waiting out its back-off is
+    /// AdminReconnectAfterRefusalTests'). The dial never completes, so the agent is dialling whenever asked.
+    /// </summary>
     [Fact]
     public async Task Reconnect_NotConnected_Answers409()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "admin-reconnect-none", new Dictionary<string, string?> { ["ControlPlane:AuthToken"] = "wrong-token" });
+        var dialled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var agent = new AgentApplication(sandbox, "admin-reconnect-none", new Dictionary<string, string?> { ["ControlPlane:HandshakeTimeout"] = "00:05:00" })
+        {
+            ReplaceServices = services => services.AddSingleton<IControlPlaneConnector>(new HangingConnector(dialled)),
+        };
         agent.StartServer();
         using var admin = agent.CreateAdminClient();
+        var cancellation = TestTimeouts.Token();
+        await dialled.Task.WaitAsync(cancellation);
 
-        var reconnect = await admin.PostAsync("/admin/connection/reconnect", null, TestTimeouts.Token());
+        var reconnect = await admin.PostAsync("/admin/connection/reconnect", null, cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, reconnect.StatusCode);
     }
@@ -68,5 +80,16 @@ public sealed class AdminReconnectTests
         Assert.Contains($"SessionId=\"{session.SessionId}\"", started, StringComparison.Ordinal);
         Assert.Contains("RequestId=", started, StringComparison.Ordinal);
         Assert.Contains($"RunId=\"{runId}\"", started, StringComparison.Ordinal);
+    }
+
+    /// <summary>A dial that never completes until the agent gives up on it.</summary>
+    private sealed class HangingConnector(TaskCompletionSource dialled) : IControlPlaneConnector
+    {
+        public async Task<System.Net.WebSockets.WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
+        {
+            dialled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 }

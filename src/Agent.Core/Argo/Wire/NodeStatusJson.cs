@@ -1,8 +1,10 @@
 namespace Agent.Core.Argo.Wire;
 
 /// <summary>
-/// One entry of <c>status.nodes</c>, keyed by node id. The agent reads only what finds the main pod of a run and tells
-/// whether it has started (Argo v4.1.2 <c>pkg/apis/workflow/v1alpha1/workflow_types.go</c> NodeStatus).
+/// One entry of <c>status.nodes</c>, keyed by node id. The agent reads what finds the main pod of a run and tells
+/// whether it has started, and the times the admin API shows as the run's node transitions (Argo v4.1.2
+/// <c>pkg/apis/workflow/v1alpha1/workflow_types.go</c> NodeStatus: <c>startedAt</c> is when the node was created,
+/// <c>finishedAt</c> when it completed; swagger <c>io.argoproj.workflow.v1alpha1.NodeStatus</c>).
 /// </summary>
 public sealed record NodeStatusJson(
     string? Id,
@@ -10,4 +12,6 @@ public sealed record NodeStatusJson(
     string? Type,
     string? TemplateName,
     string? Phase,
-    string? Message);
+    string? Message,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? FinishedAt = null);

@@ -30,5 +30,9 @@ public static class WorkflowJsonMapper
             pair.Value.Type ?? string.Empty,
             pair.Value.TemplateName ?? string.Empty,
             pair.Value.Phase ?? string.Empty,
-            pair.Value.Message))];
+            pair.Value.Message)
+        {
+            StartedAt = pair.Value.StartedAt,
+            FinishedAt = pair.Value.FinishedAt,
+        })];
 }

@@ -10,14 +10,11 @@ namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
 /// <c>pipeline.logs</c>: the main container's log of a run's latest attempt (the given run, else the pipeline's
-/// latest), one page per request, read from Argo's stream only up to that page. Argo serves logs only while the pods
-/// exist, so a run whose pods are gone says exactly that.
+/// latest), one page per request (<see cref="RunLogReader"/>). Argo serves logs only while the pods exist, so a run
+/// whose pods are gone says exactly that.
 /// </summary>
 public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
 {
-    /// <summary>Argo names the container of a container template <c>main</c>, whatever the template calls it.</summary>
-    public const string Container = "main";
-
     public string Type => MessageTypes.PipelineLogs;
 
     public bool IsReadOnly => true;
@@ -29,8 +26,7 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
             return OperationResult.BadRequest(reason);
         }
 
-        var after = 0;
-        if (payload.After is not null && (!int.TryParse(payload.After, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 0))
+        if (!RunLogReader.TryParseAfter(payload.After, out var after))
         {
             return OperationResult.BadRequest("payload field 'after' must be a page index (a non-negative whole number)");
         }
@@ -43,44 +39,26 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
                 : $"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");
         }
 
-        // The run's own output: the main container of its latest attempt, not the exit handler's pod nor earlier attempts'.
-        var main = MainPod.Latest(workflow);
-        using var page = new LogPageCollector(after);
-        if (main is not null)
+        var page = await RunLogReader.ReadPageAsync(argo, workflow, after, cancellationToken);
+        return page.Status switch
         {
-            await argo.ReadPodLogAsync(workflow.Name, ArgoPodNames.For(workflow, main), Container, page.Add, cancellationToken);
-        }
-
-        if (page.IsEmpty)
-        {
-            return OperationResult.NotFound(workflow.IsCompleted
-                ? $"logs of workflow '{workflow.Name}' are no longer available: its pods were removed after the run finished"
-                : $"workflow '{workflow.Name}' has no logs yet: its pods have not started");
-        }
-
-        if (!page.ReachedPage)
-        {
-            return OperationResult.BadRequest($"payload field 'after' is {after}, but the log has {page.PagesSeen} pages");
-        }
-
-        return Page(page, after, LogPager.TaskKey(workflow.Label(WorkflowLabels.PipelineType) ?? string.Empty));
+            RunLogPageStatus.NoLogs => OperationResult.NotFound(page.Reason!),
+            RunLogPageStatus.PastEnd => OperationResult.BadRequest("payload field " + page.Reason),
+            _ => Page(page),
+        };
     }
 
-    /// <summary>
-    /// One page in OpenMetadata's shape. Reading stops at the page, so the page count is known only on the last page;
-    /// before it <c>total</c> is a lower bound, <c>after + 2</c>, which keeps OpenMetadata's UI asking for the next
-    /// page while <c>after &lt; total</c> (docs/protocol.md, pipeline.logs).
-    /// </summary>
-    private static OperationResult Page(LogPageCollector page, int after, string taskKey)
+    /// <summary>One page in OpenMetadata's shape: <c>{&lt;taskKey&gt;: text, total, after?}</c>, numbers as strings.</summary>
+    private static OperationResult Page(RunLogPage page)
     {
         var result = new Dictionary<string, string>
         {
-            [taskKey] = page.PageText,
-            ["total"] = (page.HasMore ? after + 2 : after + 1).ToString(CultureInfo.InvariantCulture),
+            [page.TaskKey] = page.Text,
+            ["total"] = page.Total.ToString(CultureInfo.InvariantCulture),
         };
-        if (page.HasMore)
+        if (page.Next is { } next)
         {
-            result["after"] = (after + 1).ToString(CultureInfo.InvariantCulture);
+            result["after"] = next.ToString(CultureInfo.InvariantCulture);
         }
 
         return new OperationResult(ResultCodes.Ok, Data: JsonSerializer.SerializeToElement(result, ProtocolJsonContext.Default.DictionaryStringString));

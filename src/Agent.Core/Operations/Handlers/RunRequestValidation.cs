@@ -67,9 +67,12 @@ public static partial class RunRequestValidation
     /// stores the status under the canonical spelling, so an id in another spelling would be reported under an id
     /// OpenMetadata never stored.
     /// </summary>
-    public static string? RunIdProblem(string? runId) => runId is null || CanonicalUuid().IsMatch(runId)
+    public static string? RunIdProblem(string? runId) => runId is null || IsRunId(runId)
         ? null
         : "payload field 'runId' must be a UUID in canonical lower-case form (8-4-4-4-12 hex digits, e.g. 1b4e28ba-2fa1-11d2-883f-0016d3cca427), as OpenMetadata generates it: the ingestion image refuses any other value, and stores other spellings of a UUID under the canonical one";
+
+    /// <summary>Whether <paramref name="runId"/> has a run id's form (see <see cref="RunIdProblem"/>); a scheduled run's id, its workflow's uid, has it too.</summary>
+    public static bool IsRunId(string runId) => CanonicalUuid().IsMatch(runId);
 
     /// <summary>
     /// Refuses text carrying an Argo template tag that Argo would replace, evaluate or refuse (see

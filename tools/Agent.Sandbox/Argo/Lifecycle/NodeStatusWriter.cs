@@ -7,6 +7,11 @@ namespace Agent.Sandbox.Argo.Lifecycle;
 /// <summary>
 /// <c>status.nodes</c>: every node keyed by its ID with the fields Argo's NodeStatus carries (type, templateName, phase,
 /// message, times, children), plus what Pod nodes get from their pod (hostNodeName, outputs.exitCode).
+/// The agent's <c>GET /admin/jobs/{runId}/logs</c> reads <c>startedAt</c> (node created), <c>finishedAt</c> (node
+/// completed), phase and message back as the run's transitions, through <c>GET /api/v1/workflows/{namespace}</c>
+/// (swagger <c>io.argoproj.workflow.v1alpha1.NodeStatus</c>; Argo v4.1.2 <c>pkg/apis/workflow/v1alpha1/workflow_types.go</c>).
+/// Real Argo writes an unfinished node's <c>finishedAt</c> as <c>null</c> (a zero metav1.Time); this leaves it out, which
+/// readers treat alike.
 /// </summary>
 internal static class NodeStatusWriter
 {

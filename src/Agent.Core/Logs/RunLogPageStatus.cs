@@ -1,0 +1,13 @@
+namespace Agent.Core.Logs;
+
+public enum RunLogPageStatus
+{
+    /// <summary>The requested page was read.</summary>
+    Page,
+
+    /// <summary>Argo has no log for the run: its pods have not started, or were removed after it finished.</summary>
+    NoLogs,
+
+    /// <summary>The log ends before the requested page.</summary>
+    PastEnd,
+}
