@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The PrometheusRule's groups pass `promtool check rules`, and its alerts fire as intended on the series in
-# deploy/kubernetes/prometheusrule-test.yaml (`promtool test rules`).
+# deploy/kubernetes/components/prometheus-operator/prometheusrule-test.yaml (`promtool test rules`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,9 +10,9 @@ trap 'rm -rf "$work"' EXIT
 
 # A PrometheusRule's spec is a Prometheus rule file: print the block under the top-level "spec:" one level out.
 awk '/^spec:/ { inside = 1; next } inside && /^[^ #]/ { inside = 0 } inside { sub(/^  /, ""); print }' \
-  deploy/kubernetes/prometheusrule.yaml > "$work/rules.yaml"
+  deploy/kubernetes/components/prometheus-operator/prometheusrule.yaml > "$work/rules.yaml"
 grep -q '^groups:' "$work/rules.yaml" || { echo "check-prometheus-rules: no spec.groups in prometheusrule.yaml" >&2; exit 1; }
 
 promtool check rules "$work/rules.yaml"
-cp deploy/kubernetes/prometheusrule-test.yaml "$work/"
+cp deploy/kubernetes/components/prometheus-operator/prometheusrule-test.yaml "$work/"
 promtool test rules "$work/prometheusrule-test.yaml"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the deployment checks and tests need: promtool and prometheus (prometheus), kubectl
-# (kubernetes-client; its `kubectl kustomize` renders deploy/kubernetes) and headless Chromium (chromium).
+# (kubernetes-client; its `kubectl kustomize` renders deploy/kubernetes: the overlays need kubectl 1.21 or later, so a
+# kubectl already on the machine, e.g. the `kubectl` package, is kept) and headless Chromium (chromium).
 # Idempotent: installs only what is missing, so a machine that has them does not touch the network.
 set -euo pipefail
 

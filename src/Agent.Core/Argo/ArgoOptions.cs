@@ -11,11 +11,20 @@ public sealed class ArgoOptions
     [Required(ErrorMessage = "PIPELINE_SERVICE_CLIENT_ENDPOINT is required: the Argo Server URL, e.g. https://argo-server.argo:2746")]
     public string Endpoint { get; set; } = string.Empty;
 
-    /// <summary>Bearer token for the Argo Server (<c>ARGO_TOKEN</c>). When empty, <see cref="TokenFile"/> is read.</summary>
+    /// <summary>Where Kubernetes mounts a pod's own service-account token when it is automounted.</summary>
+    public const string ServiceAccountTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+    /// <summary>Bearer token for the Argo Server (<c>ARGO_TOKEN</c>). When empty, <see cref="EffectiveTokenFile"/> is read.</summary>
     public string? Token { get; set; }
 
-    /// <summary>File holding the token, re-read when it changes (the pod's projected service-account token by default).</summary>
-    public string TokenFile { get; set; } = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+    /// <summary>
+    /// File holding the token (<c>ARGO_TOKEN_FILE</c>), re-read when it changes, e.g. a projected service-account
+    /// token. Once set it must exist at start (<see cref="ArgoOptionsRules"/>); unset, the automounted token is tried.
+    /// </summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>The file read for the token: <see cref="TokenFile"/>, else <see cref="ServiceAccountTokenPath"/>.</summary>
+    public string EffectiveTokenFile => string.IsNullOrWhiteSpace(TokenFile) ? ServiceAccountTokenPath : TokenFile;
 
     /// <summary>Certificate (PEM or DER) to trust for the Argo Server (<c>ARGO_SERVER_CERTIFICATE_PATH</c>), e.g. its self-signed one.</summary>
     public string? ServerCertificatePath { get; set; }

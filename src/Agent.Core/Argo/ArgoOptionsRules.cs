@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Argo;
 
-/// <summary>The Argo endpoint must be an http(s) URL, and a configured certificate file must exist.</summary>
+/// <summary>
+/// The Argo endpoint must be an http(s) URL, and a configured certificate file or token file must exist: a token file
+/// that is missing would otherwise send every Argo call without credentials, and Argo would answer 401 to each.
+/// </summary>
 public sealed class ArgoOptionsRules : IValidateOptions<ArgoOptions>
 {
     public ValidateOptionsResult Validate(string? name, ArgoOptions options)
@@ -18,6 +21,11 @@ public sealed class ArgoOptionsRules : IValidateOptions<ArgoOptions>
         if (ExtraTrust.Problem("ARGO_SERVER_CERTIFICATE_PATH", options.ServerCertificatePath) is { } certificateProblem)
         {
             failures.Add(certificateProblem);
+        }
+
+        if (ArgoTokenFile.Problem(options.TokenFile) is { } tokenFileProblem)
+        {
+            failures.Add(tokenFileProblem);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

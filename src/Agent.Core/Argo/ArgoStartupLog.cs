@@ -8,7 +8,7 @@ public static partial class ArgoStartupLog
     public static void Describe(ILogger logger, ArgoOptions options)
     {
         var tokenSource = !string.IsNullOrWhiteSpace(options.Token) ? "ARGO_TOKEN"
-            : File.Exists(options.TokenFile) ? "token file " + options.TokenFile
+            : File.Exists(options.EffectiveTokenFile) ? "token file " + options.EffectiveTokenFile
             : "none";
         Using(logger, options.Endpoint, options.Namespace, tokenSource);
         if (options.InsecureSkipVerify)

@@ -1,16 +1,17 @@
+using Agent.Core.Files;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace Agent.Core.Argo;
 
 /// <summary>
-/// Supplies the Argo bearer token: <c>ARGO_TOKEN</c> when set, else the token file, re-read whenever it changes
-/// because projected service-account tokens rotate.
+/// Supplies the Argo bearer token: <c>ARGO_TOKEN</c> when set, else the token file, re-read whenever the file it
+/// leads to changes, because the kubelet rotates a projected service-account token by swapping a symlink.
 /// </summary>
 public sealed class ArgoTokenProvider(IOptions<ArgoOptions> options) : IAccessTokenProvider
 {
     private readonly Lock _gate = new();
-    private DateTime _fileStamp;
+    private (DateTime WrittenAt, long Length) _fileStamp;
     private string _fileToken = string.Empty;
 
     public AllowedHostsValidator AllowedHostsValidator { get; } = new();
@@ -23,13 +24,13 @@ public sealed class ArgoTokenProvider(IOptions<ArgoOptions> options) : IAccessTo
 
     private string ReadTokenFile()
     {
-        var path = options.Value.TokenFile;
+        var path = options.Value.EffectiveTokenFile;
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
         {
             return string.Empty;
         }
 
-        var stamp = File.GetLastWriteTimeUtc(path);
+        var stamp = MountedFileStamp.Of(path);
         lock (_gate)
         {
             if (stamp != _fileStamp)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Agent.Core.Files;
 
 namespace Agent.Core.Tls;
 
@@ -27,7 +28,7 @@ internal sealed class TrustBundle
     /// <summary>Reads the file now; throws when it cannot serve as a trust source.</summary>
     public static TrustBundle Load(string path)
     {
-        var stamp = Stamp(path);
+        var stamp = MountedFileStamp.Of(path);
         return new TrustBundle(path, stamp, Read(path));
     }
 
@@ -38,7 +39,7 @@ internal sealed class TrustBundle
         {
             try
             {
-                var stamp = Stamp(_path);
+                var stamp = MountedFileStamp.Of(_path);
                 if (stamp != _stamp)
                 {
                     _certificates = Read(_path);
@@ -52,15 +53,6 @@ internal sealed class TrustBundle
 
             return _certificates;
         }
-    }
-
-    private static (DateTime, long) Stamp(string path)
-    {
-        // FileInfo describes a symlink itself; what changes when the kubelet swaps ..data is the file it leads to.
-        var file = new FileInfo(path);
-        var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) ?? file;
-        target.Refresh();
-        return (target.LastWriteTimeUtc, target is FileInfo regular ? regular.Length : -1);
     }
 
     private static X509Certificate2Collection Read(string path)

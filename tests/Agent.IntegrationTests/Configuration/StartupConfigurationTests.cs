@@ -16,6 +16,7 @@ public sealed class StartupConfigurationTests
         { "AGENT_ID", null, "AGENT_ID is required" },
         { "SERVER_URL", "collate.example.com", "SERVER_URL must be an absolute URL with a scheme" },
         { "SERVER_URL", "https://collate.example.com", "SERVER_URL must use wss://" },
+        { "ARGO_TOKEN_FILE", "/var/run/secrets/argo/no-such-token", "ARGO_TOKEN_FILE names a file that does not exist: '/var/run/secrets/argo/no-such-token'" },
         { "ARGO_EXTRA_ENVS_NOOP", $"[AWS_DEFAULT_REGION:eu-west-1, {ExtraEnvCanary}]", "ARGO_EXTRA_ENVS_NOOP is malformed: item 2 has no ':'" },
         { "INGESTION_EXTRA_ENVS", "[AWS_DEFAULT_REGION:eu-west-1", "INGESTION_EXTRA_ENVS is malformed" },
         { "METRICS_SERVER_PORT", "eighty", "METRICS_SERVER_PORT must be a whole number" },

@@ -3,10 +3,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace Agent.IntegrationTests.Deployment;
 
-/// <summary>Reads the checked-in artifacts under deploy/kubernetes.</summary>
+/// <summary>Reads the checked-in artifacts under deploy/kubernetes: the kustomize base and the Prometheus Operator component.</summary>
 internal static class DeploymentArtifacts
 {
-    public const string Directory = "deploy/kubernetes";
+    public const string Directory = "deploy/kubernetes/base";
+
+    public const string PrometheusOperatorDirectory = "deploy/kubernetes/components/prometheus-operator";
 
     /// <summary>Every <c>targets[].expr</c> of every panel of the Grafana dashboard, rows included.</summary>
     public static IReadOnlyList<string> DashboardExpressions()
@@ -21,15 +23,19 @@ internal static class DeploymentArtifacts
 
     /// <summary>Every <c>expr</c> of every rule in the PrometheusRule's groups.</summary>
     public static IReadOnlyList<string> RuleExpressions() =>
-        Sequence(Mapping(Load("prometheusrule.yaml"), "spec"), "groups")
+        Sequence(Mapping(LoadFile($"{PrometheusOperatorDirectory}/prometheusrule.yaml"), "spec"), "groups")
             .SelectMany(group => Sequence((YamlMappingNode)group, "rules"))
             .Select(rule => Scalar((YamlMappingNode)rule, "expr"))
             .ToList();
 
-    public static YamlMappingNode Load(string fileName)
+    /// <summary>A file of the base.</summary>
+    public static YamlMappingNode Load(string fileName) => LoadFile($"{Directory}/{fileName}");
+
+    /// <summary>A one-document YAML file, by its path in the repository.</summary>
+    public static YamlMappingNode LoadFile(string relativePath)
     {
         var stream = new YamlStream();
-        using var reader = new StringReader(RepositoryFiles.Read($"{Directory}/{fileName}"));
+        using var reader = new StringReader(RepositoryFiles.Read(relativePath));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents.Single().RootNode;
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Agent.Web.Configuration;
 using YamlDotNet.RepresentationModel;
 using static Agent.IntegrationTests.Deployment.DeploymentArtifacts;
@@ -5,20 +6,37 @@ using static Agent.IntegrationTests.Deployment.DeploymentArtifacts;
 namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>The kustomize base agrees with the agent: variable names, ports, probes, shutdown grace, restricted pod.</summary>
-public sealed class KubernetesManifestTests
+public sealed partial class KubernetesManifestTests
 {
     private static readonly Dictionary<string, EnvironmentVariable> Variables =
         EnvironmentVariableMap.All.SelectMany(variable => variable.Names.Select(name => (name, variable))).ToDictionary(pair => pair.name, pair => pair.variable);
 
     [Fact]
-    public void ConfigMapAndSecret_Keys_AreVariablesTheAgentAcceptsWithSecretsOnlyInTheSecret()
+    public void ConfigMapAndReadmeSecret_Keys_AreVariablesTheAgentAcceptsWithSecretsOnlyInTheSecret()
     {
+        // The base ships no Secret: the README's deploy section creates it with one --from-literal per key.
         var configKeys = Keys(Load("configmap.yaml"), "data");
-        var secretKeys = Keys(Load("secret.yaml"), "stringData");
+        var secretKeys = ReadmeSecretLiteral().Matches(RepositoryFiles.Read("README.md")).Select(match => match.Groups["key"].Value).ToList();
 
         Assert.All(configKeys.Concat(secretKeys), key => Assert.True(Variables.ContainsKey(key), $"{key} is not a variable the agent reads"));
-        Assert.All(configKeys, key => Assert.False(Variables[key].IsSecret, $"{key} is a secret: it belongs in secret.yaml"));
-        Assert.Equal(["ADMIN_API_KEY", "ARGO_TOKEN", "AUTH_TOKEN"], secretKeys.Order());
+        Assert.All(configKeys, key => Assert.False(Variables[key].IsSecret, $"{key} is a secret: it belongs in the Secret"));
+        Assert.Equal(["ADMIN_API_KEY", "AUTH_TOKEN"], secretKeys.Order());
+    }
+
+    [Fact]
+    public void Deployment_ArgoTokenFile_IsTheProjectedTokenOfTheAgentAccountMountedReadOnly()
+    {
+        var pod = PodSpec();
+        var volume = Sequence(pod, "volumes").Cast<YamlMappingNode>().Single(node => Scalar(node, "name") == "argo-token");
+        var token = Mapping((YamlMappingNode)Sequence(Mapping(volume, "projected"), "sources").Single(), "serviceAccountToken");
+        var mount = Sequence(Container(), "volumeMounts").Cast<YamlMappingNode>().Single(node => Scalar(node, "name") == "argo-token");
+
+        Assert.Equal(Value(Load("configmap.yaml"), "data", "ARGO_TOKEN_FILE"), $"{Scalar(mount, "mountPath")}/{Scalar(token, "path")}");
+        Assert.Equal("true", Scalar(mount, "readOnly"));
+        Assert.InRange(int.Parse(Scalar(token, "expirationSeconds"), System.Globalization.CultureInfo.InvariantCulture), 600, 86400);
+        Assert.Equal(Value(Load("serviceaccount.yaml"), "metadata", "name"), Scalar(pod, "serviceAccountName"));
+        Assert.Equal("false", Scalar(pod, "automountServiceAccountToken"));
+        Assert.StartsWith("https://", Value(Load("configmap.yaml"), "data", "PIPELINE_SERVICE_CLIENT_ENDPOINT"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,4 +85,7 @@ public sealed class KubernetesManifestTests
 
     private static List<string> Keys(YamlMappingNode document, string section) =>
         Mapping(document, section).Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
+
+    [GeneratedRegex(@"--from-literal=(?<key>[A-Z_]+)=")]
+    private static partial Regex ReadmeSecretLiteral();
 }
