@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Agent.Core.Files;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +45,8 @@ public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<Ad
 
         lock (_gate)
         {
-            var file = new FileInfo(path);
-            var stamp = file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
+            // A mounted Secret is a symlink the kubelet never touches when it rotates the key: stamp the file it leads to.
+            var stamp = File.Exists(path) ? MountedFileStamp.Of(path) : default;
 
             // A file that could not be used is tried again on every call: fixing its permissions changes no stamp.
             if (!_fileRead || stamp != _fileStamp || _fileDigest is null)
