@@ -21,6 +21,7 @@ namespace Agent.Sandbox.ControlPlane.Api;
 [JsonSerializable(typeof(RefuseBody))]
 [JsonSerializable(typeof(ControlAnswer))]
 [JsonSerializable(typeof(IReadOnlyList<AgentSnapshot>))]
+[JsonSerializable(typeof(AgentSnapshot))]
 [JsonSerializable(typeof(RequestSnapshot))]
 [JsonSerializable(typeof(IReadOnlyList<ReceivedStatus>))]
 [JsonSerializable(typeof(IReadOnlyList<ReceivedError>))]
