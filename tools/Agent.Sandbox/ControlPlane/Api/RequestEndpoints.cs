@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Agent.Core.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SentAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -15,8 +16,6 @@ namespace Agent.Sandbox.ControlPlane.Api;
 /// </summary>
 internal static class RequestEndpoints
 {
-    private const string FqnRequired = "'pipelineFqn' is required";
-
     public static RouteGroupBuilder MapRequestRoutes(this RouteGroupBuilder group)
     {
         group.MapPost("/agents/{agentId}/requests", SendAsync).WithName("SendRequest")
@@ -45,70 +44,49 @@ internal static class RequestEndpoints
         RequestRouting.SendAsync(
             server, time, agentId, body.Type, body.Payload ?? RequestPayloads.Empty(), (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
 
-    public static async Task<SentAnswer> DeployPipelineAsync(
-        string agentId, PipelineDeployBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(body.PipelineFqn))
-        {
-            return TypedResults.BadRequest(new ApiError(FqnRequired));
-        }
+    public static Task<SentAnswer> DeployPipelineAsync(
+        string agentId, PipelineDeployBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
+        SendForPipelineAsync(
+            MessageTypes.PipelineDeploy, agentId, body.PipelineFqn,
+            fqn => RequestPayloads.PipelineDeploy(fqn, body.Schedule, body.Timezone, body.Name, body.PipelineType, body.Config),
+            (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
 
-        var payload = RequestPayloads.PipelineDeploy(body.PipelineFqn, body.Schedule, body.Timezone, body.Name, body.PipelineType, body.Config);
-        return await RequestRouting.SendAsync(
-            server, time, agentId, MessageTypes.PipelineDeploy, payload, (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
-    }
-
-    public static async Task<SentAnswer> RunPipelineAsync(
-        string agentId, PipelineRunBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(body.Fqn))
-        {
-            return TypedResults.BadRequest(new ApiError(FqnRequired));
-        }
-
-        var payload = RequestPayloads.PipelineRun(body.Fqn, body.Name, body.PipelineType, body.Config, body.RunId);
-        return await RequestRouting.SendAsync(
-            server, time, agentId, MessageTypes.PipelineRun, payload, (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
-    }
+    public static Task<SentAnswer> RunPipelineAsync(
+        string agentId, PipelineRunBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
+        SendForPipelineAsync(
+            MessageTypes.PipelineRun, agentId, body.Fqn,
+            fqn => RequestPayloads.PipelineRun(fqn, body.Name, body.PipelineType, body.Config, body.RunId),
+            (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
 
     public static async Task<SentAnswer> TogglePipelineAsync(
         string agentId, PipelineToggleBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.PipelineFqn))
-        {
-            return TypedResults.BadRequest(new ApiError(FqnRequired));
-        }
-
-        if (body.Enabled is not { } enabled)
+        // A missing pipelineFqn is reported first, by the shared helper; so the payload is built only with Enabled set.
+        if (body.Enabled is null && !string.IsNullOrWhiteSpace(body.PipelineFqn))
         {
             return TypedResults.BadRequest(new ApiError("'enabled' is required: false suspends the schedule, true resumes it"));
         }
 
-        return await RequestRouting.SendAsync(
-            server, time, agentId, MessageTypes.PipelineToggle, RequestPayloads.PipelineToggle(body.PipelineFqn, enabled),
-            (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
+        return await SendForPipelineAsync(
+            MessageTypes.PipelineToggle, agentId, body.PipelineFqn, fqn => RequestPayloads.PipelineToggle(fqn, body.Enabled.GetValueOrDefault()),
+            (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
     }
 
     public static Task<SentAnswer> PipelineStatusAsync(
         string agentId, PipelineFqnBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
-        SendForPipelineAsync(MessageTypes.PipelineStatus, agentId, body, server, time, cancellationToken);
+        SendForPipelineAsync(
+            MessageTypes.PipelineStatus, agentId, body.PipelineFqn, RequestPayloads.PipelineFqn, (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
 
     public static Task<SentAnswer> KillPipelineAsync(
         string agentId, PipelineFqnBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
-        SendForPipelineAsync(MessageTypes.PipelineKill, agentId, body, server, time, cancellationToken);
+        SendForPipelineAsync(
+            MessageTypes.PipelineKill, agentId, body.PipelineFqn, RequestPayloads.PipelineFqn, (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
 
-    public static async Task<SentAnswer> PipelineLogsAsync(
-        string agentId, PipelineLogsBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(body.PipelineFqn))
-        {
-            return TypedResults.BadRequest(new ApiError(FqnRequired));
-        }
-
-        var payload = RequestPayloads.PipelineLogs(body.PipelineFqn, body.RunId, body.After);
-        return await RequestRouting.SendAsync(
-            server, time, agentId, MessageTypes.PipelineLogs, payload, (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
-    }
+    public static Task<SentAnswer> PipelineLogsAsync(
+        string agentId, PipelineLogsBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
+        SendForPipelineAsync(
+            MessageTypes.PipelineLogs, agentId, body.PipelineFqn, fqn => RequestPayloads.PipelineLogs(fqn, body.RunId, body.After),
+            (body.Id, body.TimeoutSeconds, body.Wait), server, time, cancellationToken);
 
     public static Task<SentAnswer> ServiceStatusAsync(
         string agentId, ServiceStatusBody? body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken) =>
@@ -118,15 +96,22 @@ internal static class RequestEndpoints
     public static Results<Ok<RequestSnapshot>, NotFound<ApiError>> GetRequest(string id, ControlPlaneServer server) =>
         server.GetRequest(id) is { } request ? TypedResults.Ok(request) : TypedResults.NotFound(new ApiError($"no request {id}"));
 
+    /// <summary>Refuses a body without <c>pipelineFqn</c> (400 naming it), else sends the payload built from it.</summary>
     private static async Task<SentAnswer> SendForPipelineAsync(
-        string type, string agentId, PipelineFqnBody body, ControlPlaneServer server, TimeProvider time, CancellationToken cancellationToken)
+        string type,
+        string agentId,
+        string? pipelineFqn,
+        Func<string, JsonElement> payload,
+        (string? Id, int? TimeoutSeconds, bool? Wait) how,
+        ControlPlaneServer server,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.PipelineFqn))
+        if (string.IsNullOrWhiteSpace(pipelineFqn))
         {
-            return TypedResults.BadRequest(new ApiError(FqnRequired));
+            return TypedResults.BadRequest(new ApiError("'pipelineFqn' is required"));
         }
 
-        return await RequestRouting.SendAsync(
-            server, time, agentId, type, RequestPayloads.PipelineFqn(body.PipelineFqn), (body.Id, body.TimeoutSeconds, body.Wait), cancellationToken);
+        return await RequestRouting.SendAsync(server, time, agentId, type, payload(pipelineFqn), how, cancellationToken);
     }
 }
