@@ -2,9 +2,13 @@
 # The main job on the embedded default: builds the solution, starts the sandbox (control plane + Argo Server
 # emulator) and the agent on loopback, runs one ingestion pipeline end to end and shows where it can be seen.
 # Everything stops by itself afterwards; pass --hold SECONDS to keep both running to explore the URLs.
+# It reports only what its own processes did: ports are checked free first, each process must stay alive, and the
+# sandbox, the agent and the run must be the ones it started (scripts/lib/demo-checks.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/demo-checks.sh
+source "$root/scripts/lib/demo-checks.sh"
 hold=0
 if [ "${1:-}" = "--hold" ]; then hold="${2:?--hold needs a number of seconds}"; fi
 sandbox_port="${SANDBOX_PORT:-18080}"
@@ -13,31 +17,35 @@ admin_port="${ADMIN_SERVER_PORT:-8585}"
 agent_id="${AGENT_ID:-demo-agent}"
 pipeline="sandbox_mysql.metadata_ingestion"
 sandbox="http://127.0.0.1:${sandbox_port}"
+admin="http://127.0.0.1:${admin_port}"
+
+require_free_port "$sandbox_port" SANDBOX_PORT
+require_free_port "$metrics_port" METRICS_SERVER_PORT
+require_free_port "$admin_port" ADMIN_SERVER_PORT
+[ "$(printf '%s\n' "$sandbox_port" "$metrics_port" "$admin_port" | sort -u | wc -l)" -eq 3 ] \
+  || demo_fail "SANDBOX_PORT, METRICS_SERVER_PORT and ADMIN_SERVER_PORT must differ (now $sandbox_port, $metrics_port, $admin_port)"
+
 logs="$(mktemp -d)"
 pids=()
-
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
-# Waits up to $2 seconds for command $1 to succeed; the services need a moment to start.
-wait_for() {
-  local deadline=$((SECONDS + $2))
-  until eval "$1" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then echo "Timed out waiting for: $3" >&2; tail -n 20 "$logs"/*.log >&2; exit 1; fi
-    sleep 0.2
-  done
-}
-
 echo "==> Building"
-dotnet build "$root/HybridAgent.sln" -nologo -clp:ErrorsOnly >/dev/null
+# Quiet when it works; the compiler's errors when it does not.
+dotnet build "$root/HybridAgent.sln" -nologo -v q -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
+  || { cat "$logs/build.log" >&2; demo_fail "the build failed (errors above; full output in $logs/build.log)"; }
 
-echo "==> Starting the sandbox on $sandbox"
-dotnet "$root/tools/Agent.Sandbox/bin/Debug/net10.0/Agent.Sandbox.dll" --urls "$sandbox" >"$logs/sandbox.log" 2>&1 &
-pids+=($!)
-wait_for "curl -sf $sandbox/sandbox/agents" 30 "sandbox"
+sandbox_instance="$(new_uuid)"
+echo "==> Starting the sandbox on $sandbox (instance $sandbox_instance)"
+dotnet "$root/tools/Agent.Sandbox/bin/Debug/net10.0/Agent.Sandbox.dll" --urls "$sandbox" --instance-id "$sandbox_instance" \
+  >"$logs/sandbox.log" 2>&1 &
+sandbox_pid=$!
+pids+=("$sandbox_pid")
+sandbox_hint="port $sandbox_port busy? set SANDBOX_PORT"
+wait_for_own "$sandbox_pid" "the sandbox" "$logs/sandbox.log" "$sandbox_hint" 30 sandbox_is_ours "$sandbox" "$sandbox_instance" SANDBOX_PORT
 
 echo "==> Starting the agent '$agent_id'"
 (
@@ -48,29 +56,44 @@ echo "==> Starting the agent '$agent_id'"
   METRICS_SERVER_HOST=127.0.0.1 METRICS_SERVER_PORT="$metrics_port" ADMIN_SERVER_PORT="$admin_port" \
   exec dotnet Agent.Web.dll
 ) >"$logs/agent.log" 2>&1 &
-pids+=($!)
-wait_for "curl -sf $sandbox/sandbox/agents | grep -q '\"connected\":true'" 30 "the agent to connect"
+agent_pid=$!
+pids+=("$agent_pid")
+agent_hint="port $metrics_port or $admin_port busy? set METRICS_SERVER_PORT or ADMIN_SERVER_PORT"
+wait_for_own "$agent_pid" "the agent" "$logs/agent.log" "$agent_hint" 30 agent_is_ours "$sandbox" "$admin" "$agent_id"
+require_alive "$sandbox_pid" "the sandbox" "$logs/sandbox.log" "$sandbox_hint"
 
-echo "==> Control plane sends pipeline.run for $pipeline"
+# The demo names the run id and the request id, so the answer and the statuses it reads are provably this run's.
+run_id="$(new_uuid)"
+request_id="$(new_uuid)"
+echo "==> Control plane sends pipeline.run for $pipeline (run $run_id)"
 answer="$(curl -sf -X POST "$sandbox/sandbox/agents/$agent_id/pipelines/run" -H 'content-type: application/json' \
-  -d "{\"fullyQualifiedName\":\"$pipeline\"}")"
+  -d "{\"pipelineFqn\":\"$pipeline\",\"runId\":\"$run_id\",\"id\":\"$request_id\"}")" \
+  || demo_fail "the sandbox refused pipeline.run (see $logs/sandbox.log)"
 echo "    result: $answer"
-run_id="$(sed -n 's/.*"runId":"\([^"]*\)".*/\1/p' <<<"$answer")"
-[ -n "$run_id" ] || { echo "The run was not started" >&2; exit 1; }
+[ "$(json_field "$answer" id)" = "$request_id" ] && [ "$(json_field "$answer" runId)" = "$run_id" ] \
+  || demo_fail "the run was not started as run $run_id: $answer"
 
 echo "==> Waiting for run $run_id to reach success"
-wait_for "curl -sf '$sandbox/sandbox/statuses?runId=$run_id' | grep -q '\"pipelineState\":\"success\"'" 60 "run.status success"
-curl -sf "$sandbox/sandbox/statuses?runId=$run_id" | grep -o '"pipelineState":"[a-zA-Z]*"' | sed 's/^/    run.status /'
+run_succeeded() {
+  require_alive "$sandbox_pid" "the sandbox" "$logs/sandbox.log" "$sandbox_hint"
+  sandbox_is_ours "$sandbox" "$sandbox_instance" SANDBOX_PORT \
+    && curl -sf "$sandbox/sandbox/statuses?agentId=$agent_id&runId=$run_id" | grep -q '"pipelineState":"success"'
+}
+wait_for_own "$agent_pid" "the agent" "$logs/agent.log" "$agent_hint" 60 run_succeeded
+curl -sf "$sandbox/sandbox/statuses?agentId=$agent_id&runId=$run_id" | grep -o '"pipelineState":"[a-zA-Z]*"' | sed 's/^/    run.status /'
+# The agent the demo started tracks the run too: the run is its own, not one another agent reported.
+curl -sf "$admin/admin/jobs/$run_id" >/dev/null || demo_fail "the demo's agent does not know run $run_id (see $logs/agent.log)"
 echo "    $(curl -sf "http://127.0.0.1:$metrics_port/metrics" | grep '^collate_hybrid_agent_jobs_total{status="succeeded"}')"
 
 cat <<INFO
 ==> Demo run succeeded.
     Sandbox statuses : $sandbox/sandbox/statuses?runId=$run_id
     Argo workflows   : $sandbox/sandbox/argo/workflows
+    Sandbox API      : $sandbox/swagger (routes: docs/sandbox.md)
     Agent metrics    : http://127.0.0.1:$metrics_port/metrics
     Agent readiness  : http://127.0.0.1:$metrics_port/ready
-    Admin API        : http://127.0.0.1:$admin_port/admin/connection
-    Swagger UI       : http://127.0.0.1:$admin_port/swagger
+    Admin API        : $admin/admin/connection
+    Swagger UI       : $admin/swagger
     Logs             : $logs
 INFO
 if [ "$hold" -gt 0 ]; then

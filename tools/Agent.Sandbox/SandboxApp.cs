@@ -16,6 +16,7 @@ internal static class SandboxApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [SandboxInstance.Switch] = SandboxInstance.ConfigurationKey });
         builder.WebHost.UseKestrelCore();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -27,10 +28,14 @@ internal static class SandboxApp
         builder.AddControlPlane();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddHostedService<DemoRun>();
+        builder.Services.AddSingleton(services => SandboxInstance.From(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<TimeProvider>()));
+        builder.AddSandboxSwagger();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<SandboxInstance>(); // stamps StartedAt now, not at the first request
         app.UseWebSockets();
+        app.UseSandboxSwagger();
         app.MapArgoEmulator();
         app.MapControlPlane();
         return app;

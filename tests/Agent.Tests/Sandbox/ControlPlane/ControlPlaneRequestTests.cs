@@ -15,7 +15,7 @@ public sealed class ControlPlaneRequestTests
         await using var host = await SandboxHost.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        var posting = host.Http.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { fullyQualifiedName = "svc.ingest", runId = "run-1" });
+        var posting = host.Http.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { pipelineFqn = "svc.ingest", runId = "run-1" });
         var request = await agent.ReceiveAsync();
         Assert.Equal(MessageTypes.PipelineRun, request.Type);
         Assert.True(PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.PipelineRunRequest, out var run, out var reason), reason);

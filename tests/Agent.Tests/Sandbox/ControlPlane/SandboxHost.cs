@@ -31,7 +31,10 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public ControlPlaneServer Server { get; }
 
-    public static async Task<SandboxHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<SandboxHost> StartAsync(params (string Key, string Value)[] settings) => StartWithArgumentsAsync([], settings);
+
+    /// <summary>Starts the sandbox with command-line <paramref name="args"/>, as <c>dotnet Agent.Sandbox.dll</c> gets them.</summary>
+    public static async Task<SandboxHost> StartWithArgumentsAsync(string[] args, params (string Key, string Value)[] settings)
     {
         var config = new Dictionary<string, string?> { ["Sandbox:ControlPlane:Token"] = Token };
         foreach (var (key, value) in settings)
@@ -39,7 +42,7 @@ internal sealed class SandboxHost : IAsyncDisposable
             config[$"Sandbox:ControlPlane:{key}"] = value;
         }
 
-        var app = SandboxApp.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = SandboxApp.Build(args, builder => builder.Configuration.AddInMemoryCollection(config));
         await app.StartAsync();
         return new SandboxHost(app);
     }

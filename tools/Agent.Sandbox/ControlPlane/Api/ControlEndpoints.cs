@@ -7,12 +7,12 @@ internal static class ControlEndpoints
 {
     public static RouteGroupBuilder MapControlRoutes(this RouteGroupBuilder group)
     {
-        group.MapPost("/agents/{agentId}/drop", Drop).WithName("DropAgent");
-        group.MapPost("/agents/{agentId}/close", CloseAsync).WithName("CloseAgent");
-        group.MapPost("/agents/{agentId}/silence", Silence).WithName("SilenceAgent");
-        group.MapPost("/agents/{agentId}/withhold-acks", WithholdAcksAsync).WithName("WithholdAcks");
-        group.MapPost("/agents/{agentId}/garbage", GarbageAsync).WithName("SendGarbage");
-        group.MapPost("/agents/{agentId}/refuse", Refuse).WithName("RefuseAgent");
+        group.MapPost("/agents/{agentId}/drop", Drop).WithName("DropAgent").WithSummary("Cut the agent's connection without a close frame");
+        group.MapPost("/agents/{agentId}/close", CloseAsync).WithName("CloseAgent").WithSummary("Close the session: {code, reason?}");
+        group.MapPost("/agents/{agentId}/silence", Silence).WithName("SilenceAgent").WithSummary("Stop (or resume) sending to the agent: {enabled}");
+        group.MapPost("/agents/{agentId}/withhold-acks", WithholdAcksAsync).WithName("WithholdAcks").WithSummary("Stop (or resume) acking the agent's reliable messages: {enabled}");
+        group.MapPost("/agents/{agentId}/garbage", GarbageAsync).WithName("SendGarbage").WithSummary("Send a frame that is not a message: {text?} or {binaryBytes}");
+        group.MapPost("/agents/{agentId}/refuse", Refuse).WithName("RefuseAgent").WithSummary("Close every new connection with this code at once: {code}; 0 accepts again");
         return group;
     }
 

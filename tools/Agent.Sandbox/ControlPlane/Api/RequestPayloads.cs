@@ -34,23 +34,19 @@ internal static class RequestPayloads
         """;
 
     public static JsonElement PipelineRun(
-        string fullyQualifiedName, string? name = null, string? pipelineType = null, JsonElement? config = null, string? runId = null)
-    {
-        // Every field protocol §5 says a pipeline object carries, as OpenMetadata fills them for an unscheduled pipeline.
-        var pipeline = new PipelineInfo(
-            fullyQualifiedName,
-            name ?? fullyQualifiedName.Split('.')[^1],
-            pipelineType ?? DefaultPipelineType,
-            Enabled: true,
-            Schedule: null,
-            Timezone: "UTC",
-            Retries: 0,
-            RetryDelaySeconds: 0,
-            LoggerLevel: "INFO");
-        var configElement = config ?? JsonSerializer.SerializeToElement(DefaultConfig, ProtocolJsonContext.Default.String);
-        return JsonSerializer.SerializeToElement(
-            new PipelineRunRequest(pipeline, configElement, runId), ProtocolJsonContext.Default.PipelineRunRequest);
-    }
+        string fullyQualifiedName, string? name = null, string? pipelineType = null, JsonElement? config = null, string? runId = null) =>
+        JsonSerializer.SerializeToElement(
+            new PipelineRunRequest(Pipeline(fullyQualifiedName, name, pipelineType, schedule: null, timezone: null), ConfigOrDefault(config), runId),
+            ProtocolJsonContext.Default.PipelineRunRequest);
+
+    public static JsonElement PipelineDeploy(
+        string fullyQualifiedName, string? schedule, string? timezone = null, string? name = null, string? pipelineType = null, JsonElement? config = null) =>
+        JsonSerializer.SerializeToElement(
+            new PipelineDeployRequest(Pipeline(fullyQualifiedName, name, pipelineType, schedule, timezone), ConfigOrDefault(config)),
+            ProtocolJsonContext.Default.PipelineDeployRequest);
+
+    public static JsonElement PipelineToggle(string pipelineFqn, bool enabled) =>
+        JsonSerializer.SerializeToElement(new PipelineToggleRequest(pipelineFqn, enabled), ProtocolJsonContext.Default.PipelineToggleRequest);
 
     public static JsonElement PipelineFqn(string pipelineFqn) =>
         JsonSerializer.SerializeToElement(new PipelineFqnRequest(pipelineFqn), ProtocolJsonContext.Default.PipelineFqnRequest);
@@ -65,4 +61,20 @@ internal static class RequestPayloads
         JsonSerializer.SerializeToElement(new RunsReconcileRequest(since), ProtocolJsonContext.Default.RunsReconcileRequest);
 
     public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
+
+    // Every field protocol §5 says a pipeline object carries, as OpenMetadata fills them.
+    private static PipelineInfo Pipeline(string fullyQualifiedName, string? name, string? pipelineType, string? schedule, string? timezone) =>
+        new(
+            fullyQualifiedName,
+            name ?? fullyQualifiedName.Split('.')[^1],
+            pipelineType ?? DefaultPipelineType,
+            Enabled: true,
+            Schedule: schedule,
+            Timezone: timezone ?? "UTC",
+            Retries: 0,
+            RetryDelaySeconds: 0,
+            LoggerLevel: "INFO");
+
+    private static JsonElement ConfigOrDefault(JsonElement? config) =>
+        config ?? JsonSerializer.SerializeToElement(DefaultConfig, ProtocolJsonContext.Default.String);
 }
