@@ -1,3 +1,4 @@
+using Agent.Core.Connectivity;
 using Microsoft.Kiota.Abstractions;
 using ArgoError = Agent.Core.Argo.Generated.Models.Grpc.Gateway.Runtime.Error;
 
@@ -14,7 +15,7 @@ public static class ArgoErrorMapper
         ArgoException argo => argo,
         ArgoError error => FromStatus(error.ResponseStatusCode, error.Code, error.MessageEscaped ?? error.Message, error),
         ApiException api => FromStatus(api.ResponseStatusCode, null, api.Message, api),
-        HttpRequestException http => new ArgoException(ArgoErrorKind.Unavailable, $"Argo Server unreachable: {http.Message}", innerException: http),
+        HttpRequestException http => new ArgoException(ArgoErrorKind.Unavailable, $"Argo Server unreachable: {FailureCause.Describe(http)}", innerException: http),
         TimeoutException or TaskCanceledException => new ArgoException(ArgoErrorKind.Unavailable, "Argo Server did not answer in time", innerException: exception),
         Polly.CircuitBreaker.BrokenCircuitException => new ArgoException(ArgoErrorKind.Unavailable, "Argo Server calls are paused after repeated failures", innerException: exception),
         _ => new ArgoException(ArgoErrorKind.Other, $"Argo call failed: {exception.Message}", innerException: exception),

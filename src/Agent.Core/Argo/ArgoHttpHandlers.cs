@@ -24,10 +24,10 @@ public static class ArgoHttpHandlers
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         }
-        else if (!string.IsNullOrWhiteSpace(options.ServerCertificatePath))
+        else
         {
-            var trust = ExtraTrust.FromFile(options.ServerCertificatePath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
+            var trust = string.IsNullOrWhiteSpace(options.ServerCertificatePath) ? null : ExtraTrust.FromFile(options.ServerCertificatePath);
+            handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck.Create(trust, "ARGO_SERVER_CERTIFICATE_PATH");
         }
 
         return handler;

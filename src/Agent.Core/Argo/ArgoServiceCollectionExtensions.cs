@@ -1,12 +1,9 @@
 using Agent.Core.Argo.Building;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
-using Polly;
-using Polly.CircuitBreaker;
 
 namespace Agent.Core.Argo;
 
@@ -24,27 +21,8 @@ public static class ArgoServiceCollectionExtensions
         services.AddHttpClient(UnaryClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => ArgoHttpHandlers.Primary(provider.GetRequiredService<IOptions<ArgoOptions>>().Value))
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => AddKiotaMiddleware(handlers))
-            .AddResilienceHandler("argo", (pipeline, context) =>
-            {
-                var argo = context.ServiceProvider.GetRequiredService<IOptions<ArgoOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    // Creates are safe to replay: workflow names are deterministic, so a replay meets 409. Six
-                    // attempts with a 2 s cap ride out a flaky Argo (30% 5xx loses a call 1 time in 4,000) within
-                    // about 7 s, and an open breaker is waited out rather than failing the request at once.
-                    MaxRetryAttempts = 6,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    MaxDelay = TimeSpan.FromSeconds(2),
-                    ShouldHandle = args => ValueTask.FromResult(
-                        HttpClientResiliencePredicates.IsTransient(args.Outcome) || args.Outcome.Exception is BrokenCircuitException),
-                });
-
-                // Trips only when Argo is mostly failing, not on a merely flaky one.
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions { MinimumThroughput = 20, FailureRatio = 0.8, BreakDuration = TimeSpan.FromSeconds(5) });
-                pipeline.AddTimeout(argo.AttemptTimeout);
-            });
+            .AddResilienceHandler("argo", ArgoResilience.Configure);
+        services.AddQuietPollyTelemetry();
         services.AddHttpClient(UnaryClientName).AddHttpMessageHandler<ArgoTimingHandler>();
         services.AddHttpClient(StreamingClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => ArgoHttpHandlers.Primary(provider.GetRequiredService<IOptions<ArgoOptions>>().Value))

@@ -12,8 +12,8 @@ public sealed partial class WorkflowWatcher
         [LoggerMessage(EventId = 2202, Level = LogLevel.Debug, Message = "Argo ended the watch stream; resuming")]
         public static partial void WatchExpired(ILogger logger);
 
-        [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Watching Argo workflows failed; listing again in {DelaySeconds:0.0} s")]
-        public static partial void WatchFailed(ILogger logger, Exception? exception, double delaySeconds);
+        [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Watching Argo workflows failed: {Cause}; listing again in {DelaySeconds:0.0} s")]
+        public static partial void WatchFailed(ILogger logger, Exception? exception, string cause, double delaySeconds);
 
         [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "The Argo watch stream ended at once without an event; listing again in {DelaySeconds:0.0} s")]
         public static partial void WatchEndedAtOnce(ILogger logger, double delaySeconds);

@@ -1,3 +1,4 @@
+using Agent.Core.Connectivity;
 using Agent.Core.ControlPlane;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Hosting;
@@ -52,7 +53,7 @@ public sealed partial class WorkflowWatcher(
                     _resourceVersion = null;
                     if (args.Outcome.Exception is { } exception)
                     {
-                        Log.WatchFailed(logger, exception, args.RetryDelay.TotalSeconds);
+                        Log.WatchFailed(logger, ExceptionDetail.AtDebug(logger, exception), ArgoErrorMapper.Map(exception).Message, args.RetryDelay.TotalSeconds);
                     }
                     else
                     {

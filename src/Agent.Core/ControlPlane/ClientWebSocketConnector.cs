@@ -30,10 +30,7 @@ public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> optio
             socket.Options.KeepAliveInterval = settings.KeepAliveInterval;
             socket.Options.KeepAliveTimeout = settings.KeepAliveTimeout;
             socket.Options.CollectHttpResponseDetails = true;
-            if (_trust.Value is { } trust)
-            {
-                socket.Options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
-            }
+            socket.Options.RemoteCertificateValidationCallback = ServerCertificateCheck.Create(_trust.Value, "SERVER_CA_BUNDLE_PATH");
 
             await socket.ConnectAsync(uri, cancellationToken);
             return socket;

@@ -30,6 +30,9 @@ public sealed partial class ControlPlaneService
         [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Reconnect requested by an operator: dialling the control plane now instead of in {SkippedSeconds:0.0} s (last close code {CloseCode})")]
         public static partial void BackoffCut(ILogger logger, double skippedSeconds, int closeCode);
 
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Could not connect to {ServerUrl}: {Cause}")]
+        public static partial void ConnectFailed(ILogger logger, Exception? exception, string serverUrl, string cause);
+
         [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Control-plane session failed with an unexpected error; reconnecting")]
         public static partial void SessionFailed(ILogger logger, Exception exception);
     }

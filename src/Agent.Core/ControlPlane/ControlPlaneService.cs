@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Agent.Core.Connectivity;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -171,7 +172,7 @@ public sealed partial class ControlPlaneService : BackgroundService
     {
         var options = _services.Options;
         _services.Control.Dialling();
-        _services.State.Connecting(RedactedUrl(options.ConnectUri));
+        _services.State.Connecting(RedactedUrl.Of(options.ConnectUri));
         var end = await ConnectAndRunAsync(options.ConnectUri, cancellationToken);
         _lastEnd = end;
         if (end.Stopping)
@@ -209,7 +210,10 @@ public sealed partial class ControlPlaneService : BackgroundService
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SessionEnd($"could not connect: {ex.Message}", null, false, TimeSpan.Zero);
+            var url = RedactedUrl.Of(uri);
+            var cause = FailureCause.Describe(ex, _services.Options.HandshakeTimeout);
+            Log.ConnectFailed(_logger, ExceptionDetail.AtDebug(_logger, ex), url, cause);
+            return new SessionEnd($"could not connect to {url}: {cause}", null, false, TimeSpan.Zero, DialFailed: true);
         }
 
         using (socket)
@@ -239,12 +243,10 @@ public sealed partial class ControlPlaneService : BackgroundService
         {
             Log.Refused(_logger, end.CloseCode ?? 0, end.Reason);
         }
-        else
+        else if (!end.DialFailed)
         {
+            // A failed dial was logged where it failed, with its cause.
             Log.SessionEnded(_logger, end.Reason, end.Duration.TotalSeconds);
         }
     }
-
-    /// <summary>The URL without user info or query, which could carry credentials.</summary>
-    public static string RedactedUrl(Uri uri) => new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty, Query = string.Empty }.Uri.ToString();
 }

@@ -2,8 +2,11 @@ using Agent.Core.Protocol;
 
 namespace Agent.Core.ControlPlane;
 
-/// <summary>Why a session ended, and whether it had been welcomed long enough to reset the backoff.</summary>
-public sealed record SessionEnd(string Reason, int? CloseCode, bool Welcomed, TimeSpan Duration, bool Stopping = false)
+/// <summary>
+/// Why a session ended, and whether it had been welcomed long enough to reset the backoff. <see cref="DialFailed"/>: no
+/// connection was made at all (already logged with its cause where the dial failed).
+/// </summary>
+public sealed record SessionEnd(string Reason, int? CloseCode, bool Welcomed, TimeSpan Duration, bool Stopping = false, bool DialFailed = false)
 {
     public bool IsRefusal => CloseCode is CloseCodes.Unauthorized or CloseCodes.DuplicateAgent or CloseCodes.UnsupportedProtocolVersion or CloseCodes.AgentDisabled;
 

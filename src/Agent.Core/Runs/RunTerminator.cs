@@ -1,4 +1,5 @@
 using Agent.Core.Argo;
+using Agent.Core.Connectivity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,7 @@ public sealed partial class RunTerminator(IArgoWorkflowClient argo, IOptions<Arg
         }
         catch (Exception ex)
         {
-            Log.TerminateFailed(logger, ex, workflowName);
+            Log.TerminateFailed(logger, ExceptionDetail.AtDebug(logger, ex), workflowName, ArgoErrorMapper.Map(ex).Message);
         }
     }
 
@@ -51,7 +52,7 @@ public sealed partial class RunTerminator(IArgoWorkflowClient argo, IOptions<Arg
         [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Workflow {WorkflowName} still runs {GraceSeconds} s after it was stopped; terminating it")]
         public static partial void Terminating(ILogger logger, string workflowName, int graceSeconds);
 
-        [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Could not terminate workflow {WorkflowName}")]
-        public static partial void TerminateFailed(ILogger logger, Exception exception, string workflowName);
+        [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Could not terminate workflow {WorkflowName}: {Cause}")]
+        public static partial void TerminateFailed(ILogger logger, Exception? exception, string workflowName, string cause);
     }
 }

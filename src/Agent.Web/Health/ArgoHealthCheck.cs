@@ -1,5 +1,7 @@
 using Agent.Core.Argo;
+using Agent.Core.Connectivity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Health;
 
@@ -9,7 +11,7 @@ namespace Agent.Web.Health;
 /// monitoring polling <c>/ready</c> never become a load on the Argo Server. The call goes through the probe's own
 /// HTTP client (no retries, no circuit breaker: see <see cref="IArgoWorkflowClient.CheckAccessAsync"/>).
 /// </summary>
-public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, TimeProvider timeProvider) : IHealthCheck
+public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IHealthCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
@@ -61,7 +63,9 @@ public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, TimeProvider timeP
         }
         catch (ArgoException ex)
         {
-            return HealthCheckResult.Unhealthy($"Argo {ex.Kind}: {ex.Message}");
+            // The message carries the cause (e.g. "TLS: certificate not trusted (set ARGO_SERVER_CERTIFICATE_PATH)",
+            // FailureCause); the endpoint says which setting it is about.
+            return HealthCheckResult.Unhealthy($"Argo {ex.Kind} at {RedactedUrl.Of(options.Value.Endpoint)}: {ex.Message}");
         }
         catch (OperationCanceledException)
         {

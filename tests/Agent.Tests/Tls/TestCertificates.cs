@@ -54,6 +54,30 @@ internal static class TestCertificates
         return signed.CopyWithPrivateKey(key);
     }
 
+    /// <summary>
+    /// A server certificate for 127.0.0.1, the address loopback test servers are dialled at: signed by
+    /// <paramref name="issuer"/>, or by itself when it is null; valid until <paramref name="notAfter"/> (3 months by default).
+    /// </summary>
+    public static X509Certificate2 Loopback(X509Certificate2? issuer, DateTimeOffset? notAfter = null)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var notBefore = DateTimeOffset.UtcNow.AddDays(-1);
+        var until = notAfter ?? DateTimeOffset.UtcNow.AddMonths(3);
+        if (issuer is null)
+        {
+            return request.CreateSelfSigned(notBefore, until);
+        }
+
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        using var signed = request.Create(issuer, notBefore, until, Serial());
+        return signed.CopyWithPrivateKey(key);
+    }
+
     public static string Pem(params X509Certificate2[] certificates) =>
         string.Concat(certificates.Select(certificate => certificate.ExportCertificatePem() + "\n"));
 

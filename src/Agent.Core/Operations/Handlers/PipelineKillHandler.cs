@@ -1,4 +1,5 @@
 using Agent.Core.Argo;
+using Agent.Core.Connectivity;
 using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -41,7 +42,7 @@ public sealed partial class PipelineKillHandler(
             {
                 // A cancellation is the request's own (deadline, shutdown), not this run's failure: it ends the request.
                 var argoError = ArgoErrorMapper.Map(ex);
-                Log.StopFailed(logger, ex, runId, workflow.Name, request.Id);
+                Log.StopFailed(logger, ExceptionDetail.AtDebug(logger, ex), runId, workflow.Name, request.Id, argoError.Message);
                 failed.Add(new RunStopFailure(runId, OperationErrors.CodeFor(argoError.Kind), argoError.Message));
             }
         }
@@ -59,7 +60,7 @@ public sealed partial class PipelineKillHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Run {RunId} (workflow {WorkflowName}) could not be stopped for request {RequestId}; stopping the others")]
-        public static partial void StopFailed(ILogger logger, Exception exception, string runId, string workflowName, string requestId);
+        [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Run {RunId} (workflow {WorkflowName}) could not be stopped for request {RequestId}: {Cause}; stopping the others")]
+        public static partial void StopFailed(ILogger logger, Exception? exception, string runId, string workflowName, string requestId, string cause);
     }
 }
