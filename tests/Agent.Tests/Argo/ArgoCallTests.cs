@@ -18,7 +18,7 @@ public sealed class ArgoCallTests
     public async Task WorkflowWrites_ArgoRepliesWithABodyNoModelReads_SucceedWithoutReadingIt()
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.OK, Unreadable);
-        var argo = AnsweringArgo.Workflows(handler);
+        var argo = FakeArgo.Client(handler);
 
         await argo.CreateWorkflowAsync(new Workflow { Metadata = new() { Name = "om-run" } }, CancellationToken.None);
         await argo.ShutdownWorkflowAsync("om-run", ShutdownStrategy.Stop, CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class ArgoCallTests
     public async Task CronWrites_ArgoRepliesWithABodyNoModelReads_SucceedWithoutReadingIt()
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.OK, Unreadable);
-        var cron = AnsweringArgo.CronWorkflows(handler);
+        var cron = FakeArgo.CronClient(handler);
         var cronWorkflow = new CronWorkflow { Metadata = new() { Name = "om-cron" } };
 
         await cron.CreateAsync(cronWorkflow, CancellationToken.None);
@@ -58,7 +58,7 @@ public sealed class ArgoCallTests
             {"metadata":{"name":"om-cron","resourceVersion":"4711","labels":{"a":"b"}},"spec":{"schedule":"0 * * * *","workflowSpec":{"entrypoint":"main"}},"status":{"active":null}}
             """);
 
-        var version = await AnsweringArgo.CronWorkflows(handler).GetResourceVersionAsync("om-cron", CancellationToken.None);
+        var version = await FakeArgo.CronClient(handler).GetResourceVersionAsync("om-cron", CancellationToken.None);
 
         Assert.Equal("4711", version);
     }
@@ -68,7 +68,7 @@ public sealed class ArgoCallTests
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.OK, """{"metadata":{"resourceVersion":"9"},"items":null}""");
 
-        var names = await AnsweringArgo.CronWorkflows(handler).ListNamesAsync("a=b", CancellationToken.None);
+        var names = await FakeArgo.CronClient(handler).ListNamesAsync("a=b", CancellationToken.None);
 
         Assert.Empty(names);
     }
@@ -78,10 +78,10 @@ public sealed class ArgoCallTests
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.NotFound, """{"code":5,"message":"not found"}""");
 
-        Assert.Null(await AnsweringArgo.Workflows(handler).GetWorkflowAsync("om-run", CancellationToken.None));
-        Assert.Null(await AnsweringArgo.CronWorkflows(handler).GetResourceVersionAsync("om-cron", CancellationToken.None));
-        await AnsweringArgo.Workflows(handler).DeleteWorkflowAsync("om-run", CancellationToken.None);
-        await AnsweringArgo.CronWorkflows(handler).DeleteAsync("om-cron", CancellationToken.None);
+        Assert.Null(await FakeArgo.Client(handler).GetWorkflowAsync("om-run", CancellationToken.None));
+        Assert.Null(await FakeArgo.CronClient(handler).GetResourceVersionAsync("om-cron", CancellationToken.None));
+        await FakeArgo.Client(handler).DeleteWorkflowAsync("om-run", CancellationToken.None);
+        await FakeArgo.CronClient(handler).DeleteAsync("om-cron", CancellationToken.None);
 
         Assert.Equal(4, handler.Requests.Count);
     }
@@ -91,7 +91,7 @@ public sealed class ArgoCallTests
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.Forbidden, """{"code":7,"message":"forbidden"}""");
 
-        var failure = await Assert.ThrowsAsync<ArgoException>(() => AnsweringArgo.Workflows(handler).DeleteWorkflowAsync("om-run", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<ArgoException>(() => FakeArgo.Client(handler).DeleteWorkflowAsync("om-run", CancellationToken.None));
 
         Assert.Equal(ArgoErrorKind.Forbidden, failure.Kind);
         Assert.Equal(GrpcCode.PermissionDenied, failure.GrpcCode);
@@ -102,7 +102,7 @@ public sealed class ArgoCallTests
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.OK, Unreadable);
 
-        var failure = await Assert.ThrowsAsync<ArgoException>(() => AnsweringArgo.Workflows(handler).GetWorkflowAsync("om-run", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<ArgoException>(() => FakeArgo.Client(handler).GetWorkflowAsync("om-run", CancellationToken.None));
 
         Assert.Equal(ArgoErrorKind.Other, failure.Kind);
     }
@@ -112,7 +112,7 @@ public sealed class ArgoCallTests
     {
         var handler = new AnsweringArgoHandler(HttpStatusCode.OK, """{"version":"v4.1.2","buildDate":"2026-01-01T00:00:00Z","gitCommit":"f016ad89eb"}""");
 
-        Assert.Equal("v4.1.2", await AnsweringArgo.Workflows(handler).GetVersionAsync(CancellationToken.None));
+        Assert.Equal("v4.1.2", await FakeArgo.Client(handler).GetVersionAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ArgoCallTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AnsweringArgo.Workflows(handler).GetWorkflowAsync("om-run", cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AnsweringArgo.Workflows(handler).DeleteWorkflowAsync("om-run", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FakeArgo.Client(handler).GetWorkflowAsync("om-run", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FakeArgo.Client(handler).DeleteWorkflowAsync("om-run", cancelled.Token));
     }
 }
