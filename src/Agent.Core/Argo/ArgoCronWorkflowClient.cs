@@ -1,87 +1,57 @@
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Argo.Wire;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Argo;
 
-/// <summary><see cref="IArgoCronWorkflowClient"/> over the generated client's <c>/api/v1/cron-workflows</c> builders.</summary>
+/// <summary>
+/// <see cref="IArgoCronWorkflowClient"/> over the generated client's <c>/api/v1/cron-workflows</c> builders, sent through
+/// <see cref="ArgoCall"/>. Argo answers every write with the whole cron workflow, which the agent does not read; reads
+/// parse only the metadata they return.
+/// </summary>
 public sealed class ArgoCronWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options) : IArgoCronWorkflowClient
 {
     private string Namespace => options.Value.Namespace;
 
     private Generated.Api.V1.CronWorkflows.Item.WithNamespaceItemRequestBuilder CronWorkflows => clients.Unary.Api.V1.CronWorkflows[Namespace];
 
-    public Task<string?> GetResourceVersionAsync(string name, CancellationToken cancellationToken) => CallAsync(async () =>
+    public async Task<string?> GetResourceVersionAsync(string name, CancellationToken cancellationToken)
     {
-        try
-        {
-            var existing = await CronWorkflows[name].GetAsync(cancellationToken: cancellationToken);
-            return existing?.Metadata?.ResourceVersion;
-        }
-        catch (Exception ex) when (ArgoErrorMapper.Map(ex).Kind == ArgoErrorKind.NotFound)
-        {
-            return null;
-        }
-    }, cancellationToken);
+        var stored = await ArgoCall.NullWhenNotFoundAsync(
+            ArgoCall.ReadAsync(clients.UnaryAdapter, CronWorkflows[name].ToGetRequestInformation(), ArgoJsonContext.Default.CronWorkflowJson, cancellationToken));
+        return stored?.Metadata?.ResourceVersion;
+    }
 
-    public Task CreateAsync(CronWorkflow cronWorkflow, CancellationToken cancellationToken) => CallAsync(
-        () => CronWorkflows.PostAsync(new CreateCronWorkflowRequest { Namespace = Namespace, CronWorkflow = cronWorkflow }, cancellationToken: cancellationToken),
+    public Task CreateAsync(CronWorkflow cronWorkflow, CancellationToken cancellationToken) => SendAsync(
+        CronWorkflows.ToPostRequestInformation(new CreateCronWorkflowRequest { Namespace = Namespace, CronWorkflow = cronWorkflow }),
         cancellationToken);
 
     public Task UpdateAsync(CronWorkflow cronWorkflow, CancellationToken cancellationToken)
     {
         var name = cronWorkflow.Metadata?.Name ?? throw new ArgumentException("the cron workflow has no name", nameof(cronWorkflow));
-        return CallAsync(
-            () => CronWorkflows[name].PutAsync(new UpdateCronWorkflowRequest { Name = name, Namespace = Namespace, CronWorkflow = cronWorkflow }, cancellationToken: cancellationToken),
+        return SendAsync(
+            CronWorkflows[name].ToPutRequestInformation(new UpdateCronWorkflowRequest { Name = name, Namespace = Namespace, CronWorkflow = cronWorkflow }),
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> ListNamesAsync(string labelSelector, CancellationToken cancellationToken) => CallAsync<IReadOnlyList<string>>(async () =>
+    public async Task<IReadOnlyList<string>> ListNamesAsync(string labelSelector, CancellationToken cancellationToken)
     {
-        var list = await CronWorkflows.GetAsync(config => config.QueryParameters.ListOptionsLabelSelector = labelSelector, cancellationToken);
+        var request = CronWorkflows.ToGetRequestInformation(config => config.QueryParameters.ListOptionsLabelSelector = labelSelector);
+        var list = await ArgoCall.ReadAsync(clients.UnaryAdapter, request, ArgoJsonContext.Default.CronWorkflowListJson, cancellationToken);
 
-        // Argo sends "items": null for an empty list, which the generated model reads as a null list.
+        // Argo sends "items": null for an empty list.
         return [.. (list?.Items ?? []).Select(item => item.Metadata?.Name).OfType<string>()];
-    }, cancellationToken);
+    }
 
-    public Task SetSuspendedAsync(string name, bool suspended, CancellationToken cancellationToken) => CallAsync(
-        () => suspended
-            ? CronWorkflows[name].Suspend.PutAsync(new CronWorkflowSuspendRequest { Name = name, Namespace = Namespace }, cancellationToken: cancellationToken)
-            : CronWorkflows[name].Resume.PutAsync(new CronWorkflowResumeRequest { Name = name, Namespace = Namespace }, cancellationToken: cancellationToken),
+    public Task SetSuspendedAsync(string name, bool suspended, CancellationToken cancellationToken) => SendAsync(
+        suspended
+            ? CronWorkflows[name].Suspend.ToPutRequestInformation(new CronWorkflowSuspendRequest { Name = name, Namespace = Namespace })
+            : CronWorkflows[name].Resume.ToPutRequestInformation(new CronWorkflowResumeRequest { Name = name, Namespace = Namespace }),
         cancellationToken);
 
-    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await CallAsync(() => CronWorkflows[name].DeleteAsync(cancellationToken: cancellationToken), cancellationToken);
-        }
-        catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.NotFound)
-        {
-            // Deleting what is gone is success (protocol §5).
-        }
-    }
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
+        ArgoCall.DoneWhenNotFoundAsync(SendAsync(CronWorkflows[name].ToDeleteRequestInformation(), cancellationToken));
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw ArgoErrorMapper.Map(ex);
-        }
-    }
-
-    private static async Task CallAsync(Func<Task> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw ArgoErrorMapper.Map(ex);
-        }
-    }
+    private Task SendAsync(Microsoft.Kiota.Abstractions.RequestInformation request, CancellationToken cancellationToken) =>
+        ArgoCall.SendAsync(clients.UnaryAdapter, request, cancellationToken);
 }

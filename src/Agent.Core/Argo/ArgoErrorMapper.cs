@@ -26,7 +26,7 @@ public static class ArgoErrorMapper
         var kind = httpStatus switch
         {
             404 => ArgoErrorKind.NotFound,
-            409 when grpcCode is null or 6 => ArgoErrorKind.AlreadyExists,
+            409 when grpcCode is null or GrpcCode.AlreadyExists => ArgoErrorKind.AlreadyExists,
             400 => ArgoErrorKind.Invalid,
             401 => ArgoErrorKind.Unauthorized,
             403 => ArgoErrorKind.Forbidden,
@@ -39,13 +39,13 @@ public static class ArgoErrorMapper
 
     private static ArgoErrorKind FromGrpc(int? grpcCode) => grpcCode switch
     {
-        5 => ArgoErrorKind.NotFound,
-        6 or 10 => ArgoErrorKind.AlreadyExists,
-        3 or 9 or 11 => ArgoErrorKind.Invalid,
-        16 => ArgoErrorKind.Unauthorized,
-        7 => ArgoErrorKind.Forbidden,
-        8 => ArgoErrorKind.RateLimited,
-        14 or 4 => ArgoErrorKind.Unavailable,
+        GrpcCode.NotFound => ArgoErrorKind.NotFound,
+        GrpcCode.AlreadyExists or GrpcCode.Aborted => ArgoErrorKind.AlreadyExists,
+        GrpcCode.InvalidArgument or GrpcCode.FailedPrecondition or GrpcCode.OutOfRange => ArgoErrorKind.Invalid,
+        GrpcCode.Unauthenticated => ArgoErrorKind.Unauthorized,
+        GrpcCode.PermissionDenied => ArgoErrorKind.Forbidden,
+        GrpcCode.ResourceExhausted => ArgoErrorKind.RateLimited,
+        GrpcCode.Unavailable or GrpcCode.DeadlineExceeded => ArgoErrorKind.Unavailable,
         _ => ArgoErrorKind.Other,
     };
 }

@@ -29,7 +29,12 @@ public static class ArgoLogReader
                     buffer = Grow(buffer, filled);
                 }
 
-                var read = await ReadChunkAsync(stream, buffer.AsMemory(filled), idleTimeout, timeProvider, cancellationToken);
+                var read = await ArgoStreamIdle.ReadAsync(
+                    (stream, into: buffer.AsMemory(filled)),
+                    static (source, token) => source.stream.ReadAsync(source.into, token),
+                    idleTimeout,
+                    timeProvider,
+                    cancellationToken);
                 if (read == 0)
                 {
                     return filled > 0 && !line.Deliver(buffer.AsSpan(0, filled), onLine);
@@ -67,20 +72,5 @@ public static class ArgoLogReader
         buffer.AsSpan(0, filled).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(buffer);
         return larger;
-    }
-
-    private static async Task<int> ReadChunkAsync(
-        Stream stream, Memory<byte> into, TimeSpan idleTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var idle = new CancellationTokenSource(idleTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, cancellationToken);
-        try
-        {
-            return await stream.ReadAsync(into, linked.Token);
-        }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ArgoException(ArgoErrorKind.Unavailable, $"Argo stream sent nothing for {idleTimeout.TotalSeconds:0} s");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Agent.Core.Argo.Wire;
 
 namespace Agent.Core.Argo;
@@ -31,5 +32,6 @@ public sealed class ArgoStreamException : Exception
     public int GrpcCode { get; }
 
     /// <summary>The watch's resource version is too old (k8s 410, sent as gRPC 3 / HTTP 400): list again, then watch.</summary>
-    public bool ResourceVersionTooOld => HttpCode == 410 || (GrpcCode == 3 && Message.Contains("too old", StringComparison.OrdinalIgnoreCase));
+    public bool ResourceVersionTooOld => HttpCode == (int)HttpStatusCode.Gone
+        || (GrpcCode == Argo.GrpcCode.InvalidArgument && Message.Contains("too old", StringComparison.OrdinalIgnoreCase));
 }

@@ -23,7 +23,7 @@ public static class ArgoStreamReader
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (true)
         {
-            var line = await ReadLineAsync(reader, idleTimeout, timeProvider, cancellationToken);
+            var line = await ArgoStreamIdle.ReadAsync(reader, static (source, token) => source.ReadLineAsync(token), idleTimeout, timeProvider, cancellationToken);
             if (line is null)
             {
                 yield break;
@@ -45,20 +45,6 @@ public static class ArgoStreamReader
             {
                 yield return result;
             }
-        }
-    }
-
-    private static async Task<string?> ReadLineAsync(StreamReader reader, TimeSpan idleTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var idle = new CancellationTokenSource(idleTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, cancellationToken);
-        try
-        {
-            return await reader.ReadLineAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ArgoException(ArgoErrorKind.Unavailable, $"Argo stream sent nothing for {idleTimeout.TotalSeconds:0} s");
         }
     }
 

@@ -4,39 +4,16 @@ namespace Agent.Core.Argo;
 
 public sealed partial class ArgoWorkflowClient
 {
-    public async Task ShutdownWorkflowAsync(string name, ShutdownStrategy strategy, CancellationToken cancellationToken)
+    public Task ShutdownWorkflowAsync(string name, ShutdownStrategy strategy, CancellationToken cancellationToken)
     {
-        try
-        {
-            var workflow = clients.Unary.Api.V1.Workflows[Namespace][name];
-            if (strategy == ShutdownStrategy.Stop)
-            {
-                await workflow.Stop.PutAsync(new WorkflowStopRequest { Name = name, Namespace = Namespace }, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await workflow.Terminate.PutAsync(new WorkflowTerminateRequest { Name = name, Namespace = Namespace }, cancellationToken: cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw Map(ex);
-        }
+        // Argo answers with the whole workflow; the watch reports what the shutdown did.
+        var workflow = Workflows[name];
+        var request = strategy == ShutdownStrategy.Stop
+            ? workflow.Stop.ToPutRequestInformation(new WorkflowStopRequest { Name = name, Namespace = Namespace })
+            : workflow.Terminate.ToPutRequestInformation(new WorkflowTerminateRequest { Name = name, Namespace = Namespace });
+        return ArgoCall.SendAsync(clients.UnaryAdapter, request, cancellationToken);
     }
 
-    public async Task DeleteWorkflowAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await clients.Unary.Api.V1.Workflows[Namespace][name].DeleteAsync(cancellationToken: cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var mapped = Map(ex);
-            if (mapped.Kind != ArgoErrorKind.NotFound)
-            {
-                throw mapped;
-            }
-        }
-    }
+    public Task DeleteWorkflowAsync(string name, CancellationToken cancellationToken) =>
+        ArgoCall.DoneWhenNotFoundAsync(ArgoCall.SendAsync(clients.UnaryAdapter, Workflows[name].ToDeleteRequestInformation(), cancellationToken));
 }

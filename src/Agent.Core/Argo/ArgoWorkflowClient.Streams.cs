@@ -17,7 +17,7 @@ public sealed partial class ArgoWorkflowClient
             // Exactly this Accept value switches Argo to SSE, whose keep-alives let a dead stream be noticed.
             config.Headers.Add("Accept", "text/event-stream");
         });
-        await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
+        await using var body = await ArgoCall.OpenAsync(clients.StreamingAdapter, request, cancellationToken);
         var lines = ArgoStreamReader.ReadAsync(body, ArgoJsonContext.Default.StreamLineJsonWatchEventJson, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
         await foreach (var line in lines)
         {
@@ -39,7 +39,7 @@ public sealed partial class ArgoWorkflowClient
         });
 
         // Disposing the body ends the HTTP response, which is how reading stops once the sink has its page.
-        await using var body = await SendForStreamAsync(clients.StreamingAdapter, request, cancellationToken);
+        await using var body = await ArgoCall.OpenAsync(clients.StreamingAdapter, request, cancellationToken);
         return await ArgoLogReader.ReadAsync(body, podName, onLine, options.Value.WatchIdleTimeout, timeProvider, cancellationToken);
     }
 }

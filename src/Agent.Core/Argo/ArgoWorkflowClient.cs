@@ -1,17 +1,14 @@
-using System.Text.Json;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Argo.Wire;
 using Microsoft.Extensions.Options;
-using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
-using ArgoError = Agent.Core.Argo.Generated.Models.Grpc.Gateway.Runtime.Error;
 
 namespace Agent.Core.Argo;
 
 /// <summary>
-/// <see cref="IArgoWorkflowClient"/> over the Kiota-generated client. Writes go through the generated builders;
-/// reads send the generated request and parse the body with the agent's own small models (see
-/// <see cref="WorkflowJson"/> for why), asking Argo for only the fields the agent uses.
+/// <see cref="IArgoWorkflowClient"/> over the Kiota-generated client. The generated builders make every request;
+/// <see cref="ArgoCall"/> sends it. Replies the agent reads are parsed with its own small models into
+/// <see cref="ArgoWorkflow"/>, the one model of a workflow read back (see <see cref="WorkflowJson"/> for why), asking Argo
+/// for only the fields the agent uses; replies it has no use for are not parsed at all.
 /// </summary>
 public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IArgoWorkflowClient
 {
@@ -21,40 +18,24 @@ public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<
     // literal paths), so it comes whole: a few nodes per run (one per attempt plus the exit handler).
     private const string ItemFields = "metadata.name,metadata.uid,metadata.namespace,metadata.labels,metadata.annotations,metadata.creationTimestamp,metadata.resourceVersion,spec.shutdown,status.phase,status.startedAt,status.finishedAt,status.message,status.nodes";
 
-    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
-    {
-        ["XXX"] = ArgoError.CreateFromDiscriminatorValue,
-    };
-
     private string Namespace => options.Value.Namespace;
 
-    public async Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken)
+    private Generated.Api.V1.Workflows.Item.WithNamespaceItemRequestBuilder Workflows => clients.Unary.Api.V1.Workflows[Namespace];
+
+    public Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken)
     {
-        // Argo answers a create with the whole workflow, spec included. Reading that into the generated models
-        // cost more than the rest of the call (bench: argo-call), so the reply is read with the small model.
-        var request = clients.Unary.Api.V1.Workflows[Namespace].ToPostRequestInformation(
-            new WorkflowCreateRequest { Namespace = Namespace, Workflow = workflow });
-        await using var body = await SendForStreamAsync(clients.UnaryAdapter, request, cancellationToken);
-        var created = await JsonSerializer.DeserializeAsync(body, ArgoJsonContext.Default.WorkflowJson, cancellationToken);
-        return created is null
-            ? new ArgoWorkflow(workflow.Metadata?.Name ?? string.Empty, Namespace, new Dictionary<string, string>(),
-                new Dictionary<string, string>(), string.Empty, null, null, null, null, null, null)
-            : WorkflowJsonMapper.ToWorkflow(created);
+        // Argo answers a create with the whole workflow, spec included. The agent learns of the run from the watch, so
+        // the reply is not read: reading it into the generated models cost more than the rest of the call (bench: argo-call).
+        var request = Workflows.ToPostRequestInformation(new WorkflowCreateRequest { Namespace = Namespace, Workflow = workflow });
+        return ArgoCall.SendAsync(clients.UnaryAdapter, request, cancellationToken);
     }
 
     public async Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken)
     {
-        var request = clients.Unary.Api.V1.Workflows[Namespace][name].ToGetRequestInformation(config => config.QueryParameters.Fields = ItemFields);
-        try
-        {
-            await using var body = await SendForStreamAsync(clients.UnaryAdapter, request, cancellationToken);
-            var workflow = await JsonSerializer.DeserializeAsync(body, ArgoJsonContext.Default.WorkflowJson, cancellationToken);
-            return workflow is null ? null : WorkflowJsonMapper.ToWorkflow(workflow);
-        }
-        catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.NotFound)
-        {
-            return null;
-        }
+        var request = Workflows[name].ToGetRequestInformation(config => config.QueryParameters.Fields = ItemFields);
+        var workflow = await ArgoCall.NullWhenNotFoundAsync(
+            ArgoCall.ReadAsync(clients.UnaryAdapter, request, ArgoJsonContext.Default.WorkflowJson, cancellationToken));
+        return workflow is null ? null : WorkflowJsonMapper.ToWorkflow(workflow);
     }
 
     public async Task<WorkflowPage> ListWorkflowsAsync(string labelSelector, CancellationToken cancellationToken)
@@ -64,15 +45,14 @@ public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<
         string? resourceVersion;
         do
         {
-            var request = clients.Unary.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
+            var request = Workflows.ToGetRequestInformation(config =>
             {
                 config.QueryParameters.ListOptionsLabelSelector = labelSelector;
                 config.QueryParameters.ListOptionsLimit = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 config.QueryParameters.ListOptionsContinue = continueToken;
                 config.QueryParameters.Fields = "metadata.resourceVersion,metadata.continue," + string.Join(',', ItemFields.Split(',').Select(field => "items." + field));
             });
-            await using var body = await SendForStreamAsync(clients.UnaryAdapter, request, cancellationToken);
-            var page = await JsonSerializer.DeserializeAsync(body, ArgoJsonContext.Default.WorkflowListJson, cancellationToken);
+            var page = await ArgoCall.ReadAsync(clients.UnaryAdapter, request, ArgoJsonContext.Default.WorkflowListJson, cancellationToken);
 
             // Argo sends "items": null rather than [] for an empty list.
             workflows.AddRange((page?.Items ?? []).Select(WorkflowJsonMapper.ToWorkflow));
@@ -84,41 +64,20 @@ public sealed partial class ArgoWorkflowClient(ArgoApiClients clients, IOptions<
         return new WorkflowPage(workflows, resourceVersion);
     }
 
-    public async Task CheckAccessAsync(CancellationToken cancellationToken)
+    public Task CheckAccessAsync(CancellationToken cancellationToken)
     {
         var request = clients.Probe.Api.V1.Workflows[Namespace].ToGetRequestInformation(config =>
         {
             config.QueryParameters.ListOptionsLimit = "1";
             config.QueryParameters.Fields = "metadata.resourceVersion";
         });
-        await using var body = await SendForStreamAsync(clients.ProbeAdapter, request, cancellationToken);
+        return ArgoCall.SendAsync(clients.ProbeAdapter, request, cancellationToken);
     }
 
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var version = await clients.Unary.Api.V1.Version.GetAsync(cancellationToken: cancellationToken);
-            return version?.Version ?? "unknown";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw ArgoErrorMapper.Map(ex);
-        }
-    }
-
-    private static ArgoException Map(Exception exception) => ArgoErrorMapper.Map(exception);
-
-    private static async Task<Stream> SendForStreamAsync(IRequestAdapter adapter, RequestInformation request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await adapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, cancellationToken)
-                ?? throw new ArgoException(ArgoErrorKind.Other, "Argo answered with an empty body");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw ArgoErrorMapper.Map(ex);
-        }
+        var request = clients.Unary.Api.V1.Version.ToGetRequestInformation();
+        var version = await ArgoCall.ReadAsync(clients.UnaryAdapter, request, ArgoJsonContext.Default.VersionJson, cancellationToken);
+        return version?.Version ?? "unknown";
     }
 }

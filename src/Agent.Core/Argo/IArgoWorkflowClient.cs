@@ -9,7 +9,7 @@ namespace Agent.Core.Argo;
 public interface IArgoWorkflowClient
 {
     /// <summary>Creates the workflow; a workflow of the same name existing already is an <see cref="ArgoErrorKind.AlreadyExists"/> error.</summary>
-    Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken);
+    Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken);
 
     /// <summary>Returns the workflow, or null when Argo has none of that name.</summary>
     Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken);

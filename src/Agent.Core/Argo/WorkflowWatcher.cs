@@ -4,17 +4,15 @@ using Agent.Core.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace Agent.Core.Argo;
 
 /// <summary>
-/// Follows every workflow of this agent through one watch stream, whatever the number of runs: list once,
-/// then watch from the list's resource version and resume from the last event's. Only a too-old resource
-/// version forces a new list. While watching fails, each retry lists again, so status still flows at the
-/// poll interval (the retry's longest delay) until the stream is back. A watch that ends at once without an
-/// event counts as failing too (issue 12, finding 5): reopening it at once would be a hot loop against Argo.
+/// Follows every workflow of this agent through one watch stream, whatever the number of runs: list once, then watch
+/// from the list's resource version and resume from the last event's for as long as watches live. A watch that fails,
+/// or ends at once without an event (issue 12, finding 5: reopening it at once would be a hot loop against Argo), is
+/// followed by a growing pause (<see cref="WatchBackoff"/>) and a new list, so status still flows at the poll interval
+/// (the longest pause) until the stream is back. A plain loop: what ended a watch is logged in one line, never passed on.
 /// </summary>
 public sealed partial class WorkflowWatcher(
     IArgoWorkflowClient argo,
@@ -34,46 +32,35 @@ public sealed partial class WorkflowWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var selector = WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId);
-
-        // One pipeline call is one watch; it is retried while the watch fails or ends at once. A watch that lived is
-        // done, and the loop opens the next one at once with a fresh pipeline call, so the backoff starts over.
-        var retry = new ResiliencePipelineBuilder<WatchEnd> { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions<WatchEnd>
+        var backoff = new WatchBackoff(options.Value.PollInterval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan delay;
+            try
             {
-                ShouldHandle = new PredicateBuilder<WatchEnd>()
-                    .Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                    .HandleResult(WatchEnd.AtOnce),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = options.Value.PollInterval,
-                OnRetry = args =>
+                if (await WatchOnceAsync(selector, stoppingToken) == WatchEnd.Lived)
                 {
-                    _resourceVersion = null;
-                    if (args.Outcome.Exception is { } exception)
-                    {
-                        Log.WatchFailed(logger, ExceptionDetail.AtDebug(logger, exception), ArgoErrorMapper.Map(exception).Message, args.RetryDelay.TotalSeconds);
-                    }
-                    else
-                    {
-                        Log.WatchEndedAtOnce(logger, args.RetryDelay.TotalSeconds);
-                    }
+                    // A watch that lived is done: the next one opens at once, and the backoff starts over.
+                    backoff.Reset();
+                    continue;
+                }
 
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await retry.ExecuteAsync(async token => await WatchOnceAsync(selector, token), stoppingToken);
+                delay = backoff.Next();
+                Log.WatchEndedAtOnce(logger, delay.TotalSeconds);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                delay = backoff.Next();
+                Log.WatchFailed(logger, ExceptionDetail.AtDebug(logger, ex), ArgoErrorMapper.Map(ex).Message, delay.TotalSeconds);
+            }
+
+            // The next watch starts from a fresh list, whatever ended this one: events may have been missed.
+            _resourceVersion = null;
+            await WaitAsync(delay, stoppingToken);
         }
     }
 
@@ -95,7 +82,7 @@ public sealed partial class WorkflowWatcher(
                 _resourceVersion = change.Workflow.ResourceVersion ?? _resourceVersion;
             }
         }
-        catch (ArgoStreamException ex) when (ex.GrpcCode == 8)
+        catch (ArgoStreamException ex) when (ex.GrpcCode == GrpcCode.ResourceExhausted)
         {
             // The server ended the watch, as Kubernetes watches end every few minutes: resume where it stopped.
             Log.WatchExpired(logger);
@@ -104,6 +91,18 @@ public sealed partial class WorkflowWatcher(
         // A stream that lived longer than the poll interval is resumed at once: even if every stream ended that way,
         // Argo would get no more watches than the polling fallback makes lists.
         return events == 0 && timeProvider.GetElapsedTime(opened) < options.Value.PollInterval ? WatchEnd.AtOnce : WatchEnd.Lived;
+    }
+
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the loop ends on the token.
+        }
     }
 
     /// <summary>How a watch ended: after it delivered events or lived long enough, or at once without any.</summary>

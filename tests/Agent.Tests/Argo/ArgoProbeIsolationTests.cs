@@ -34,11 +34,11 @@ public sealed class ArgoProbeIsolationTests
             Assert.Equal(ArgoErrorKind.Unavailable, failure.Kind);
         }
 
-        var created = await argo.CreateWorkflowAsync(new Workflow { Metadata = new() { Name = "om-probe-isolation" } }, deadline.Token);
+        await argo.CreateWorkflowAsync(new Workflow { Metadata = new() { Name = "om-probe-isolation" } }, deadline.Token);
 
         Assert.Equal(FailedProbes, argoServer.AccessChecks);
         Assert.Equal(1, argoServer.Creates);
-        Assert.Equal("om-probe-isolation", created.Name);
+        Assert.Equal("om-probe-isolation", argoServer.CreatedName);
     }
 
     private static ServiceProvider Gateway(ScriptedArgoHandler argoServer)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Agent.Tests.Argo;
 
@@ -16,21 +17,26 @@ internal sealed class ScriptedArgoHandler : HttpMessageHandler
 
     public int Creates => Volatile.Read(ref _creates);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The name of the workflow the last create carried.</summary>
+    public string? CreatedName { get; private set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Method == HttpMethod.Post)
         {
             Interlocked.Increment(ref _creates);
-            return Task.FromResult(Json(HttpStatusCode.OK, """{"metadata":{"name":"om-probe-isolation","namespace":"ingestion"}}"""));
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+            CreatedName = body?["workflow"]?["metadata"]?["name"]?.GetValue<string>();
+            return Json(HttpStatusCode.OK, """{"metadata":{"name":"om-probe-isolation","namespace":"ingestion"}}""");
         }
 
         if (request.RequestUri?.Query.Contains("listOptions.limit=1", StringComparison.Ordinal) == true)
         {
             Interlocked.Increment(ref _accessChecks);
-            return Task.FromResult(Json(HttpStatusCode.ServiceUnavailable, """{"code":14,"message":"argo-server is restarting"}"""));
+            return Json(HttpStatusCode.ServiceUnavailable, """{"code":14,"message":"argo-server is restarting"}""");
         }
 
-        return Task.FromResult(Json(HttpStatusCode.NotFound, """{"code":5,"message":"not scripted"}"""));
+        return Json(HttpStatusCode.NotFound, """{"code":5,"message":"not scripted"}""");
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>

@@ -6,7 +6,7 @@ namespace Agent.Tests.ControlPlane;
 /// <summary>An Argo Server that is never there: every call fails at once as unreachable, so nothing waits on it.</summary>
 internal sealed class UnreachableArgoClient : IArgoWorkflowClient
 {
-    public Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw Unreachable();
+    public Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw Unreachable();
 
     public Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken) => throw Unreachable();
 

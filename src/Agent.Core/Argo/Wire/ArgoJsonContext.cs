@@ -6,6 +6,9 @@ namespace Agent.Core.Argo.Wire;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(WorkflowJson))]
 [JsonSerializable(typeof(WorkflowListJson))]
+[JsonSerializable(typeof(CronWorkflowJson))]
+[JsonSerializable(typeof(CronWorkflowListJson))]
+[JsonSerializable(typeof(VersionJson))]
 [JsonSerializable(typeof(StreamLineJson<WatchEventJson>))]
 [JsonSerializable(typeof(StreamLineJson<LogEntryJson>))]
 public sealed partial class ArgoJsonContext : JsonSerializerContext;

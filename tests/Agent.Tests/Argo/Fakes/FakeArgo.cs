@@ -13,15 +13,9 @@ internal static class FakeArgo
     public const string AgentId = "agent-1";
     public const string PipelineFqn = "svc.pipeline";
 
-    public static ArgoWorkflowClient Client(FakeArgoHttpHandler handler)
-    {
-        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient(handler))
-        {
-            BaseUrl = "http://argo.test",
-        };
-        var options = Options.Create(new ArgoOptions { Namespace = FakeArgoHttpHandler.Namespace, Endpoint = "http://argo.test" });
-        return new ArgoWorkflowClient(new ArgoApiClients(adapter, adapter, adapter), options, TimeProvider.System);
-    }
+    public static ArgoWorkflowClient Client(HttpMessageHandler handler) => new(Clients(handler), Options(), TimeProvider.System);
+
+    public static ArgoCronWorkflowClient CronClient(HttpMessageHandler handler) => new(Clients(handler), Options());
 
     /// <summary>A workflow of this agent's pipeline, labelled and annotated as the agent labels its runs.</summary>
     public static JsonObject Workflow(string name, string runId, string phase, DateTimeOffset created, params JsonObject[] nodes)
@@ -68,4 +62,16 @@ internal static class FakeArgo
 
         return node;
     }
+
+    private static ArgoApiClients Clients(HttpMessageHandler handler)
+    {
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: new HttpClient(handler))
+        {
+            BaseUrl = "http://argo.test",
+        };
+        return new ArgoApiClients(adapter, adapter, adapter);
+    }
+
+    private static IOptions<ArgoOptions> Options() =>
+        Microsoft.Extensions.Options.Options.Create(new ArgoOptions { Namespace = FakeArgoHttpHandler.Namespace, Endpoint = "http://argo.test" });
 }

@@ -9,7 +9,7 @@ namespace Agent.Tests.Argo.Fakes;
 /// </summary>
 internal sealed class FakeArgoWorkflowClient(params ArgoWorkflow[] workflows) : IArgoWorkflowClient
 {
-    public Func<Workflow, CancellationToken, Task<ArgoWorkflow>>? Create { get; init; }
+    public Func<Workflow, CancellationToken, Task>? Create { get; init; }
 
     /// <summary>What a get of any name returns.</summary>
     public ArgoWorkflow? Existing { get; init; }
@@ -24,7 +24,7 @@ internal sealed class FakeArgoWorkflowClient(params ArgoWorkflow[] workflows) : 
         return Task.FromResult(new WorkflowPage(matching, "1"));
     }
 
-    public Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) =>
+    public Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) =>
         Create is null ? throw new NotSupportedException() : Create(workflow, cancellationToken);
 
     public Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Existing);

@@ -14,7 +14,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
 {
     private readonly Lock _gate = new();
     private readonly Channel<ScriptedWatch> _watches = Channel.CreateUnbounded<ScriptedWatch>();
-    private readonly Channel<ArgoCall> _calls = Channel.CreateUnbounded<ArgoCall>();
+    private readonly Channel<WatcherCall> _calls = Channel.CreateUnbounded<WatcherCall>();
     private IReadOnlyList<ArgoWorkflow> _workflows = [];
 
     /// <summary>The resource version every list answers with.</summary>
@@ -37,7 +37,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
     }
 
     /// <summary>The next list or watch the watcher makes, in order.</summary>
-    public async Task<ArgoCall> NextCallAsync()
+    public async Task<WatcherCall> NextCallAsync()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
         return await _calls.Reader.ReadAsync(timeout.Token);
@@ -45,7 +45,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
 
     public Task<WorkflowPage> ListWorkflowsAsync(string labelSelector, CancellationToken cancellationToken)
     {
-        _calls.Writer.TryWrite(new ArgoCall("list", null));
+        _calls.Writer.TryWrite(new WatcherCall("list", null));
         lock (_gate)
         {
             return Task.FromResult(new WorkflowPage(_workflows, ListVersion));
@@ -55,7 +55,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
     public async IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(
         string labelSelector, string? resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _calls.Writer.TryWrite(new ArgoCall("watch", resourceVersion));
+        _calls.Writer.TryWrite(new WatcherCall("watch", resourceVersion));
         await Task.Yield();
         var script = await _watches.Reader.ReadAsync(cancellationToken);
         await foreach (var change in script.Events.ReadAllAsync(cancellationToken))
@@ -69,7 +69,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
         }
     }
 
-    public Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ArgoWorkflow?> GetWorkflowAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -43,7 +43,7 @@ internal sealed class StoppingArgoClient(params ArgoWorkflow[] workflows) : IArg
             ? Task.FromException<ArgoWorkflow?>(failure)
             : Task.FromResult(workflows.FirstOrDefault(workflow => workflow.Name == name));
 
-    public Task<ArgoWorkflow> CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task CreateWorkflowAsync(Workflow workflow, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public IAsyncEnumerable<WorkflowEvent> WatchWorkflowsAsync(string labelSelector, string? resourceVersion, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

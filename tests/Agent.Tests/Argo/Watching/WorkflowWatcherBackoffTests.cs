@@ -11,7 +11,9 @@ namespace Agent.Tests.Argo.Watching;
 public sealed class WorkflowWatcherBackoffTests
 {
     /// <summary>Argo's own end of a watch whose k8s watch closed: in-band gRPC 8 (Argo v4.1.2 server/workflow/workflow_server.go).</summary>
-    private static readonly ArgoStreamException WatchClosed = new(new StreamErrorJson(8, 429, "EOF", "Too Many Requests"));
+    private static readonly ArgoStreamException WatchClosed = new(new StreamErrorJson(GrpcCode.ResourceExhausted, 429, "EOF", "Too Many Requests"));
+
+    private static readonly ArgoException ArgoDown = new(ArgoErrorKind.Unavailable, "Argo Server unreachable");
 
     [Theory]
     [InlineData(false)]
@@ -60,5 +62,31 @@ public sealed class WorkflowWatcherBackoffTests
         quiet.End(WatchClosed);
 
         await harness.ExpectCallAsync("watch", "100");
+    }
+
+    [Fact]
+    public async Task Watch_FailsAgainAfterAWatchThatLived_BackoffStartsOver()
+    {
+        await using var harness = new WatcherHarness();
+        await harness.StartWatchingAsync();
+
+        // Four failures in a row: the fourth pause is drawn from the 4 s step.
+        var delay = TimeSpan.Zero;
+        for (var failure = 0; failure < 4; failure++)
+        {
+            harness.Argo.NextWatch().End(ArgoDown);
+            delay = await harness.ElapseRetryDelayAsync();
+            await harness.ExpectCallAsync("list");
+            await harness.ExpectCallAsync("watch", "100");
+        }
+
+        Assert.InRange(delay, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+
+        harness.Argo.NextWatch().Send("ADDED", WatchedWorkflows.Owned("run-1", "Running", "105")).End();
+        await harness.ExpectCallAsync("watch", "105");
+
+        harness.Argo.NextWatch().End(ArgoDown);
+        Assert.InRange(await harness.ElapseRetryDelayAsync(), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500));
+        await harness.ExpectCallAsync("list");
     }
 }

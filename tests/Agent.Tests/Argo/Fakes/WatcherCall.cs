@@ -1,4 +1,4 @@
 namespace Agent.Tests.Argo.Fakes;
 
 /// <summary>A call the watcher made: <c>list</c>, or <c>watch</c> from <see cref="ResourceVersion"/>.</summary>
-internal sealed record ArgoCall(string Kind, string? ResourceVersion);
+internal sealed record WatcherCall(string Kind, string? ResourceVersion);
