@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Agent.Web.Admin;
 
-public static class AdminExtensions
+internal static class AdminExtensions
 {
     private const string SecurityScheme = "AdminKey";
     private const string SwaggerPath = "/swagger";

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Configuration;
 
-public static class ConfigurationExtensions
+internal static class ConfigurationExtensions
 {
     /// <summary>Reads the operators' environment variables, after appsettings.json, so they win.</summary>
     public static WebApplicationBuilder AddAgentConfiguration(this WebApplicationBuilder builder)

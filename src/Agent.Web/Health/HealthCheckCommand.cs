@@ -7,7 +7,7 @@ namespace Agent.Web.Health;
 /// <c>dotnet Agent.Web.dll --health-check</c>: asks the running agent's <c>/health</c> on the infra port and exits
 /// 0 (healthy) or 1. The container HEALTHCHECK uses it because the <c>aspnet</c> image has no curl or wget.
 /// </summary>
-public static class HealthCheckCommand
+internal static class HealthCheckCommand
 {
     public const string Argument = "--health-check";
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Agent.Web.Health;
 
-public static class HealthExtensions
+internal static class HealthExtensions
 {
     private const string Live = "live";
     private const string Ready = "ready";

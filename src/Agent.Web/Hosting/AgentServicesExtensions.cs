@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace Agent.Web.Hosting;
 
-public static class AgentServicesExtensions
+internal static class AgentServicesExtensions
 {
     /// <summary>The agent itself: control-plane client, operation handlers, run registry, Argo gateway and watcher.</summary>
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Hosting;
 
-public static class ListenerExtensions
+internal static class ListenerExtensions
 {
     /// <summary>One Kestrel, two listeners from validated options: infra (metrics, probes) and admin.</summary>
     public static WebApplicationBuilder AddListeners(this WebApplicationBuilder builder)

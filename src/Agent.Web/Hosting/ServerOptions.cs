@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Agent.Web.Hosting;
 
 /// <summary>The two listeners. Bound from section <c>Server</c>.</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string SectionName = "Server";
 

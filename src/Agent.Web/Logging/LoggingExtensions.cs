@@ -7,7 +7,7 @@ using Serilog.Formatting.Compact;
 
 namespace Agent.Web.Logging;
 
-public static class LoggingExtensions
+internal static class LoggingExtensions
 {
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
