@@ -24,6 +24,7 @@ try
     builder.AddAgent();
     builder.AddAgentHealth();
     builder.AddAdminApi();
+    builder.AddAdminSwagger();
 
     var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agent.Web.Health;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -59,5 +60,5 @@ internal static class LoggingExtensions
     }
 
     private static bool IsProbeOrScrape(PathString path, string metricsPath) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/ready") || path.StartsWithSegments(metricsPath);
+        path.StartsWithSegments(HealthExtensions.LivenessPath) || path.StartsWithSegments(HealthExtensions.ReadinessPath) || path.StartsWithSegments(metricsPath);
 }
