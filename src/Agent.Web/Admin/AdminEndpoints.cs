@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Web.Admin;
 
 /// <summary>The admin API: what the agent is connected to and what it is running.</summary>
-public static class AdminEndpoints
+internal static class AdminEndpoints
 {
     public const int MaxPageSize = 500;
 

@@ -10,4 +10,4 @@ namespace Agent.Web.Admin;
 [JsonSerializable(typeof(DiagnosticsView))]
 [JsonSerializable(typeof(DrainView))]
 [JsonSerializable(typeof(JobLogsView))]
-public sealed partial class AdminJsonContext : JsonSerializerContext;
+internal sealed partial class AdminJsonContext : JsonSerializerContext;

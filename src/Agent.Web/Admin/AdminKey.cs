@@ -13,7 +13,7 @@ namespace Agent.Web.Admin;
 /// <see cref="ServerOptionsRules.MinimumKeyBytes"/> bytes, or that can no longer be read, opens nothing: every call is
 /// refused (not failed with a 500) and one error is logged until it is fixed.
 /// </summary>
-public sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<AdminKey> logger)
+internal sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<AdminKey> logger)
 {
     private readonly Lock _gate = new();
     private (DateTime WrittenAt, long Length) _fileStamp;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Web.Admin;
 
 /// <summary>Says once at start how the admin API is protected, and warns when it is not.</summary>
-public sealed partial class AdminStartupCheck(
+internal sealed partial class AdminStartupCheck(
     IOptions<ServerOptions> options, ListenerPorts ports, IHostApplicationLifetime lifetime, ILogger<AdminStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

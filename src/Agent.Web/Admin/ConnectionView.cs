@@ -5,7 +5,7 @@ namespace Agent.Web.Admin;
 /// agent's own (POST/DELETE /admin/drain) and outlives reconnects. <see cref="NextAttemptAt"/> is set while the agent
 /// waits out a back-off; <see cref="ReconnectRequestedAt"/> is the last POST /admin/connection/reconnect that took effect.
 /// </summary>
-public sealed record ConnectionView(
+internal sealed record ConnectionView(
     string Status,
     string AgentId,
     string InstanceId,

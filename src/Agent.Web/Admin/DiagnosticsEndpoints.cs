@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Web.Admin;
 
 /// <summary><c>GET /admin/diagnostics</c>: versions, redacted configuration and an Argo access check.</summary>
-public static class DiagnosticsEndpoints
+internal static class DiagnosticsEndpoints
 {
     public const string Redacted = "***";
 

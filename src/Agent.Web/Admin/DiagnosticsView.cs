@@ -1,7 +1,7 @@
 namespace Agent.Web.Admin;
 
 /// <summary>What support asks for first: versions, the configuration in effect (secrets redacted) and whether Argo answers.</summary>
-public sealed record DiagnosticsView(
+internal sealed record DiagnosticsView(
     string AgentVersion,
     string Runtime,
     string OperatingSystem,

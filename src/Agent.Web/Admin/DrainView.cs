@@ -1,4 +1,4 @@
 namespace Agent.Web.Admin;
 
 /// <summary>Whether the agent takes new work; <see cref="DrainingSince"/> is when it stopped, null while it takes work.</summary>
-public sealed record DrainView(bool Draining, DateTimeOffset? DrainingSince, int InFlightOperations);
+internal sealed record DrainView(bool Draining, DateTimeOffset? DrainingSince, int InFlightOperations);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Agent.Web.Admin;
 
 /// <summary><c>GET /admin/jobs/{runId}/logs</c>: what an operator on call reads instead of <c>kubectl logs</c> and <c>kubectl describe</c>.</summary>
-public static class JobLogsEndpoint
+internal static class JobLogsEndpoint
 {
     /// <summary>The most transitions one answer carries, the latest ones.</summary>
     public const int MaxEvents = 50;

@@ -6,4 +6,4 @@ using Microsoft.Extensions.Options;
 namespace Agent.Web.Admin;
 
 /// <summary>What <c>GET /admin/jobs/{runId}/logs</c> reads: the tracked runs, then Argo.</summary>
-public sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, IOptions<ControlPlaneOptions> ControlPlane);
+internal sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, IOptions<ControlPlaneOptions> ControlPlane);

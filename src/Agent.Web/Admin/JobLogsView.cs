@@ -8,7 +8,7 @@ namespace Agent.Web.Admin;
 /// and the run's recent transitions read from its workflow's status. <see cref="Logs"/> is null, and
 /// <see cref="LogsUnavailable"/> says why, when Argo has no log (pods not started yet or already removed).
 /// </summary>
-public sealed record JobLogsView(
+internal sealed record JobLogsView(
     string RunId,
     string PipelineFqn,
     string WorkflowName,

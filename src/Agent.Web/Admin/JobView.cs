@@ -1,7 +1,7 @@
 namespace Agent.Web.Admin;
 
 /// <summary>A run the agent tracks, with the last state it reported and whether the control plane acknowledged it.</summary>
-public sealed record JobView(
+internal sealed record JobView(
     string RunId,
     string PipelineFqn,
     string PipelineType,

@@ -1,3 +1,3 @@
 namespace Agent.Web.Admin;
 
-public sealed record JobsPage(IReadOnlyList<JobView> Items, int Total, int Page, int PageSize);
+internal sealed record JobsPage(IReadOnlyList<JobView> Items, int Total, int Page, int PageSize);

@@ -1,21 +1,23 @@
 using Agent.Core.Argo;
 using Agent.Core.ControlPlane;
 using Agent.Core.Ingestion;
-using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Configuration;
 
-public static class ConfigurationExtensions
+internal static class ConfigurationExtensions
 {
-    /// <summary>Reads the operators' environment variables, after appsettings.json, so they win.</summary>
+    /// <summary>
+    /// Reads the operators' environment variables, after appsettings.json, so they win, and binds the options of
+    /// Agent.Core. The host's own features bind theirs (<see cref="Hosting.ListenerExtensions.AddListeners"/>,
+    /// <see cref="Logging.LoggingExtensions.AddAgentLogging"/>).
+    /// </summary>
     public static WebApplicationBuilder AddAgentConfiguration(this WebApplicationBuilder builder)
     {
         ((IConfigurationBuilder)builder.Configuration).Add(new EnvironmentVariablesSource());
         builder.Services.AddOptionsWithValidateOnStart<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<ArgoOptions>().BindConfiguration(ArgoOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
-        builder.Services.AddOptionsWithValidateOnStart<ServerOptions>().BindConfiguration(ServerOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsValidator>();
@@ -23,8 +25,6 @@ public static class ConfigurationExtensions
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, CustomizationRules>();
-        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRules>();
         return builder;
     }
 

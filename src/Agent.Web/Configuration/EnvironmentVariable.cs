@@ -8,4 +8,4 @@ namespace Agent.Web.Configuration;
 /// <param name="Key">The configuration key (options section and property).</param>
 /// <param name="IsSecret">Secret values are never logged, returned or echoed in an error.</param>
 /// <param name="Description">What it does, for docs and diagnostics.</param>
-public sealed record EnvironmentVariable(IReadOnlyList<string> Names, string Key, bool IsSecret, string Description);
+internal sealed record EnvironmentVariable(IReadOnlyList<string> Names, string Key, bool IsSecret, string Description);

@@ -4,7 +4,7 @@ namespace Agent.Web.Configuration;
 /// The environment variables the agent accepts: those of the seed product page and of the public Helm chart,
 /// so existing deployments work unchanged. Also the source for redaction and the configuration reference.
 /// </summary>
-public static class EnvironmentVariableMap
+internal static class EnvironmentVariableMap
 {
     public static IReadOnlyList<EnvironmentVariable> All { get; } =
     [
@@ -76,8 +76,4 @@ public static class EnvironmentVariableMap
         new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),
         new(["EXECUTOR_TYPE"], "Compatibility:ExecutorType", false, "Accepted for chart compatibility; only Argo is supported"),
     ];
-
-    /// <summary>Every configuration key whose value must never be shown.</summary>
-    public static IReadOnlySet<string> SecretKeys { get; } =
-        All.Where(variable => variable.IsSecret).Select(variable => variable.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

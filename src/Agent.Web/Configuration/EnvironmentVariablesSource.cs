@@ -3,7 +3,7 @@ using System.Collections;
 namespace Agent.Web.Configuration;
 
 /// <summary>Turns the operators' variables (<see cref="EnvironmentVariableMap"/>) into configuration keys.</summary>
-public sealed class EnvironmentVariablesSource(IDictionary? environment = null) : IConfigurationSource
+internal sealed class EnvironmentVariablesSource(IDictionary? environment = null) : IConfigurationSource
 {
     public IConfigurationProvider Build(IConfigurationBuilder builder) => new Provider(environment ?? Environment.GetEnvironmentVariables());
 

@@ -8,7 +8,7 @@ namespace Agent.Web.Configuration;
 /// Turns a start-up failure caused by configuration into one line an operator can act on: it names the
 /// variable and what is wrong, never a stack trace, and never a secret value.
 /// </summary>
-public static partial class StartupFailure
+internal static partial class StartupFailure
 {
     public static bool TryDescribe(Exception exception, out string description) => TryDescribe(exception, null, null, out description);
 

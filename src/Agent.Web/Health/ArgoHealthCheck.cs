@@ -11,7 +11,7 @@ namespace Agent.Web.Health;
 /// monitoring polling <c>/ready</c> never become a load on the Argo Server. The call goes through the probe's own
 /// HTTP client (no retries, no circuit breaker: see <see cref="IArgoWorkflowClient.CheckAccessAsync"/>).
 /// </summary>
-public sealed class ArgoHealthCheck(IArgoWorkflowClient argo, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IHealthCheck
+internal sealed class ArgoHealthCheck(IArgoWorkflowClient argo, IOptions<ArgoOptions> options, TimeProvider timeProvider) : IHealthCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);

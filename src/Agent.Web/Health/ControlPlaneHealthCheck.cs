@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Agent.Web.Health;
 
 /// <summary>Ready only while welcomed by the control plane; otherwise says why, e.g. a 4001 refusal or standby.</summary>
-public sealed class ControlPlaneHealthCheck(ConnectionState state, RequestDispatcher dispatcher) : IHealthCheck
+internal sealed class ControlPlaneHealthCheck(ConnectionState state, RequestDispatcher dispatcher) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

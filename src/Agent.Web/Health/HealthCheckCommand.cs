@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Agent.Web.Hosting;
 
 namespace Agent.Web.Health;
 
@@ -7,11 +8,10 @@ namespace Agent.Web.Health;
 /// <c>dotnet Agent.Web.dll --health-check</c>: asks the running agent's <c>/health</c> on the infra port and exits
 /// 0 (healthy) or 1. The container HEALTHCHECK uses it because the <c>aspnet</c> image has no curl or wget.
 /// </summary>
-public static class HealthCheckCommand
+internal static class HealthCheckCommand
 {
     public const string Argument = "--health-check";
 
-    private const int DefaultPort = 8989;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     /// <summary>True only for exactly one argument, so the host's own arguments (e.g. from test factories) never match.</summary>
@@ -45,7 +45,7 @@ public static class HealthCheckCommand
         url = null!;
         problem = string.Empty;
         var portText = environment("METRICS_SERVER_PORT");
-        var port = DefaultPort;
+        var port = ServerOptions.DefaultMetricsPort;
         if (!string.IsNullOrWhiteSpace(portText)
             && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
         {
@@ -60,7 +60,7 @@ public static class HealthCheckCommand
             host = bound;
         }
 
-        url = new UriBuilder(Uri.UriSchemeHttp, host.ToString(), port, "/health").Uri;
+        url = new UriBuilder(Uri.UriSchemeHttp, host.ToString(), port, HealthExtensions.LivenessPath).Uri;
         return true;
     }
 }

@@ -1,3 +1,3 @@
 namespace Agent.Web.Health;
 
-public sealed record HealthCheckResponse(string Status, string? Reason);
+internal sealed record HealthCheckResponse(string Status, string? Reason);

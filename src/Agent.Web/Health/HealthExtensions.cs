@@ -3,8 +3,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Agent.Web.Health;
 
-public static class HealthExtensions
+internal static class HealthExtensions
 {
+    /// <summary>Liveness, on the infra listener: also what the container's <c>--health-check</c> asks.</summary>
+    public const string LivenessPath = "/health";
+
+    /// <summary>Readiness, on the infra listener.</summary>
+    public const string ReadinessPath = "/ready";
+
     private const string Live = "live";
     private const string Ready = "ready";
 
@@ -21,8 +27,8 @@ public static class HealthExtensions
     /// <summary><c>/health</c> (liveness) and <c>/ready</c> (readiness), on the infra listener only.</summary>
     public static WebApplication MapAgentHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", Options(Live)).RequireListener(ListenerKind.Infra);
-        app.MapHealthChecks("/ready", Options(Ready)).RequireListener(ListenerKind.Infra);
+        app.MapHealthChecks(LivenessPath, Options(Live)).RequireListener(ListenerKind.Infra);
+        app.MapHealthChecks(ReadinessPath, Options(Ready)).RequireListener(ListenerKind.Infra);
         return app;
     }
 

@@ -5,4 +5,4 @@ namespace Agent.Web.Health;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthResponse))]
-public sealed partial class HealthJsonContext : JsonSerializerContext;
+internal sealed partial class HealthJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Agent.Web.Health;
 
 /// <summary>Writes <c>{status, checks: {name: {status, reason}}}</c>: named checks and reasons, no exception details.</summary>
-public static class HealthReportWriter
+internal static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {

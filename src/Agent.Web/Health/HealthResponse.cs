@@ -1,3 +1,3 @@
 namespace Agent.Web.Health;
 
-public sealed record HealthResponse(string Status, Dictionary<string, HealthCheckResponse> Checks);
+internal sealed record HealthResponse(string Status, Dictionary<string, HealthCheckResponse> Checks);

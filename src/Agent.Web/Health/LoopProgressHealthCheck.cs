@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Agent.Web.Health;
 
 /// <summary>Alive while the connected session's receive and send loops keep moving; a stuck one fails liveness so the pod restarts.</summary>
-public sealed class LoopProgressHealthCheck(LoopProgress progress) : IHealthCheck
+internal sealed class LoopProgressHealthCheck(LoopProgress progress) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

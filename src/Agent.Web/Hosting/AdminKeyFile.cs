@@ -4,7 +4,7 @@ namespace Agent.Web.Hosting;
 /// Reads <c>ADMIN_API_KEY_FILE</c>, at start and on every rotation alike, so a file that cannot serve as a key is
 /// described the same way both times: one line naming the variable and the path, never the content.
 /// </summary>
-public static class AdminKeyFile
+internal static class AdminKeyFile
 {
     /// <summary>The key in the file, or null with the reason it cannot be used.</summary>
     public static string? TryRead(string path, out string? problem)

@@ -8,7 +8,7 @@ namespace Agent.Web.Hosting;
 /// stack trace. Kestrel reports it as an IOException "Failed to bind to address http://0.0.0.0:8989: address already
 /// in use." around an <see cref="AddressInUseException"/>; the address is matched back to the listener configured on it.
 /// </summary>
-public static partial class ListenerBindFailure
+internal static partial class ListenerBindFailure
 {
     public static bool IsAddressInUse(Exception exception) =>
         exception is IOException { InnerException: AddressInUseException } || exception.InnerException is { } inner && IsAddressInUse(inner);

@@ -3,11 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Hosting;
 
-public static class ListenerExtensions
+internal static class ListenerExtensions
 {
-    /// <summary>One Kestrel, two listeners from validated options: infra (metrics, probes) and admin.</summary>
+    /// <summary>One Kestrel, two listeners from validated options (<see cref="ServerOptions"/>): infra (metrics, probes) and admin.</summary>
     public static WebApplicationBuilder AddListeners(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptionsWithValidateOnStart<ServerOptions>().BindConfiguration(ServerOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRules>();
         builder.Services.AddSingleton<ListenerPorts>();
         builder.WebHost.ConfigureKestrel((_, kestrel) =>
         {

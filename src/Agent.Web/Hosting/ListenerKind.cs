@@ -1,6 +1,6 @@
 namespace Agent.Web.Hosting;
 
-public enum ListenerKind
+internal enum ListenerKind
 {
     /// <summary>Metrics, <c>/health</c>, <c>/ready</c>: unauthenticated, nothing else.</summary>
     Infra,

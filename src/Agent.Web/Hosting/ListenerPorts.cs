@@ -6,7 +6,7 @@ namespace Agent.Web.Hosting;
 /// Knows which listener a request arrived on by its local port, as dotnet-monitor does: unlike the Host header,
 /// the client cannot choose it. Reads the bound endpoints, so port 0 (tests) works too.
 /// </summary>
-public sealed class ListenerPorts
+internal sealed class ListenerPorts
 {
     internal ListenOptions? Infra { get; set; }
 
@@ -15,8 +15,6 @@ public sealed class ListenerPorts
     public int InfraPort => Infra?.IPEndPoint?.Port ?? 0;
 
     public int AdminPort => Admin?.IPEndPoint?.Port ?? 0;
-
-    public System.Net.IPAddress? AdminAddress => Admin?.IPEndPoint?.Address;
 
     /// <summary>The port a listener was configured with, before binding: what a failure to bind names.</summary>
     public int? ConfiguredPort(ListenerKind kind) => (kind == ListenerKind.Admin ? Admin : Infra)?.IPEndPoint?.Port;

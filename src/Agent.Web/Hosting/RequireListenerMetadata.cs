@@ -1,4 +1,4 @@
 namespace Agent.Web.Hosting;
 
 /// <summary>Endpoint metadata: the endpoint answers only on this listener; elsewhere it does not exist (404).</summary>
-public sealed record RequireListenerMetadata(ListenerKind Kind);
+internal sealed record RequireListenerMetadata(ListenerKind Kind);

@@ -3,13 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace Agent.Web.Hosting;
 
 /// <summary>The two listeners. Bound from section <c>Server</c>.</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string SectionName = "Server";
 
+    /// <summary>Also the port <c>--health-check</c> asks when <c>METRICS_SERVER_PORT</c> is not set.</summary>
+    public const int DefaultMetricsPort = 8989;
+
     /// <summary>Infra port (<c>METRICS_SERVER_PORT</c>): metrics, <c>/health</c> and <c>/ready</c>, unauthenticated. 0 picks a free port.</summary>
     [Range(0, 65535, ErrorMessage = "METRICS_SERVER_PORT must be a port number from 0 to 65535")]
-    public int MetricsPort { get; set; } = 8989;
+    public int MetricsPort { get; set; } = DefaultMetricsPort;
 
     /// <summary>Path of the Prometheus metrics (<c>METRICS_SERVER_PATH</c>).</summary>
     [RegularExpression("^/[A-Za-z0-9/_.-]*$", ErrorMessage = "METRICS_SERVER_PATH must be a URL path starting with '/', e.g. /metrics")]

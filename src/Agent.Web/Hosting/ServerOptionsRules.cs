@@ -7,7 +7,7 @@ namespace Agent.Web.Hosting;
 /// The two listeners must not collide, their addresses must parse, and the admin API is never reachable from
 /// outside the pod without a key of at least <see cref="MinimumKeyBytes"/> bytes.
 /// </summary>
-public sealed class ServerOptionsRules : IValidateOptions<ServerOptions>
+internal sealed class ServerOptionsRules : IValidateOptions<ServerOptions>
 {
     /// <summary>128 bits: the smallest key worth the name, as an operator-chosen secret.</summary>
     public const int MinimumKeyBytes = 16;

@@ -4,4 +4,4 @@ namespace Agent.Web.Hosting;
 
 /// <summary>Checks the data annotations of <see cref="ServerOptions"/> (source-generated).</summary>
 [OptionsValidator]
-public sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>;
+internal sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>;

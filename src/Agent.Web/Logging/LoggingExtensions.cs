@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agent.Web.Health;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -7,7 +8,7 @@ using Serilog.Formatting.Compact;
 
 namespace Agent.Web.Logging;
 
-public static class LoggingExtensions
+internal static class LoggingExtensions
 {
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
@@ -59,5 +60,5 @@ public static class LoggingExtensions
     }
 
     private static bool IsProbeOrScrape(PathString path, string metricsPath) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/ready") || path.StartsWithSegments(metricsPath);
+        path.StartsWithSegments(HealthExtensions.LivenessPath) || path.StartsWithSegments(HealthExtensions.ReadinessPath) || path.StartsWithSegments(metricsPath);
 }

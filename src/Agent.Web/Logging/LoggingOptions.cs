@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Agent.Web.Logging;
 
 /// <summary>How the console log is written. Bound from section <c>Logging</c>.</summary>
-public sealed class LoggingOptions
+internal sealed class LoggingOptions
 {
     public const string SectionName = "Logging";
 

@@ -4,4 +4,4 @@ namespace Agent.Web.Logging;
 
 /// <summary>Checks the data annotations of <see cref="LoggingOptions"/> (source-generated).</summary>
 [OptionsValidator]
-public sealed partial class LoggingOptionsValidator : IValidateOptions<LoggingOptions>;
+internal sealed partial class LoggingOptionsValidator : IValidateOptions<LoggingOptions>;

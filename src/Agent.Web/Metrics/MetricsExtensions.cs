@@ -6,7 +6,7 @@ using Prometheus;
 
 namespace Agent.Web.Metrics;
 
-public static class MetricsExtensions
+internal static class MetricsExtensions
 {
     /// <summary>
     /// The registry the agent's metrics live in: prometheus-net's default one unless a test host registers its own

@@ -71,7 +71,7 @@ public sealed class AdminApiTests
         var connection = await admin.GetAsync("/admin/connection");
 
         Assert.Equal(HttpStatusCode.OK, connection.StatusCode);
-        Assert.True(IPAddress.IsLoopback(agent.Services.GetRequiredService<ListenerPorts>().AdminAddress!));
+        Assert.True(IPAddress.IsLoopback(agent.Services.GetRequiredService<ListenerPorts>().Admin!.IPEndPoint!.Address));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed partial class KubernetesManifestTests
         var shutdownGrace = int.Parse(Value(Load("configmap.yaml"), "data", "SHUTDOWN_GRACE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture);
         var podGrace = int.Parse(Value(PodSpec(), "terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture);
 
-        // The host's own shutdown timeout is SHUTDOWN_GRACE_SECONDS + 5 (AgentServicesExtensions.AddAgent).
+        // The host's own shutdown timeout is SHUTDOWN_GRACE_SECONDS + 5 (Agent.Web HostShutdownTimeout).
         Assert.True(podGrace > shutdownGrace + 5, $"terminationGracePeriodSeconds {podGrace} must exceed {shutdownGrace} + 5");
     }
 
