@@ -3,7 +3,6 @@ using Agent.Core.Argo;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.Tests.Connectivity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -45,7 +44,7 @@ public sealed class ArgoFailureLoggingTests
     /// <summary>The retries wait on the fake clock; it moves on until the call is over, so the test neither sleeps nor hangs.</summary>
     private static async Task<T> WhileAdvancing<T>(FakeTimeProvider clock, Task<T> call)
     {
-        using var deadline = new CancellationTokenSource(TestTimeouts.Signal);
+        using var deadline = new CancellationTokenSource(TestTimeouts.Default);
         while (!call.IsCompleted)
         {
             deadline.Token.ThrowIfCancellationRequested();

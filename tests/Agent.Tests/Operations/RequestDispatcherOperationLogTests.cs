@@ -30,7 +30,7 @@ public sealed class RequestDispatcherOperationLogTests
         using var harness = new DispatcherHarness(Options(), _logger, handler);
 
         harness.Dispatcher.Dispatch(harness.Request(MessageTypes.PipelineKillRun, "req-1", Payload));
-        await handler.Entered.Task.WaitAsync(TestTimeouts.Signal);
+        await handler.Entered.Task.WaitAsync(TestTimeouts.Default);
         harness.Time.Advance(TimeSpan.FromMilliseconds(250));
         handler.Release.SetResult();
         await harness.ResultsAsync(1);
