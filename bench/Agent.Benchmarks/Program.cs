@@ -23,20 +23,20 @@ internal static class Program
         var options = new BenchArguments(args[1..]);
         if (Find(args, "agent-dll") is { } agentDll)
         {
-            AgentProcess.AgentDll = Path.GetFullPath(agentDll);
+            BenchHost.AgentDll = Path.GetFullPath(agentDll);
         }
 
         for (var i = 1; i < args.Length - 1; i++)
         {
             if (args[i] == "--agent-env" && args[i + 1].Split('=', 2) is [var name, var value])
             {
-                AgentProcess.ExtraEnvironment[name] = value;
+                BenchHost.ExtraEnvironment[name] = value;
             }
         }
 
-        if (AgentProcess.ExtraEnvironment.Count > 0)
+        if (BenchHost.ExtraEnvironment.Count > 0)
         {
-            Report.Line($"agent started with: {string.Join(", ", AgentProcess.ExtraEnvironment.Select(pair => $"{pair.Key}={pair.Value}"))}");
+            Report.Line($"agent started with: {string.Join(", ", BenchHost.ExtraEnvironment.Select(pair => $"{pair.Key}={pair.Value}"))}");
         }
 
         return args[0] switch

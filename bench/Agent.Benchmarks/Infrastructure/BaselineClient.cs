@@ -25,18 +25,18 @@ internal sealed class BaselineClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
 
-    private BaselineClient(BenchSandbox sandbox, JsonObject template)
+    private BaselineClient(SandboxServer sandbox, JsonObject template)
     {
         _http = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
-        _createUrl = new Uri($"/api/v1/workflows/{BenchSandbox.Namespace}", UriKind.Relative);
+        _createUrl = new Uri($"/api/v1/workflows/{BenchHost.Namespace}", UriKind.Relative);
         _template = template;
     }
 
     /// <summary>Connects, using a workflow the agent created as the template of every create body.</summary>
-    public static async Task<BaselineClient> ConnectAsync(BenchSandbox sandbox, JsonObject agentWorkflow)
+    public static async Task<BaselineClient> ConnectAsync(SandboxServer sandbox, JsonObject agentWorkflow)
     {
         var client = new BaselineClient(sandbox, ToCreateTemplate(agentWorkflow));
-        await client._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{sandbox.BaseUrl.Port}{BenchSandbox.EchoPath}"), CancellationToken.None);
+        await client._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{sandbox.BaseUrl.Port}{BenchHost.EchoPath}"), CancellationToken.None);
         client._receiving = client.ReceiveLoopAsync();
         return client;
     }

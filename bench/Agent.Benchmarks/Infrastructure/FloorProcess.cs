@@ -14,7 +14,7 @@ internal static class FloorProcess
     /// <summary>Starts the floor app, lets it idle for <paramref name="settle"/> once it serves, reads its memory and stops it.</summary>
     public static async Task<Memory> MeasureAsync(TimeSpan settle)
     {
-        var dll = Path.Combine(Path.GetDirectoryName(AgentProcess.AgentDll)!, "..", "..", "..", "..", "..", "bench", "Agent.Floor", "bin", "Release", "net10.0", "Agent.Floor.dll");
+        var dll = Path.Combine(Path.GetDirectoryName(BenchHost.AgentDll)!, "..", "..", "..", "..", "..", "bench", "Agent.Floor", "bin", "Release", "net10.0", "Agent.Floor.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"the floor app is not built: {Path.GetFullPath(dll)} (run `dotnet build -c Release` first)");

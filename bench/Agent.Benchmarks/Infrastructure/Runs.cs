@@ -20,7 +20,7 @@ internal static class Runs
         RequestPayloads.PipelineRun(PipelineFqn(index), runId: Guid.NewGuid().ToString());
 
     /// <summary>Sends <c>pipeline.run</c> through the control plane and waits for its result; null when the agent answered ok, else its code.</summary>
-    public static async Task<string?> RunThroughAgentAsync(BenchSandbox sandbox, string agentId, JsonElement payload, CancellationToken cancellationToken)
+    public static async Task<string?> RunThroughAgentAsync(SandboxServer sandbox, string agentId, JsonElement payload, CancellationToken cancellationToken)
     {
         var ticket = await sandbox.ControlPlane.SubmitAsync(agentId, MessageTypes.PipelineRun, payload);
         var result = await ticket.WaitAsync(cancellationToken);
@@ -36,7 +36,7 @@ internal static class Runs
     /// Creates a workflow in the emulator directly, labelled and annotated exactly as the agent labels its own runs,
     /// so the agent adopts and tracks it. Returns its name.
     /// </summary>
-    public static string CreateDirectly(BenchSandbox sandbox, string agentId, string runId, int index)
+    public static string CreateDirectly(SandboxServer sandbox, string agentId, string runId, int index)
     {
         var fqn = PipelineFqn(index);
         var name = WorkflowNames.ForRun(fqn.Split('.')[^1], runId);
@@ -77,15 +77,15 @@ internal static class Runs
                 },
             },
         };
-        sandbox.Argo.CreateWorkflow(BenchSandbox.Namespace, request);
+        sandbox.Emulator.CreateWorkflow(BenchHost.Namespace, request);
         return name;
     }
 
     /// <summary>Starts the agent and waits until the control plane has sent it <c>welcome</c>; returns the time that took.</summary>
     public static async Task<(AgentProcess Agent, TimeSpan Startup)> StartAgentAsync(
-        BenchSandbox sandbox, string agentId, TimeSpan timeout, IDictionary<string, string>? extra = null)
+        SandboxServer sandbox, string agentId, TimeSpan timeout, IDictionary<string, string>? extra = null)
     {
-        var agent = AgentProcess.Start(sandbox, agentId, extra);
+        var agent = BenchHost.StartAgent(sandbox, agentId, extra);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
@@ -103,7 +103,7 @@ internal static class Runs
 
     /// <summary>Waits until the control plane holds a status of <paramref name="state"/> (or any, when null) for every run.</summary>
     public static async Task WaitForStatusesAsync(
-        BenchSandbox sandbox, string agentId, IReadOnlyCollection<string> runIds, string? state, TimeSpan timeout)
+        SandboxServer sandbox, string agentId, IReadOnlyCollection<string> runIds, string? state, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         var wanted = runIds.ToHashSet(StringComparer.Ordinal);

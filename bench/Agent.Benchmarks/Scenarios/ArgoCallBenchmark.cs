@@ -27,12 +27,12 @@ internal static class ArgoCallBenchmark
         var rounds = args.Int("rounds", 3);
         MachineInfo.PrintHeader($"argo-call: {rounds} rounds of bare POST then gateway create, each {rate} calls/s for {duration.TotalSeconds} s");
 
-        await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?> { ["Sandbox:Argo:PendingSeconds"] = "86400" });
+        await using var sandbox = await BenchHost.StartSandboxAsync(new Dictionary<string, string?> { ["Sandbox:Argo:PendingSeconds"] = "86400" });
         await using var services = Gateway(sandbox);
         var argo = services.GetRequiredService<IArgoWorkflowClient>();
         var factory = services.GetRequiredService<WorkflowFactory>();
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        var createUrl = new Uri($"/api/v1/workflows/{BenchSandbox.Namespace}", UriKind.Relative);
+        var createUrl = new Uri($"/api/v1/workflows/{BenchHost.Namespace}", UriKind.Relative);
 
         var table = new Table("round", "path", "calls", "failed", "p50 ms", "p90 ms", "p99 ms", "max ms");
         var pooled = new Dictionary<string, Latencies> { ["bare POST"] = new(), ["gateway"] = new() };
@@ -81,7 +81,7 @@ internal static class ArgoCallBenchmark
     }
 
     /// <summary>The agent's Argo gateway as the agent registers it, pointed at the sandbox.</summary>
-    private static ServiceProvider Gateway(BenchSandbox sandbox)
+    private static ServiceProvider Gateway(SandboxServer sandbox)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -91,7 +91,7 @@ internal static class ArgoCallBenchmark
         services.Configure<ArgoOptions>(options =>
         {
             options.Endpoint = sandbox.BaseUrl.ToString();
-            options.Namespace = BenchSandbox.Namespace;
+            options.Namespace = BenchHost.Namespace;
             options.Token = "bench";
         });
         services.Configure<ControlPlaneOptions>(options => options.AgentId = "bench-argo-call");
@@ -108,7 +108,7 @@ internal static class ArgoCallBenchmark
         using var writer = new JsonSerializationWriter();
         writer.WriteObjectValue(null, new Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.WorkflowCreateRequest
         {
-            Namespace = BenchSandbox.Namespace,
+            Namespace = BenchHost.Namespace,
             Workflow = factory.Build(Run(name)),
         });
         using var content = writer.GetSerializedContent();

@@ -29,7 +29,7 @@ internal static class DispatchBenchmark
         MachineInfo.PrintHeader(
             $"dispatch: {rounds} rounds of baseline then agent, each {rate} requests/s for {duration.TotalSeconds} s, after {warmup.TotalSeconds} s of warm-up each; workflows pending {pendingSeconds} s");
 
-        await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+        await using var sandbox = await BenchHost.StartSandboxAsync(new Dictionary<string, string?>
         {
             ["Sandbox:Argo:PendingSeconds"] = pendingSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -37,7 +37,7 @@ internal static class DispatchBenchmark
         await using (agent)
         {
             await ThroughAgentAsync(sandbox, rate, warmup);
-            var agentWorkflow = sandbox.Argo.ListWorkflows(BenchSandbox.Namespace)[0];
+            var agentWorkflow = sandbox.Emulator.ListWorkflows(BenchHost.Namespace)[0];
             await using var baseline = await BaselineClient.ConnectAsync(sandbox, agentWorkflow);
             await ThroughBaselineAsync(baseline, rate, warmup);
 
@@ -76,7 +76,7 @@ internal static class DispatchBenchmark
         return 0;
     }
 
-    public static Task<LoadRunner.Outcome> ThroughAgentAsync(BenchSandbox sandbox, double rate, TimeSpan duration)
+    public static Task<LoadRunner.Outcome> ThroughAgentAsync(SandboxServer sandbox, double rate, TimeSpan duration)
     {
         var payloads = Payloads(rate, duration);
         return LoadRunner.RunAsync(rate, duration, Timeout, (i, cancel) => Runs.RunThroughAgentAsync(sandbox, AgentId, payloads[i], cancel));

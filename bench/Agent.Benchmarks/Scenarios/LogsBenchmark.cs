@@ -28,7 +28,7 @@ internal static class LogsBenchmark
         var repeat = args.Int("repeat", 3);
         MachineInfo.PrintHeader($"logs: pages of a {megabytes} MB log ({lineBytes}-byte lines), first/middle/last page × {repeat}");
 
-        await using var sandbox = await BenchSandbox.StartAsync();
+        await using var sandbox = await BenchHost.StartSandboxAsync();
         var (agent, _) = await Runs.StartAgentAsync(sandbox, AgentId, TimeSpan.FromSeconds(30));
         await using (agent)
         {
@@ -55,7 +55,7 @@ internal static class LogsBenchmark
         return 0;
     }
 
-    private static async Task<string> StartRunAsync(BenchSandbox sandbox, string runId)
+    private static async Task<string> StartRunAsync(SandboxServer sandbox, string runId)
     {
         var ticket = await sandbox.ControlPlane.SubmitAsync(AgentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun(Runs.PipelineFqn(0), runId: runId));
         var result = await ticket.WaitAsync(CancellationToken.None);
@@ -64,14 +64,14 @@ internal static class LogsBenchmark
     }
 
     /// <summary>Appends the log in calls of <see cref="LinesPerCall"/> lines, so no one request body or reply is huge.</summary>
-    private static async Task GrowLogAsync(BenchSandbox sandbox, string workflowName, long lines, int lineBytes)
+    private static async Task GrowLogAsync(SandboxServer sandbox, string workflowName, long lines, int lineBytes)
     {
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
         for (var appended = 0L; appended < lines; appended += LinesPerCall)
         {
             var batch = (int)Math.Min(LinesPerCall, lines - appended);
             using var response = await http.PostAsJsonAsync(
-                $"/sandbox/argo/workflows/{BenchSandbox.Namespace}/{workflowName}/log", new { lines = batch, lineBytes });
+                $"/sandbox/argo/workflows/{BenchHost.Namespace}/{workflowName}/log", new { lines = batch, lineBytes });
             response.EnsureSuccessStatusCode();
         }
     }
@@ -80,7 +80,7 @@ internal static class LogsBenchmark
     /// Times <paramref name="repeat"/> requests for one page. The log's page count is exact only on its last page, so an
     /// estimate past the end is corrected from the 400's reason ("the log has N pages").
     /// </summary>
-    private static async Task<(int After, List<double> Times)> TimePageAsync(BenchSandbox sandbox, string runId, int after, int repeat)
+    private static async Task<(int After, List<double> Times)> TimePageAsync(SandboxServer sandbox, string runId, int after, int repeat)
     {
         var times = new List<double>();
         while (times.Count < repeat)

@@ -38,7 +38,7 @@ internal static class ScaleBenchmark
     private static async Task MeasureLevelAsync(int level, TimeSpan settle, TimeSpan window, Table table)
     {
         var agentId = $"bench-scale-{level}";
-        await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+        await using var sandbox = await BenchHost.StartSandboxAsync(new Dictionary<string, string?>
         {
             ["Sandbox:Argo:PendingSeconds"] = "0",
             ["Sandbox:Argo:RunningSeconds"] = "86400",
@@ -61,7 +61,7 @@ internal static class ScaleBenchmark
             Report.Line($"{level} runs: all reported running after {adopted.TotalSeconds:0.0} s; settling");
             await Task.Delay(settle);
 
-            var before = sandbox.Argo.GetStats().Requests;
+            var before = sandbox.Emulator.GetStats().Requests;
             var measuring = Stopwatch.StartNew();
             var maxRss = 0.0;
             while (measuring.Elapsed < window)
@@ -71,7 +71,7 @@ internal static class ScaleBenchmark
             }
 
             var minutes = measuring.Elapsed.TotalMinutes;
-            var after = sandbox.Argo.GetStats().Requests;
+            var after = sandbox.Emulator.GetStats().Requests;
             var rss = agent.ReadRssMb();
             var heap = await agent.ReadManagedHeapMbAsync(CancellationToken.None);
             var byRoute = after
@@ -82,7 +82,7 @@ internal static class ScaleBenchmark
             var total = after.Sum(route => route.Value - before.GetValueOrDefault(route.Key)) / minutes;
             table.Add(level, Table.Number(adopted.TotalSeconds), Table.Number(rss), Table.Number(Math.Max(maxRss, rss)),
                 $"{Table.Number(agent.ReadRssAnonMb())} / {Table.Number(agent.ReadRssFileMb())}", Table.Number(heap),
-                Table.Number(total), sandbox.Argo.GetStats().OpenWatches, byRoute.Count == 0 ? "none" : string.Join("; ", byRoute));
+                Table.Number(total), sandbox.Emulator.GetStats().OpenWatches, byRoute.Count == 0 ? "none" : string.Join("; ", byRoute));
             Report.Line($"{level} runs: RSS {rss:0.0} MB, managed heap {heap:0.0} MB, {total:0.0} Argo calls/min");
         }
     }

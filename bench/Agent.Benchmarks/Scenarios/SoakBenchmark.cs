@@ -20,7 +20,7 @@ internal static class SoakBenchmark
         var slice = args.Duration("slice", duration >= TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(15));
         MachineInfo.PrintHeader($"soak: {rate} requests/s for {duration.TotalMinutes:0.##} min, warm-up {warmup.TotalSeconds} s, slices of {slice.TotalSeconds} s");
 
-        await using var sandbox = await BenchSandbox.StartAsync();
+        await using var sandbox = await BenchHost.StartSandboxAsync();
         var (agent, _) = await Runs.StartAgentAsync(sandbox, DispatchBenchmark.AgentId, TimeSpan.FromSeconds(30));
         await using (agent)
         {

@@ -10,7 +10,7 @@ internal static class StartupBenchmark
         var repeat = args.Int("repeat", 5);
         MachineInfo.PrintHeader($"startup: {repeat} starts of `dotnet Agent.Web.dll`, each to welcome");
 
-        await using var sandbox = await BenchSandbox.StartAsync();
+        await using var sandbox = await BenchHost.StartSandboxAsync();
         var table = new Table("start", "process start → welcome ms", "RSS MB at welcome");
         var times = new List<double>();
         for (var i = 1; i <= repeat; i++)

@@ -23,7 +23,7 @@ internal static class StatusBenchmark
             $"status: {watchSamples} phase changes at {watchRate}/s with the watch stream, {pollSamples} at {pollRate}/s with it failing");
 
         // Workflows stay in the phase they are put in: the clock of the emulator never moves them on its own.
-        await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+        await using var sandbox = await BenchHost.StartSandboxAsync(new Dictionary<string, string?>
         {
             ["Sandbox:Argo:PendingSeconds"] = "86400",
             ["Sandbox:Argo:RunningSeconds"] = "86400",
@@ -38,15 +38,15 @@ internal static class StatusBenchmark
             await Runs.WaitForStatusesAsync(sandbox, AgentId, [.. runs.Select(r => r.RunId)], "queued", TimeSpan.FromSeconds(60));
 
             var watch = await MeasureAsync(sandbox, runs[..watchSamples], watchRate);
-            var before = sandbox.Argo.GetStats().Requests;
+            var before = sandbox.Emulator.GetStats().Requests;
             sandbox.Faults.Configure(new ArgoFaultOptions { WatchFails = true });
             var dropped = sandbox.Faults.DropWatches();
             await Task.Delay(pollWarmup);
-            var pollStart = sandbox.Argo.GetStats().Requests;
+            var pollStart = sandbox.Emulator.GetStats().Requests;
             var pollWatch = System.Diagnostics.Stopwatch.StartNew();
             var polling = await MeasureAsync(sandbox, runs[watchSamples..], pollRate);
             var pollMinutes = pollWatch.Elapsed.TotalMinutes;
-            var pollEnd = sandbox.Argo.GetStats().Requests;
+            var pollEnd = sandbox.Emulator.GetStats().Requests;
             sandbox.Faults.Clear();
 
             var table = new Table("mode", "samples", "missed", "p50 ms", "p90 ms", "p99 ms", "max ms");
@@ -73,7 +73,7 @@ internal static class StatusBenchmark
         return 0;
     }
 
-    private static async Task<Latencies> MeasureAsync(BenchSandbox sandbox, List<(string RunId, string Name)> runs, double rate)
+    private static async Task<Latencies> MeasureAsync(SandboxServer sandbox, List<(string RunId, string Name)> runs, double rate)
     {
         var latencies = new Latencies();
         var waits = new List<Task>();
@@ -88,7 +88,7 @@ internal static class StatusBenchmark
 
             var (runId, name) = runs[i];
             var changedAt = DateTimeOffset.UtcNow;
-            sandbox.Argo.ForcePhase(BenchSandbox.Namespace, name, "Running");
+            sandbox.Emulator.ForcePhase(BenchHost.Namespace, name, "Running");
             waits.Add(WaitAsync(sandbox, runId, changedAt, latencies));
         }
 
@@ -96,7 +96,7 @@ internal static class StatusBenchmark
         return latencies;
     }
 
-    private static async Task WaitAsync(BenchSandbox sandbox, string runId, DateTimeOffset changedAt, Latencies latencies)
+    private static async Task WaitAsync(SandboxServer sandbox, string runId, DateTimeOffset changedAt, Latencies latencies)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

@@ -16,7 +16,7 @@ internal static class ThroughputBenchmark
         var maxP99 = args.Double("max-p99", 100);
         MachineInfo.PrintHeader($"throughput: steps of {step.TotalSeconds} s at {string.Join(", ", rates)} requests/s");
 
-        await using var sandbox = await BenchSandbox.StartAsync();
+        await using var sandbox = await BenchHost.StartSandboxAsync();
         var (agent, _) = await Runs.StartAgentAsync(sandbox, DispatchBenchmark.AgentId, TimeSpan.FromSeconds(30));
         await using (agent)
         {

@@ -1,6 +1,5 @@
 using Agent.Core.Operations;
 using Agent.IntegrationTests.ControlPlane;
-using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Abuse;
 

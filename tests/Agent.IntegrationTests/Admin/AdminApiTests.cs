@@ -77,11 +77,9 @@ public sealed class AdminApiTests
     [Fact]
     public async Task Jobs_AfterRuns_FilterByPipelineAndStateWithPagingAndShowAck()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "admin-jobs");
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("admin-jobs");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
         var runs = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString()).ToList();
         foreach (var runId in runs)
         {
@@ -132,11 +130,9 @@ public sealed class AdminApiTests
     [Fact]
     public async Task Drain_Posted_ReadyTurnsUnavailableAndNewRequestsAreRefused()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "admin-drain");
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("admin-drain");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
         using var admin = agent.CreateAdminClient();
         using var infra = agent.CreateInfraClient();
 

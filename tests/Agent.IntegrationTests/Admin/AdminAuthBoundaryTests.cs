@@ -39,11 +39,9 @@ public sealed class AdminAuthBoundaryTests
     [InlineData("/admin/connection/reconnect")]
     public async Task StateChangingRoute_KeyOnlyInCookieQueryOrForm_RefusedFromLoopbackAndNothingChanges(string path)
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "csrf-" + Guid.NewGuid().ToString("N")[..8], WithKey());
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("csrf-" + Guid.NewGuid().ToString("N")[..8], agentOverrides: WithKey());
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
         using var admin = agent.CreateAdminClient();
         using var infra = agent.CreateInfraClient();
 

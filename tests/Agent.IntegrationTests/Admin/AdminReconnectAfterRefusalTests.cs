@@ -7,6 +7,7 @@ using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Serilog.Events;
 
 namespace Agent.IntegrationTests.Admin;
 
@@ -52,7 +53,10 @@ public sealed class AdminReconnectAfterRefusalTests
         Assert.Equal(welcomed.SessionId, connected.SessionId);
         Assert.Equal(frozenAt, view.GetProperty("reconnectRequestedAt").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("nextAttemptAt").ValueKind);
-        Assert.Contains(agent.Logs.Lines, line => line.StartsWith(
-            "Information Reconnect requested by an operator: dialling the control plane now instead of in 60.0 s (last close code 4001)", StringComparison.Ordinal));
+        // ControlPlaneService's "Reconnect requested by an operator: dialling ... now instead of in {SkippedSeconds:0.0} s".
+        var cut = Assert.Single(agent.Logs.Events, e => e.EventId() == 1008);
+        Assert.Equal(LogEventLevel.Information, cut.Level);
+        Assert.Equal(60.0, (double)cut.Scalar("SkippedSeconds")!, precision: 1);
+        Assert.Equal(CloseCodes.Unauthorized, cut.Scalar("CloseCode"));
     }
 }

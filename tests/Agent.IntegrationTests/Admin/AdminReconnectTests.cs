@@ -13,14 +13,16 @@ namespace Agent.IntegrationTests.Admin;
 /// <summary>Force reconnect ends the session and the agent is back at once; logs carry session, request and run ids.</summary>
 public sealed class AdminReconnectTests
 {
+    /// <summary>RunStarter's "Run {RunId} started as workflow {WorkflowName}" (Debug).</summary>
+    private const int RunStartedEvent = 2301;
+
     [Fact]
     public async Task Reconnect_Posted_NewSessionAndCountShownAndRunsStillAnswered()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "admin-reconnect");
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        var first = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("admin-reconnect");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
+        var first = rig.Welcomed;
         using var admin = agent.CreateAdminClient();
         var disconnected = sandbox.ControlPlane.WaitForDisconnectAsync(agent.AgentId, cancellation);
 
@@ -65,21 +67,17 @@ public sealed class AdminReconnectTests
     [Fact]
     public async Task Logs_RunStarted_CarrySessionRequestAndRunIds()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
         // Debug: how a run was started is a detail line since the request's own line is its Information one (issue 13).
-        await using var agent = new AgentApplication(sandbox, "log-ids", new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        var session = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("log-ids", agentOverrides: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
+        var (sandbox, agent, cancellation, session) = (rig.Sandbox, rig.Agent, rig.Cancellation, rig.Welcomed);
         var runId = Guid.NewGuid().ToString();
 
         await sandbox.ControlPlane.SendRequestAsync(agent.AgentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun("svc.logged", runId: runId), cancellation);
         await sandbox.ControlPlane.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == PipelineStates.Success, cancellation);
 
-        var started = Assert.Single(agent.Logs.Lines, line => line.Contains("started as workflow", StringComparison.Ordinal) && line.Contains(runId, StringComparison.Ordinal));
-        Assert.Contains($"SessionId=\"{session.SessionId}\"", started, StringComparison.Ordinal);
-        Assert.Contains("RequestId=", started, StringComparison.Ordinal);
-        Assert.Contains($"RunId=\"{runId}\"", started, StringComparison.Ordinal);
+        var started = Assert.Single(agent.Logs.Events, e => e.EventId() == RunStartedEvent && (string?)e.Scalar("RunId") == runId);
+        Assert.Equal(session.SessionId, started.Scalar("SessionId"));
+        Assert.Contains("RequestId", started.Properties.Keys);
     }
 
     /// <summary>A dial that never completes until the agent gives up on it.</summary>

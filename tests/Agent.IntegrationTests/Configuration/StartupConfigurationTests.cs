@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Configuration;
 

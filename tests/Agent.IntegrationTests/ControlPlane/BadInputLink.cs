@@ -4,6 +4,7 @@ using Agent.Core.Protocol;
 using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.ControlPlane;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Events;
 
 namespace Agent.IntegrationTests.ControlPlane;
 
@@ -12,30 +13,26 @@ internal sealed class BadInputLink : IAsyncDisposable
 {
     public const int MaxMessageBytes = 1024;
 
-    private readonly SandboxServer _sandbox;
+    private readonly AgentRig _rig;
     private readonly string _sessionId;
 
-    private BadInputLink(SandboxServer sandbox, AgentApplication agent, string sessionId)
+    private BadInputLink(AgentRig rig)
     {
-        _sandbox = sandbox;
-        Agent = agent;
-        _sessionId = sessionId;
+        _rig = rig;
+        _sessionId = rig.Welcomed.SessionId;
     }
 
-    public AgentApplication Agent { get; }
+    public AgentApplication Agent => _rig.Agent;
 
-    public ControlPlaneServer Server => _sandbox.ControlPlane;
+    public ControlPlaneServer Server => _rig.ControlPlane;
 
     public static async Task<BadInputLink> StartAsync(IDictionary<string, string?>? sandboxSettings = null)
     {
-        var sandbox = await SandboxServer.StartAsync(sandboxSettings);
-        var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("bad-input"), new Dictionary<string, string?>
+        var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("bad-input"), sandboxSettings, new Dictionary<string, string?>
         {
             ["ControlPlane:MaxMessageBytes"] = MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        agent.StartServer();
-        var connection = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
-        return new BadInputLink(sandbox, agent, connection.SessionId);
+        return new BadInputLink(rig);
     }
 
     public async Task<IReadOnlyList<ReceivedError>> WaitForErrorsAsync(int count)
@@ -54,14 +51,13 @@ internal sealed class BadInputLink : IAsyncDisposable
         Assert.Equal(_sessionId, state.SessionId);
         Assert.Equal(0, state.ReconnectCount);
         Assert.Equal(1, Server.Stats.Snapshot().SessionsOpened);
-        Assert.DoesNotContain(Agent.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Fatal", StringComparison.Ordinal));
+        Assert.DoesNotContain(Agent.Logs.Events, e => e.Level >= LogEventLevel.Error);
     }
 
     public static JsonElement Empty() => JsonDocument.Parse("{}").RootElement.Clone();
 
     public async ValueTask DisposeAsync()
     {
-        await Agent.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 }

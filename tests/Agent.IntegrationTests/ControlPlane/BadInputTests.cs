@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.ControlPlane;
 

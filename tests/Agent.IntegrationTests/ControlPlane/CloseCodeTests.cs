@@ -4,6 +4,7 @@ using System.Text.Json;
 using Agent.Core.ControlPlane;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.Infrastructure;
+using Serilog.Events;
 
 namespace Agent.IntegrationTests.ControlPlane;
 
@@ -12,6 +13,12 @@ namespace Agent.IntegrationTests.ControlPlane;
 public sealed class CloseCodeTests
 {
     private const string LongestBackoffSeconds = "7";
+
+    /// <summary>ControlPlaneService's "Reconnecting to the control plane in {DelaySeconds} s".</summary>
+    private const int ReconnectingEvent = 1002;
+
+    /// <summary>ControlPlaneService's "Control plane refused the agent with close code {CloseCode}" (Error).</summary>
+    private const int RefusedEvent = 1004;
 
     [Theory]
     [InlineData(CloseCodes.Unauthorized, "unauthorized")]
@@ -27,7 +34,7 @@ public sealed class CloseCodeTests
         agent.StartServer();
 
         var refused = await LinkSignals.WaitForStateAsync(agent, s => s.Status == ConnectionStatus.Refused, cancellation);
-        var retry = await WaitForLogAsync(agent, "Reconnecting to the control plane", cancellation);
+        var retry = await WaitForLogAsync(agent, ReconnectingEvent, cancellation);
 
         Assert.Equal(closeCode, refused.LastCloseCode);
         using var infra = agent.CreateInfraClient();
@@ -37,8 +44,8 @@ public sealed class CloseCodeTests
         var connection = await AdminConnectionAsync(agent, cancellation);
         Assert.Equal(closeCode, connection.GetProperty("lastCloseCode").GetInt32());
         Assert.Equal(nameof(ConnectionStatus.Refused), connection.GetProperty("status").GetString());
-        Assert.Contains($"DelaySeconds={LongestBackoffSeconds} ", retry, StringComparison.Ordinal);
-        Assert.Contains(agent.Logs.Lines, line => line.StartsWith("Error Control plane refused the agent with close code " + closeCode.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Equal(double.Parse(LongestBackoffSeconds, CultureInfo.InvariantCulture), retry.Scalar("DelaySeconds"));
+        Assert.Contains(agent.Logs.Events, e => e.EventId() == RefusedEvent && e.Level == LogEventLevel.Error && Equals(e.Scalar("CloseCode"), closeCode));
     }
 
     [Fact]
@@ -74,21 +81,19 @@ public sealed class CloseCodeTests
     public async Task Close_OtherCode_ReconnectsWithBackoff(int closeCode)
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("closed"), WithLogsAndCap("60"));
-        agent.StartServer();
-        var first = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("closed"), agentOverrides: WithLogsAndCap("60"));
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var first = rig.Welcomed;
 
         var closed = LinkSignals.WaitForStateAsync(agent, s => s.LastCloseCode == closeCode, cancellation);
         Assert.True(await sandbox.ControlPlane.CloseAsync(agent.AgentId, closeCode));
         var disconnected = await closed;
         var reconnected = await LinkSignals.WaitForStateAsync(agent, s => s.Status == ConnectionStatus.Connected && s.SessionId != first.SessionId, cancellation);
-        var retry = await WaitForLogAsync(agent, "Reconnecting to the control plane", cancellation);
+        var retry = await WaitForLogAsync(agent, ReconnectingEvent, cancellation);
 
         Assert.Equal(ConnectionStatus.Disconnected, disconnected.Status);
         Assert.Equal(1, reconnected.ReconnectCount);
-        var delay = double.Parse(retry.Split("DelaySeconds=")[1].Split(' ')[0], CultureInfo.InvariantCulture);
-        Assert.InRange(delay, 0, 1);
+        Assert.InRange((double)retry.Scalar("DelaySeconds")!, 0, 1);
     }
 
     private static Dictionary<string, string?> WithLogsAndCap(string reconnectDelaySeconds) => new()
@@ -97,11 +102,11 @@ public sealed class CloseCodeTests
         ["Serilog:MinimumLevel:Override:Agent.Core.ControlPlane"] = "Information",
     };
 
-    private static async Task<string> WaitForLogAsync(AgentApplication agent, string start, CancellationToken cancellationToken)
+    private static async Task<LogEvent> WaitForLogAsync(AgentApplication agent, int eventId, CancellationToken cancellationToken)
     {
-        string? line = null;
-        await LinkSignals.UntilAsync(() => (line = agent.Logs.Lines.FirstOrDefault(l => l.Contains(start, StringComparison.Ordinal))) is not null, cancellationToken);
-        return line!;
+        LogEvent? logged = null;
+        await LinkSignals.UntilAsync(() => (logged = agent.Logs.Events.FirstOrDefault(e => e.EventId() == eventId)) is not null, cancellationToken);
+        return logged!;
     }
 
     private static async Task<JsonElement> AdminConnectionAsync(AgentApplication agent, CancellationToken cancellationToken)

@@ -15,10 +15,8 @@ public sealed class DeadlineTests
     public async Task PipelineRun_PastItsDeadline_Answered408AndCreatesNoWorkflow()
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("deadline"));
-        agent.StartServer();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("deadline"));
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
         var late = WithDeadline(RequestPayloads.PipelineRun("reliability.late", runId: Guid.NewGuid().ToString()), DateTimeOffset.UtcNow.AddMinutes(-1));
         var onTime = WithDeadline(RequestPayloads.PipelineRun("reliability.on_time", runId: Guid.NewGuid().ToString()), DateTimeOffset.UtcNow.AddMinutes(5));
 

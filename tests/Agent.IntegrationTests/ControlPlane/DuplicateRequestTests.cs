@@ -16,11 +16,8 @@ public sealed class DuplicateRequestTests
     public async Task PipelineRun_SameIdSubmittedTwice_ExecutedOnceAndAnsweredTwiceIdentically()
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("dup"));
-        agent.StartServer();
-        var server = sandbox.ControlPlane;
-        await server.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("dup"));
+        var (sandbox, server, agent) = (rig.Sandbox, rig.ControlPlane, rig.Agent);
         var runId = Guid.NewGuid().ToString();
         var payload = RequestPayloads.PipelineRun(PipelineFqn, runId: runId);
 
@@ -45,14 +42,11 @@ public sealed class DuplicateRequestTests
     public async Task PipelineRun_ResentAfterReconnectWhileStillRunning_ExecutedOnceAndAnsweredOnce()
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:Argo:CreateDelaySeconds"] = "1.5" });
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("dup-reconnect"), new Dictionary<string, string?>
-        {
-            ["ControlPlane:ReconnectDelaySeconds"] = "1",
-        });
-        agent.StartServer();
-        var server = sandbox.ControlPlane;
-        var first = await server.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(
+            LinkSignals.NewAgentId("dup-reconnect"),
+            new Dictionary<string, string?> { ["Sandbox:Argo:CreateDelaySeconds"] = "1.5" },
+            new Dictionary<string, string?> { ["ControlPlane:ReconnectDelaySeconds"] = "1" });
+        var (sandbox, server, agent, first) = (rig.Sandbox, rig.ControlPlane, rig.Agent, rig.Welcomed);
         var runId = Guid.NewGuid().ToString();
         var argo = sandbox.Services.GetRequiredService<ArgoEmulator>();
 

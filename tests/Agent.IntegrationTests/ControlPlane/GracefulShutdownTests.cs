@@ -1,5 +1,4 @@
 using Agent.Core.Protocol;
-using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ public sealed class GracefulShutdownTests
         var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
         await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:Argo:CreateDelaySeconds"] = "2" });
         var agentId = LinkSignals.NewAgentId("sigterm");
-        await using var agent = RunningAgentProcess.Start(sandbox, agentId, new Dictionary<string, string?> { ["SHUTDOWN_GRACE_SECONDS"] = "20" });
+        await using var agent = AgentProcess.Start(sandbox, agentId, new Dictionary<string, string?> { ["SHUTDOWN_GRACE_SECONDS"] = "20" });
         var server = sandbox.ControlPlane;
         var connection = await server.WaitForAgentAsync(agentId, cancellation);
         var argo = sandbox.Services.GetRequiredService<ArgoEmulator>();

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Agent.Core.ControlPlane;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.ControlPlane.Api;
 
 namespace Agent.IntegrationTests.ControlPlane;

@@ -32,23 +32,22 @@ public sealed class RandomizedDropTests
     public async Task PipelineRuns_LinkDroppedAtRandom_EachAnsweredOnceAndEachRunCreatedOnceAndReported()
     {
         var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(240)).Token;
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sandbox:Argo:PendingSeconds"] = "0.05",
-            ["Sandbox:Argo:RunningSeconds"] = "0.1",
-        });
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("random"), new Dictionary<string, string?>
-        {
-            ["ControlPlane:ReconnectDelaySeconds"] = "1",
-            ["ControlPlane:MaxConcurrentOperations"] = "1024",
-        })
-        {
-            ReplaceServices = services => services.AddSingleton(provider => new ReconnectBackoff(
-                provider.GetRequiredService<IOptions<Agent.Core.ControlPlane.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))),
-        };
-        agent.StartServer();
-        var server = sandbox.ControlPlane;
-        var connection = await server.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(
+            LinkSignals.NewAgentId("random"),
+            new Dictionary<string, string?>
+            {
+                ["Sandbox:Argo:PendingSeconds"] = "0.05",
+                ["Sandbox:Argo:RunningSeconds"] = "0.1",
+            },
+            new Dictionary<string, string?>
+            {
+                ["ControlPlane:ReconnectDelaySeconds"] = "1",
+                ["ControlPlane:MaxConcurrentOperations"] = "1024",
+            },
+            timeout: TimeSpan.FromSeconds(240),
+            replaceServices: services => services.AddSingleton(provider => new ReconnectBackoff(
+                provider.GetRequiredService<IOptions<Agent.Core.ControlPlane.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))));
+        var (sandbox, server, agent, connection) = (rig.Sandbox, rig.ControlPlane, rig.Agent, rig.Welcomed);
         var random = new Random(Seed);
         var dropAt = Enumerable.Range(0, Runs + DeliberateDuplicates).OrderBy(_ => random.Next()).Take(Drops).ToHashSet();
         var duplicateAt = Enumerable.Range(1, Runs - 1).OrderBy(_ => random.Next()).Take(DeliberateDuplicates).ToHashSet();

@@ -13,14 +13,9 @@ public sealed class ResumeTests
     public async Task Resume_AcksWithheldAndLinkDropped_ResendsOnlyUnprocessedSeqsInOrder()
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("resume"), new Dictionary<string, string?>
-        {
-            ["ControlPlane:ReconnectDelaySeconds"] = "1",
-        });
-        agent.StartServer();
-        var server = sandbox.ControlPlane;
-        var first = await server.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(
+            LinkSignals.NewAgentId("resume"), agentOverrides: new Dictionary<string, string?> { ["ControlPlane:ReconnectDelaySeconds"] = "1" });
+        var (server, agent, first) = (rig.ControlPlane, rig.Agent, rig.Welcomed);
         var outbox = agent.Services.GetRequiredService<ReliableOutbox>();
 
         // Three messages the server processes but never acknowledges.

@@ -21,10 +21,8 @@ public sealed class SilentServerTests
     public async Task Watchdog_ServerFallsSilent_EndsTheSessionWithinThreeHeartbeatIntervalsOfTheLastFrame()
     {
         var cancellation = TestTimeouts.Token();
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" });
-        await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("silent"));
-        agent.StartServer();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("silent"), sandboxSettings: new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" });
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
 
         // Let a heartbeat round trip complete, so the last frame is a heartbeat answer, then go quiet.
         await LinkSignals.UntilAsync(() => agent.Services.GetRequiredService<ConnectionState>().Current.LastHeartbeatRoundTrip is not null, cancellation);

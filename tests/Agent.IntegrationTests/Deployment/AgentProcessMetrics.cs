@@ -1,7 +1,6 @@
 using System.Globalization;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.ControlPlane;
-using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Deployment;
 
@@ -23,7 +22,7 @@ internal static class AgentProcessMetrics
         await using var sandbox = await SandboxServer.StartAsync();
         var agentId = LinkSignals.NewAgentId("metrics-process");
         var port = FreePort.Next();
-        await using var agent = RunningAgentProcess.Start(
+        await using var agent = AgentProcess.Start(
             sandbox, agentId, new Dictionary<string, string?> { ["METRICS_SERVER_PORT"] = port.ToString(CultureInfo.InvariantCulture) });
         await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
         await sandbox.ControlPlane.SendRequestAsync(agentId, MessageTypes.ServiceStatus, BadInputLink.Empty(), cancellation);

@@ -8,10 +8,8 @@ public sealed class PrometheusScrapeTests
     [Fact]
     public async Task Prometheus_ScrapesRunningAgent_EverySeedMetricIsQueryable()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "prometheus-agent");
-        agent.StartServer();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        await using var rig = await AgentRig.StartAsync("prometheus-agent");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
         await using var prometheus = PrometheusServer.Start(agent.InfraUrl, "/metrics");
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 

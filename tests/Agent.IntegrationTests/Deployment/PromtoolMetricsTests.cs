@@ -1,5 +1,3 @@
-using Agent.IntegrationTests.Infrastructure;
-
 namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>

@@ -20,11 +20,8 @@ public sealed class VersionSchemeTests
     [Fact]
     public async Task Hello_AgentVersion_IsTheVersionOfDirectoryBuildProps()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "version-agent");
-        agent.StartServer();
-
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        await using var rig = await AgentRig.StartAsync("version-agent");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
 
         Assert.Equal(Version.Value, sandbox.ControlPlane.GetAgent(agent.AgentId).LastHello!.AgentVersion);
     }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.ControlPlane;
-using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ public sealed class SigkillRestartTests
 
         var workflowNames = new Dictionary<string, string>(StringComparer.Ordinal);
         string firstInstance;
-        await using (var first = RunningAgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>()))
+        await using (var first = AgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>()))
         {
             firstInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
             foreach (var (purpose, runId) in runs)
@@ -59,7 +58,7 @@ public sealed class SigkillRestartTests
 
         argo.ForcePhase(Namespace, workflowNames[runs["succeeds-while-dead"]], "Succeeded");
         argo.ForcePhase(Namespace, workflowNames[runs["fails-while-dead"]], "Failed", "killed while the agent was down");
-        await using var second = RunningAgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>());
+        await using var second = AgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>());
         var secondInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
 
         var succeeded = await WaitForStateAsync(server, runs["succeeds-while-dead"], PipelineStates.Success, cancellation);

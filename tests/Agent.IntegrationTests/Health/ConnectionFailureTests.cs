@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
-using Agent.Tests.Connectivity;
-using Agent.Tests.Tls;
 
 namespace Agent.IntegrationTests.Health;
 

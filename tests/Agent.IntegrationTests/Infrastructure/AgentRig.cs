@@ -15,11 +15,12 @@ internal sealed class AgentRig : IAsyncDisposable
     public const string Namespace = "ingestion";
     public const string PipelineFqn = "sandbox_mysql.metadata_ingestion";
 
-    private AgentRig(SandboxServer sandbox, AgentApplication agent, CancellationToken cancellation)
+    private AgentRig(SandboxServer sandbox, AgentApplication agent, AgentConnection welcomed, CancellationToken cancellation)
     {
         Sandbox = sandbox;
         Agent = agent;
         Cancellation = cancellation;
+        Welcomed = welcomed;
     }
 
     public SandboxServer Sandbox { get; }
@@ -27,6 +28,9 @@ internal sealed class AgentRig : IAsyncDisposable
     public AgentApplication Agent { get; private set; }
 
     public CancellationToken Cancellation { get; }
+
+    /// <summary>The agent's first welcomed session, as the control plane saw it.</summary>
+    public AgentConnection Welcomed { get; }
 
     public ControlPlaneServer ControlPlane => Sandbox.ControlPlane;
 
@@ -37,14 +41,18 @@ internal sealed class AgentRig : IAsyncDisposable
     public ArgoRequestRecorder Recorder => Sandbox.Services.GetRequiredService<ArgoRequestRecorder>();
 
     public static async Task<AgentRig> StartAsync(
-        string agentId, IDictionary<string, string?>? sandboxSettings = null, IDictionary<string, string?>? agentOverrides = null, TimeSpan? timeout = null)
+        string agentId,
+        IDictionary<string, string?>? sandboxSettings = null,
+        IDictionary<string, string?>? agentOverrides = null,
+        TimeSpan? timeout = null,
+        Action<IServiceCollection>? replaceServices = null)
     {
         var sandbox = await SandboxServer.StartAsync(sandboxSettings);
         var cancellation = TestTimeouts.Token(timeout);
-        var agent = new AgentApplication(sandbox, agentId, agentOverrides);
+        var agent = new AgentApplication(sandbox, agentId, agentOverrides) { ReplaceServices = replaceServices };
         agent.StartServer();
-        await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
-        return new AgentRig(sandbox, agent, cancellation);
+        var welcomed = await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
+        return new AgentRig(sandbox, agent, welcomed, cancellation);
     }
 
     /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>

@@ -1,5 +1,3 @@
-using Agent.IntegrationTests.Infrastructure;
-
 namespace Agent.IntegrationTests.Lifecycle;
 
 /// <summary>A spec file, type config or policy the agent can't use stops the process with one line naming it.</summary>

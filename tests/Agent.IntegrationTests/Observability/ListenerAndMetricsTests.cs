@@ -11,10 +11,8 @@ public sealed class ListenerAndMetricsTests
     [Fact]
     public async Task Metrics_Scraped_ExportsEverySeedMetricAndConnectedOnceWelcomed()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "metrics-agent");
-        agent.StartServer();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        await using var rig = await AgentRig.StartAsync("metrics-agent");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
         using var infra = agent.CreateInfraClient();
 
         var exposition = await infra.GetStringAsync("/metrics");

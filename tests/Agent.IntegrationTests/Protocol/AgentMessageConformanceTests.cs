@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.ControlPlane;
 
 namespace Agent.IntegrationTests.Protocol;

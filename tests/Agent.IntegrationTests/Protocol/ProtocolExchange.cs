@@ -21,15 +21,16 @@ internal sealed class ProtocolExchange : IAsyncDisposable
     public const string UnknownType = "pipeline.frobnicate";
     public const string NoTypeFrameId = "frame-without-type";
 
-    private ProtocolExchange(SandboxServer sandbox, AgentApplication agent)
+    private readonly AgentRig _rig;
+
+    private ProtocolExchange(AgentRig rig)
     {
-        Sandbox = sandbox;
-        Agent = agent;
+        _rig = rig;
     }
 
-    public SandboxServer Sandbox { get; }
+    public SandboxServer Sandbox => _rig.Sandbox;
 
-    public AgentApplication Agent { get; }
+    public AgentApplication Agent => _rig.Agent;
 
     public ControlPlaneServer ControlPlane => Sandbox.ControlPlane;
 
@@ -42,10 +43,7 @@ internal sealed class ProtocolExchange : IAsyncDisposable
 
     public static async Task<ProtocolExchange> RunAsync(string agentId, CancellationToken cancellationToken)
     {
-        var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" });
-        var exchange = new ProtocolExchange(sandbox, new AgentApplication(sandbox, agentId));
-        exchange.Agent.StartServer();
-        await exchange.ControlPlane.WaitForAgentAsync(agentId, cancellationToken);
+        var exchange = new ProtocolExchange(await AgentRig.StartAsync(agentId, new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" }));
         await exchange.SendRequestsAsync(cancellationToken);
         await exchange.SendGarbageAsync(cancellationToken);
         await exchange.ControlPlane.WaitForFrameAsync(agentId, FrameDirection.Received, MessageTypes.Heartbeat, cancellationToken);
@@ -65,8 +63,7 @@ internal sealed class ProtocolExchange : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Agent.DisposeAsync();
-        await Sandbox.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 
     private async Task SendRequestsAsync(CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Agent.Core.Protocol;
-using Agent.IntegrationTests.Infrastructure;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.ControlPlane.Api;
 

@@ -17,11 +17,9 @@ public sealed class PipelineRunEndToEndTests
     [Fact]
     public async Task Connect_Sandbox_SendsProtocolHeadersAndHello()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "e2e-headers");
-        agent.StartServer();
-
-        var connection = await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, TestTimeouts.Token());
+        await using var rig = await AgentRig.StartAsync("e2e-headers");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var connection = rig.Welcomed;
 
         var handshake = sandbox.ControlPlane.GetHandshake(agent.AgentId);
         Assert.NotNull(handshake);
@@ -37,11 +35,9 @@ public sealed class PipelineRunEndToEndTests
     [Fact]
     public async Task PipelineRun_Sandbox_CreatesOneWorkflowAnswersAndReportsSuccess()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
-        await using var agent = new AgentApplication(sandbox, "e2e-run");
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        await using var rig = await AgentRig.StartAsync("e2e-run");
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
         var runId = Guid.NewGuid().ToString();
 
         var answer = await sandbox.ControlPlane.SendRequestAsync(

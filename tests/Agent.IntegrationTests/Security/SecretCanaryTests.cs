@@ -14,20 +14,18 @@ public sealed class SecretCanaryTests
     [Fact]
     public async Task RunAndInspect_CanarySecrets_NeverAppearOutsideTheirUse()
     {
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?>
+        await using var rig = await AgentRig.StartAsync("canary-agent", sandboxSettings: new Dictionary<string, string?>
         {
             ["Sandbox:ControlPlane:Token"] = AuthCanary,
             ["Sandbox:Argo:Token"] = ArgoCanary,
-        });
-        await using var agent = new AgentApplication(sandbox, "canary-agent", new Dictionary<string, string?>
+        }, agentOverrides: new Dictionary<string, string?>
         {
             ["ControlPlane:AuthToken"] = AuthCanary,
             ["Argo:Token"] = ArgoCanary,
             ["Serilog:MinimumLevel:Default"] = "Verbose",
         });
-        agent.StartServer();
-        var cancellation = TestTimeouts.Token();
-        await sandbox.ControlPlane.WaitForAgentAsync(agent.AgentId, cancellation);
+        var (sandbox, agent) = (rig.Sandbox, rig.Agent);
+        var cancellation = rig.Cancellation;
         var runId = Guid.NewGuid().ToString();
         await sandbox.ControlPlane.SendRequestAsync(agent.AgentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun("svc.canary", runId: runId), cancellation);
         await sandbox.ControlPlane.SendRequestAsync(agent.AgentId, MessageTypes.ServiceStatus, RequestPayloads.Empty(), cancellation);

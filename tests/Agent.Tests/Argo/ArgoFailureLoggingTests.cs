@@ -3,7 +3,6 @@ using Agent.Core.Argo;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.Tests.Connectivity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -37,7 +36,8 @@ public sealed class ArgoFailureLoggingTests
             "Request request-1 (pipeline.run) failed on Argo (Unavailable): Argo Server unreachable: connection refused (is the port right?)",
             shown.Message);
         var retries = records.Where(record => record.Category == "Polly").ToList();
-        Assert.Equal(7, retries.Count(record => record.Message.StartsWith("Execution attempt", StringComparison.Ordinal)));
+        // Polly.Core's telemetry logs each attempt as EventId 3 "ExecutionAttempt" (Polly.Extensions Telemetry/Log.cs).
+        Assert.Equal(7, retries.Count(record => record.Id.Id == 3));
         Assert.All(retries, record => Assert.Equal(LogLevel.Debug, record.Level));
         Assert.Contains(retries, record => record.Exception is HttpRequestException);
     }
@@ -45,7 +45,7 @@ public sealed class ArgoFailureLoggingTests
     /// <summary>The retries wait on the fake clock; it moves on until the call is over, so the test neither sleeps nor hangs.</summary>
     private static async Task<T> WhileAdvancing<T>(FakeTimeProvider clock, Task<T> call)
     {
-        using var deadline = new CancellationTokenSource(TestTimeouts.Signal);
+        using var deadline = new CancellationTokenSource(TestTimeouts.Default);
         while (!call.IsCompleted)
         {
             deadline.Token.ThrowIfCancellationRequested();

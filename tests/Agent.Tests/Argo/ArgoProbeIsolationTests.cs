@@ -26,7 +26,7 @@ public sealed class ArgoProbeIsolationTests
         var argo = provider.GetRequiredService<IArgoWorkflowClient>();
 
         // Real time, not the frozen clock: a call stuck on the frozen clock is cancelled, so the test fails, not hangs.
-        using var deadline = new CancellationTokenSource(TestTimeouts.Signal);
+        using var deadline = new CancellationTokenSource(TestTimeouts.Default);
 
         for (var probe = 0; probe < FailedProbes; probe++)
         {

@@ -86,7 +86,7 @@ public class ArgoStreamReaderTests
         Assert.False(next.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
 
-        var error = await Assert.ThrowsAsync<ArgoException>(() => next.WaitAsync(TestTimeouts.Signal));
+        var error = await Assert.ThrowsAsync<ArgoException>(() => next.WaitAsync(TestTimeouts.Default));
         Assert.Equal(ArgoErrorKind.Unavailable, error.Kind);
         await pipe.Writer.CompleteAsync();
     }
@@ -101,7 +101,7 @@ public class ArgoStreamReaderTests
         var next = lines.MoveNextAsync().AsTask();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(TestTimeouts.Signal));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(TestTimeouts.Default));
         await pipe.Writer.CompleteAsync();
     }
 

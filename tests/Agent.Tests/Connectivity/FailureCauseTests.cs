@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using Agent.Core.Argo;
 using Agent.Core.Connectivity;
 using Agent.Core.ControlPlane;
-using Agent.Tests.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Tests.Connectivity;
@@ -156,7 +155,7 @@ public sealed class FailureCauseTests : IDisposable
             ServerUrl = url,
             CaBundlePath = caBundlePath,
         }));
-        using var cancellation = new CancellationTokenSource(timeout ?? TestTimeouts.Signal);
+        using var cancellation = new CancellationTokenSource(timeout ?? TestTimeouts.Default);
         var failure = await Record.ExceptionAsync(() => connector.ConnectAsync(new Uri(url), cancellation.Token));
         Assert.NotNull(failure);
         return failure;

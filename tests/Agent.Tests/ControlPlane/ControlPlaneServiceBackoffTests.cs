@@ -19,7 +19,7 @@ public sealed class ControlPlaneServiceBackoffTests
     {
         using var harness = new ControlPlaneHarness(new TimerRecordingTimeProvider(), new MaxJitterRandom(), CapSeconds);
         using var service = harness.CreateService();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         await service.StartAsync(cancellation);
 
         var gaps = await RetryGapsAsync(harness, retries: 7, cancellation);
@@ -38,7 +38,7 @@ public sealed class ControlPlaneServiceBackoffTests
     {
         using var harness = new ControlPlaneHarness(new TimerRecordingTimeProvider(), new Random(20260101), CapSeconds);
         using var service = harness.CreateService();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         await service.StartAsync(cancellation);
 
         var gaps = await RetryGapsAsync(harness, retries: 12, cancellation);
@@ -67,7 +67,7 @@ public sealed class ControlPlaneServiceBackoffTests
         var states = new System.Collections.Concurrent.ConcurrentQueue<ConnectionSnapshot>();
         harness.State.Changed += states.Enqueue;
         using var service = harness.CreateService();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         await service.StartAsync(cancellation);
 
         var gaps = await RetryGapsAsync(harness, retries: 3, cancellation);
@@ -115,7 +115,7 @@ public sealed class ControlPlaneServiceBackoffTests
         harness.Connector.ThenFail();
         harness.Connector.Then(() => pair.Client);
         using var service = harness.CreateService();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         await service.StartAsync(cancellation);
         await RetryGapsAsync(harness, retries: 3, cancellation);
 

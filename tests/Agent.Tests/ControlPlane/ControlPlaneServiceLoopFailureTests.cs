@@ -30,7 +30,7 @@ public sealed class ControlPlaneServiceLoopFailureTests
             }
         };
         using var service = harness.CreateService();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         await service.StartAsync(cancellation);
         var peer = new FakeControlPlanePeer(pair.Server, harness.Time);
         await peer.WelcomeAsync(heartbeatSeconds: 5, ackedSeq: 0, cancellation);

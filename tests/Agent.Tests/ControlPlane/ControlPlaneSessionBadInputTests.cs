@@ -28,7 +28,7 @@ public sealed class ControlPlaneSessionBadInputTests
         var time = new TimerRecordingTimeProvider();
         using var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
         using var pair = new InMemoryWebSocketPair();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         var session = new ControlPlaneSession(pair.Client, harness.Services).RunAsync(harness.Hello.Create(), cancellation);
         var peer = new FakeControlPlanePeer(pair.Server, time);
         await peer.WelcomeAsync(heartbeatSeconds, ackedSeq: 0, cancellation);
@@ -118,7 +118,7 @@ public sealed class ControlPlaneSessionBadInputTests
         var time = new TimerRecordingTimeProvider();
         var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
         var pair = new InMemoryWebSocketPair();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         var session = new ControlPlaneSession(pair.Client, harness.Services).RunAsync(harness.Hello.Create(), cancellation);
         var peer = new FakeControlPlanePeer(pair.Server, time);
         await peer.WelcomeAsync(HeartbeatSeconds, ackedSeq, cancellation);

@@ -12,7 +12,7 @@ public sealed class ControlPlaneSessionShutdownTests
         using var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
         using var pair = new InMemoryWebSocketPair();
         using var stopping = new CancellationTokenSource();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         var session = new Agent.Core.ControlPlane.ControlPlaneSession(pair.Client, harness.Services).RunAsync(harness.Hello.Create(), stopping.Token);
         var peer = new FakeControlPlanePeer(pair.Server, time);
         await peer.WelcomeAsync(heartbeatSeconds: 5, ackedSeq: 0, cancellation);

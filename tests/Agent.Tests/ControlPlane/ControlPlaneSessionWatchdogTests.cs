@@ -21,7 +21,7 @@ public sealed class ControlPlaneSessionWatchdogTests
         var time = new TimerRecordingTimeProvider();
         using var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
         using var pair = new InMemoryWebSocketPair();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         var (session, peer) = await StartWelcomedAsync(harness, pair, cancellation);
 
         await AdvanceAndReadHeartbeatAsync(time, peer, cancellation);
@@ -43,7 +43,7 @@ public sealed class ControlPlaneSessionWatchdogTests
         var time = new TimerRecordingTimeProvider();
         using var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
         using var pair = new InMemoryWebSocketPair();
-        var cancellation = UnitTimeouts.Token();
+        var cancellation = TestTimeouts.Token();
         var (session, peer) = await StartWelcomedAsync(harness, pair, cancellation);
         await AdvanceAndReadHeartbeatAsync(time, peer, cancellation);
         await AdvanceAndReadHeartbeatAsync(time, peer, cancellation);

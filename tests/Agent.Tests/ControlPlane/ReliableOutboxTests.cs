@@ -96,7 +96,7 @@ public class ReliableOutboxTests
         Assert.Equal(2, outbox.Depth);
 
         outbox.Acknowledge(1);
-        var message = await third.WaitAsync(TestTimeouts.Signal);
+        var message = await third.WaitAsync(TestTimeouts.Default);
 
         Assert.Equal(3, message.Seq);
         Assert.Equal([2L, 3L], outbox.After(0).Entries.Select(entry => entry.Seq));
@@ -112,7 +112,7 @@ public class ReliableOutboxTests
         var blocked = outbox.EnqueueAsync(MessageTypes.Result, Payload, null, cancel.Token).AsTask();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked.WaitAsync(TestTimeouts.Signal));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked.WaitAsync(TestTimeouts.Default));
         Assert.Equal(1, outbox.Depth);
     }
 
@@ -126,7 +126,7 @@ public class ReliableOutboxTests
 
         await outbox.EnqueueAsync(MessageTypes.Result, Payload, null, CancellationToken.None);
 
-        await more.WaitAsync(TestTimeouts.Signal);
+        await more.WaitAsync(TestTimeouts.Default);
         Assert.Single(outbox.After(0).Entries);
         Assert.False(outbox.After(1).MoreAppended.IsCompleted);
     }

@@ -82,7 +82,7 @@ public sealed class RequestDispatcherDuplicateAnswerTests
         };
 
         fixture.Dispatcher.Dispatch(request);
-        await secondAnswer.Task.WaitAsync(UnitTimeouts.Token());
+        await secondAnswer.Task.WaitAsync(TestTimeouts.Token());
 
         var second = Assert.Single(fixture.Outbox.After(1).Entries).Message;
         Assert.Equal((request.Id, 2L), (second.ReplyTo, second.Seq));
@@ -126,7 +126,7 @@ public sealed class RequestDispatcherDuplicateAnswerTests
                 reached.TrySetResult();
             }
 
-            return reached.Task.WaitAsync(UnitTimeouts.Token());
+            return reached.Task.WaitAsync(TestTimeouts.Token());
         }
 
         public void Dispose()

@@ -54,7 +54,7 @@ internal sealed class DispatcherHarness : IDisposable
     /// <summary>Waits until the outbox holds <paramref name="count"/> messages and returns them in order.</summary>
     public async Task<IReadOnlyList<Envelope>> ResultsAsync(int count)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         while (true)
         {
             var (entries, more) = Outbox.After(0);

@@ -64,7 +64,7 @@ public class RequestDispatcherBoundsTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         while (!condition())
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), timeout.Token);

@@ -29,7 +29,7 @@ public class RequestDispatcherDeadlineTests
         var deadline = harness.Time.GetUtcNow().AddSeconds(30).ToString("O");
 
         harness.Dispatcher.Dispatch(harness.Request(Type, "req-1", $$"""{"deadline":"{{deadline}}"}"""));
-        await handler.Entered.Task.WaitAsync(TestTimeouts.Signal);
+        await handler.Entered.Task.WaitAsync(TestTimeouts.Default);
         harness.Time.Advance(TimeSpan.FromSeconds(31));
         var payload = DispatcherHarness.Payload(Assert.Single(await harness.ResultsAsync(1)));
 

@@ -30,7 +30,7 @@ public sealed class RequestDispatcherOperationLogTests
         using var harness = new DispatcherHarness(Options(), _logger, handler);
 
         harness.Dispatcher.Dispatch(harness.Request(MessageTypes.PipelineKillRun, "req-1", Payload));
-        await handler.Entered.Task.WaitAsync(TestTimeouts.Signal);
+        await handler.Entered.Task.WaitAsync(TestTimeouts.Default);
         harness.Time.Advance(TimeSpan.FromMilliseconds(250));
         handler.Release.SetResult();
         await harness.ResultsAsync(1);
@@ -114,7 +114,7 @@ public sealed class RequestDispatcherOperationLogTests
         var records = _logger.Collector.GetSnapshot();
         Assert.Equal([Answered, Replayed], records.Select(record => record.Id.Id));
         Assert.All(records, record => Assert.Equal(LogLevel.Information, record.Level));
-        Assert.StartsWith("Replayed answer 200 to pipeline.toggle request req-1", records[1].Message, StringComparison.Ordinal);
+        Assert.Equal((MessageTypes.PipelineToggle, "req-1"), (records[1].GetStructuredStateValue("OperationType"), records[1].GetStructuredStateValue("RequestId")));
         Assert.Equal(("svc.pipeline", "200"), (records[1].GetStructuredStateValue("PipelineFqn"), records[1].GetStructuredStateValue("Code")));
         Assert.Equal(1, handler.Calls);
     }

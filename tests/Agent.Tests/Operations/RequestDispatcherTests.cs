@@ -108,7 +108,7 @@ public class RequestDispatcherTests
         using var harness = new DispatcherHarness(maxConcurrent: 1, blocked);
 
         harness.Dispatcher.Dispatch(harness.Request(Type, "req-1"));
-        await blocked.Entered.Task.WaitAsync(TestTimeouts.Signal);
+        await blocked.Entered.Task.WaitAsync(TestTimeouts.Default);
         harness.Dispatcher.Dispatch(harness.Request(Type, "req-2"));
         var busy = Assert.Single(await harness.ResultsAsync(1));
 

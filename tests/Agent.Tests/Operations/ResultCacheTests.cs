@@ -23,9 +23,9 @@ public class ResultCacheTests
             });
         })).ToList();
         start.SetResult();
-        var answers = await Task.WhenAll(racers).WaitAsync(TestTimeouts.Signal);
+        var answers = await Task.WhenAll(racers).WaitAsync(TestTimeouts.Default);
         release.SetResult(new OperationResult(200));
-        var results = await Task.WhenAll(answers.Select(answer => answer.Result)).WaitAsync(TestTimeouts.Signal);
+        var results = await Task.WhenAll(answers.Select(answer => answer.Result)).WaitAsync(TestTimeouts.Default);
 
         Assert.Equal(1, Volatile.Read(ref executions));
         Assert.Single(answers, answer => !answer.IsDuplicate);
@@ -70,7 +70,7 @@ public class ResultCacheTests
 
         var (result, _) = cache.GetOrStart("req-1", () => throw new InvalidOperationException("boom"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => result.WaitAsync(TestTimeouts.Signal));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => result.WaitAsync(TestTimeouts.Default));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RunTerminatorTests
 
     private static async Task<FakeLogRecord> FirstAsync(FakeLogCollector collector, int eventId)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         await foreach (var record in collector.GetLogsAsync(timeout.Token))
         {
             if (record.Id.Id == eventId)

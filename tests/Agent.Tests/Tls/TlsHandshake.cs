@@ -16,7 +16,7 @@ internal static class TlsHandshake
     /// <summary>True when the client accepted the server; false when its validation callback refused.</summary>
     public static async Task<bool> ClientAcceptsAsync(ExtraTrust trust, X509Certificate2 leaf, params X509Certificate2[] sentIntermediates)
     {
-        using var cancellation = new CancellationTokenSource(TestTimeouts.Signal);
+        using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         using var client = new TcpClient();

@@ -39,7 +39,7 @@ internal sealed class ScriptedWatchArgo : IArgoWorkflowClient
     /// <summary>The next list or watch the watcher makes, in order.</summary>
     public async Task<WatcherCall> NextCallAsync()
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         return await _calls.Reader.ReadAsync(timeout.Token);
     }
 

@@ -79,7 +79,7 @@ internal sealed class WatcherHarness : IAsyncDisposable
         Outbox.DepthChanged += OnDepth;
         try
         {
-            using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+            using var timeout = new CancellationTokenSource(TestTimeouts.Default);
             while (!Statuses().Exists(status => status.RunId == runId && status.PipelineState == state))
             {
                 await sent.Reader.ReadAsync(timeout.Token);
@@ -105,7 +105,7 @@ internal sealed class WatcherHarness : IAsyncDisposable
     /// <summary>Waits for the watcher to arm its retry delay, then lets it elapse; returns the delay.</summary>
     public async Task<TimeSpan> ElapseRetryDelayAsync()
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         var due = await Time.NextTimerAsync(delay => delay > TimeSpan.Zero, timeout.Token);
         Time.Advance(due);
         return due;

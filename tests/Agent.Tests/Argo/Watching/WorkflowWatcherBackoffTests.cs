@@ -26,7 +26,7 @@ public sealed class WorkflowWatcherBackoffTests
         for (var round = 0; round < 5; round++)
         {
             var nextCall = harness.Argo.NextCallAsync();
-            using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+            using var timeout = new CancellationTokenSource(TestTimeouts.Default);
             var delay = harness.Time.NextTimerAsync(due => due > TimeSpan.Zero, timeout.Token);
             harness.Argo.NextWatch().End(inBandEnd ? WatchClosed : null);
 

@@ -10,6 +10,6 @@ public class ArgoEmulatorOptionsTests
     [InlineData("Sandbox:Argo:EventRetention", "0")]
     public async Task Start_InvalidOption_FailsValidation(string key, string value)
     {
-        await Assert.ThrowsAsync<OptionsValidationException>(() => SandboxHost.StartAsync(new() { [key] = value }));
+        await Assert.ThrowsAsync<OptionsValidationException>(() => ArgoSandbox.StartAsync(new() { [key] = value }));
     }
 }

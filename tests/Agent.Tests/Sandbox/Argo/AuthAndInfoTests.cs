@@ -8,7 +8,7 @@ namespace Agent.Tests.Sandbox.Argo;
 public class AuthAndInfoTests
 {
     private const string Token = "sandbox-token";
-    private const string ListPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string ListPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
 
     [Theory]
     [InlineData(null)]
@@ -16,7 +16,7 @@ public class AuthAndInfoTests
     [InlineData("Basic c2E6eA==")]
     public async Task Api_MissingOrWrongToken_Returns401WithoutVersionHeader(string? authorization)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
 
         using var response = await SendAsync(sandbox, ListPath, authorization);
 
@@ -28,7 +28,7 @@ public class AuthAndInfoTests
     [Fact]
     public async Task Api_RightToken_Returns200WithVersionHeader()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Token"] = Token, ["Sandbox:Argo:Version"] = "v9.9.9" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:Token"] = Token, ["Sandbox:Argo:Version"] = "v9.9.9" });
 
         using var response = await SendAsync(sandbox, $"{ListPath}?listOptions.limit=1", $"Bearer {Token}");
 
@@ -41,7 +41,7 @@ public class AuthAndInfoTests
     [InlineData("/api/v1/info")]
     public async Task InfoRoutes_AnyBearer_Return200ButMissingHeaderIs401(string path)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
 
         using var anyBearer = await SendAsync(sandbox, path, "Bearer not-checked");
         using var missing = await SendAsync(sandbox, path, null);
@@ -53,7 +53,7 @@ public class AuthAndInfoTests
     [Fact]
     public async Task Version_Default_ReportsAllFields()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         var version = await sandbox.GetJsonAsync("/api/v1/version");
 
@@ -66,7 +66,7 @@ public class AuthAndInfoTests
     [Fact]
     public async Task Info_Default_ReturnsEmptyInfoResponse()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await sandbox.Client.GetAsync("/api/v1/info");
 
@@ -78,9 +78,9 @@ public class AuthAndInfoTests
     [Fact]
     public async Task Stream_WithoutToken_Returns401InStreamErrorShape()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:Token"] = Token });
 
-        using var response = await SendAsync(sandbox, $"/api/v1/workflow-events/{SandboxHost.Namespace}", null);
+        using var response = await SendAsync(sandbox, $"/api/v1/workflow-events/{ArgoSandbox.Namespace}", null);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -90,10 +90,10 @@ public class AuthAndInfoTests
     [Fact]
     public async Task UnemulatedArgoRoute_Returns501Unimplemented()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
-        using var response = await sandbox.Client.PutAsync($"{ListPath}/wf/retry", SandboxHost.JsonBody(new JsonObject()));
-        var error = await SandboxHost.ReadObjectAsync(response);
+        using var response = await sandbox.Client.PutAsync($"{ListPath}/wf/retry", ArgoSandbox.JsonBody(new JsonObject()));
+        var error = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
         Assert.Equal(12, error["code"]!.GetValue<int>());
@@ -103,7 +103,7 @@ public class AuthAndInfoTests
     [Fact]
     public async Task StatsRoute_AfterCalls_CountsPerRouteTemplate()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-counted"));
         using var get1 = await sandbox.Client.GetAsync($"{ListPath}/wf-counted");
         using var get2 = await sandbox.Client.GetAsync($"{ListPath}/other");
@@ -116,7 +116,7 @@ public class AuthAndInfoTests
         Assert.Equal(0, stats["openWatches"]!.GetValue<int>());
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(SandboxHost sandbox, string path, string? authorization)
+    private static async Task<HttpResponseMessage> SendAsync(SandboxServer sandbox, string path, string? authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (authorization is not null)

@@ -18,8 +18,8 @@ public class CronSubmitTests
             ["submitOptions"] = new JsonObject { ["labels"] = "correlation=abc" },
         };
 
-        using var response = await sandbox.Client.PostAsync($"/api/v1/workflows/{SandboxHost.Namespace}/submit", SandboxHost.JsonBody(body));
-        var workflow = await SandboxHost.ReadObjectAsync(response);
+        using var response = await sandbox.Client.PostAsync($"/api/v1/workflows/{ArgoSandbox.Namespace}/submit", ArgoSandbox.JsonBody(body));
+        var workflow = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expectedName = $"nightly-{sandbox.Time.GetUtcNow().ToUnixTimeSeconds()}";
@@ -28,7 +28,7 @@ public class CronSubmitTests
         Assert.Equal("nightly", labels["workflows.argoproj.io/cron-workflow"]!.GetValue<string>());
         Assert.Equal("nightly", labels["pipeline"]!.GetValue<string>());
         Assert.Equal("abc", labels["correlation"]!.GetValue<string>());
-        Assert.Equal("Running", sandbox.Emulator.GetWorkflow(SandboxHost.Namespace, expectedName)["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("Running", sandbox.Emulator.GetWorkflow(ArgoSandbox.Namespace, expectedName)["status"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public class CronSubmitTests
         await using var sandbox = await StartWithCronAsync();
         var body = new JsonObject { ["resourceKind"] = "Pod", ["resourceName"] = "nightly" };
 
-        using var response = await sandbox.Client.PostAsync($"/api/v1/workflows/{SandboxHost.Namespace}/submit", SandboxHost.JsonBody(body));
-        var error = await SandboxHost.ReadObjectAsync(response);
+        using var response = await sandbox.Client.PostAsync($"/api/v1/workflows/{ArgoSandbox.Namespace}/submit", ArgoSandbox.JsonBody(body));
+        var error = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Resource kind 'Pod' is not supported for submitting", error["message"]!.GetValue<string>());
@@ -49,19 +49,19 @@ public class CronSubmitTests
     {
         await using var sandbox = await StartWithCronAsync();
 
-        using var first = await sandbox.Client.PostAsync($"/sandbox/argo/cron-workflows/{SandboxHost.Namespace}/nightly/trigger", null);
+        using var first = await sandbox.Client.PostAsync($"/sandbox/argo/cron-workflows/{ArgoSandbox.Namespace}/nightly/trigger", null);
         sandbox.Time.Advance(TimeSpan.FromMinutes(1));
-        using var second = await sandbox.Client.PostAsync($"/sandbox/argo/cron-workflows/{SandboxHost.Namespace}/nightly/trigger", null);
+        using var second = await sandbox.Client.PostAsync($"/sandbox/argo/cron-workflows/{ArgoSandbox.Namespace}/nightly/trigger", null);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(2, sandbox.Emulator.ListWorkflows(SandboxHost.Namespace).Count);
+        Assert.Equal(2, sandbox.Emulator.ListWorkflows(ArgoSandbox.Namespace).Count);
     }
 
-    private static async Task<SandboxHost> StartWithCronAsync()
+    private static async Task<SandboxServer> StartWithCronAsync()
     {
-        var sandbox = await SandboxHost.StartAsync();
-        sandbox.Emulator.CreateCronWorkflow(SandboxHost.Namespace, CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly")));
+        var sandbox = await ArgoSandbox.StartAsync();
+        sandbox.Emulator.CreateCronWorkflow(ArgoSandbox.Namespace, CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly")));
         return sandbox;
     }
 }

@@ -5,12 +5,12 @@ namespace Agent.Tests.Sandbox.Argo;
 
 public class CronWorkflowTests
 {
-    private const string CronPath = $"/api/v1/cron-workflows/{SandboxHost.Namespace}";
+    private const string CronPath = $"/api/v1/cron-workflows/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Create_ThenGet_RoundTripsWithServerFields()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
         var read = await sandbox.GetJsonAsync($"{CronPath}/nightly");
@@ -24,7 +24,7 @@ public class CronWorkflowTests
     [Fact]
     public async Task Create_DuplicateName_Returns409()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         using var first = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
 
         using var second = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
@@ -39,7 +39,7 @@ public class CronWorkflowTests
     [Fact]
     public async Task Create_SingularSchedule_IsDroppedSoNoScheduleRemains()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var cron = CronWorkflows.Nightly("old-style");
         cron["spec"]!.AsObject().Remove("schedules");
         cron["spec"]!["schedule"] = "0 2 * * *";
@@ -55,7 +55,7 @@ public class CronWorkflowTests
     [Fact]
     public async Task Create_NoSchedules_Returns400()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var cron = CronWorkflows.Nightly("no-schedules");
         cron["spec"]!["schedules"] = new JsonArray();
 
@@ -67,7 +67,7 @@ public class CronWorkflowTests
     [Fact]
     public async Task List_NoCronWorkflows_ReturnsNullItems()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await sandbox.Client.GetAsync($"{CronPath}?listOptions.labelSelector=a%3Db");
 
@@ -77,14 +77,14 @@ public class CronWorkflowTests
     [Fact]
     public async Task Update_CurrentResourceVersion_SucceedsAndStaleOneConflicts()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         using var created = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
-        var current = await SandboxHost.ReadObjectAsync(created);
+        var current = await ArgoSandbox.ReadObjectAsync(created);
         current["spec"]!["schedules"] = new JsonArray("30 3 * * *");
 
         using var updated = await UpdateAsync(sandbox, current);
         using var stale = await UpdateAsync(sandbox, current);
-        var conflict = await SandboxHost.ReadObjectAsync(stale);
+        var conflict = await ArgoSandbox.ReadObjectAsync(stale);
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal("30 3 * * *", (await sandbox.GetJsonAsync($"{CronPath}/nightly"))["spec"]!["schedules"]![0]!.GetValue<string>());
@@ -96,13 +96,13 @@ public class CronWorkflowTests
     [Fact]
     public async Task SuspendAndResume_SetSpecSuspend()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         using var created = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
 
-        using var suspended = await sandbox.Client.PutAsync($"{CronPath}/nightly/suspend", SandboxHost.JsonBody(new JsonObject()));
-        var afterSuspend = await SandboxHost.ReadObjectAsync(suspended);
-        using var resumed = await sandbox.Client.PutAsync($"{CronPath}/nightly/resume", SandboxHost.JsonBody(new JsonObject()));
-        var afterResume = await SandboxHost.ReadObjectAsync(resumed);
+        using var suspended = await sandbox.Client.PutAsync($"{CronPath}/nightly/suspend", ArgoSandbox.JsonBody(new JsonObject()));
+        var afterSuspend = await ArgoSandbox.ReadObjectAsync(suspended);
+        using var resumed = await sandbox.Client.PutAsync($"{CronPath}/nightly/resume", ArgoSandbox.JsonBody(new JsonObject()));
+        var afterResume = await ArgoSandbox.ReadObjectAsync(resumed);
 
         Assert.True(afterSuspend["spec"]!["suspend"]!.GetValue<bool>());
         Assert.False(afterResume["spec"]!["suspend"]!.GetValue<bool>());
@@ -111,7 +111,7 @@ public class CronWorkflowTests
     [Fact]
     public async Task Delete_ExistingCron_RemovesIt()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         using var created = await CreateAsync(sandbox, CronWorkflows.Nightly("nightly"));
 
         using var deleted = await sandbox.Client.DeleteAsync($"{CronPath}/nightly");
@@ -121,9 +121,9 @@ public class CronWorkflowTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> CreateAsync(SandboxHost sandbox, JsonObject cron) =>
-        sandbox.Client.PostAsync(CronPath, SandboxHost.JsonBody(CronWorkflows.CreateBody(cron)));
+    private static Task<HttpResponseMessage> CreateAsync(SandboxServer sandbox, JsonObject cron) =>
+        sandbox.Client.PostAsync(CronPath, ArgoSandbox.JsonBody(CronWorkflows.CreateBody(cron)));
 
-    private static Task<HttpResponseMessage> UpdateAsync(SandboxHost sandbox, JsonObject cron) =>
-        sandbox.Client.PutAsync($"{CronPath}/nightly", SandboxHost.JsonBody(new JsonObject { ["cronWorkflow"] = cron.DeepClone() }));
+    private static Task<HttpResponseMessage> UpdateAsync(SandboxServer sandbox, JsonObject cron) =>
+        sandbox.Client.PutAsync($"{CronPath}/nightly", ArgoSandbox.JsonBody(new JsonObject { ["cronWorkflow"] = cron.DeepClone() }));
 }

@@ -5,12 +5,12 @@ namespace Agent.Tests.Sandbox.Argo;
 
 public class LogsTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Logs_RunningWorkflow_StreamsMainContainerLines()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-logs"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
@@ -25,7 +25,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_Follow_StreamsUntilWorkflowFinishes()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-follow", config: Workflows.ConfigWith("sandbox-outcome: Failed")));
         await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-follow/log?logOptions.container=main&logOptions.follow=true");
 
@@ -41,7 +41,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_Grep_KeepsMatchingLinesOnly()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-grep"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
@@ -54,7 +54,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_BeforeRunning_ReturnsEmptyStream()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-early"));
 
         await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-early/log?logOptions.container=main");
@@ -66,7 +66,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_AfterPodsDeleted_ReturnsEmptyStream()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-gc"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
@@ -75,7 +75,7 @@ public class LogsTests
             Assert.NotEmpty(await before.ReadToEndAsync());
         }
 
-        using var deleted = await sandbox.Client.PostAsync($"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-gc/pods/delete", null);
+        using var deleted = await sandbox.Client.PostAsync($"/sandbox/argo/workflows/{ArgoSandbox.Namespace}/wf-gc/pods/delete", null);
         await using var after = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-gc/log?logOptions.container=main");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -85,7 +85,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_MissingWorkflow_Returns404WithStreamErrorBody()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await sandbox.Client.GetAsync($"{WorkflowPath}/ghost/log");
 
@@ -98,7 +98,7 @@ public class LogsTests
     [Fact]
     public async Task Logs_OtherPodOrContainer_ReturnsNoLines()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-pods"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         const string LogPath = $"{WorkflowPath}/wf-pods/log";

@@ -40,13 +40,13 @@ public class QuantityDecodingTests
     [Fact]
     public async Task Create_MemoryLimitNotAQuantity_Returns400WithTheDecodersTextAndCreatesNothing()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["spec"]!["templates"]![0]!["container"]!["resources"] = Resources(limits: new JsonObject { ["cpu"] = "1", ["memory"] = "4GB" });
 
         using var response = await sandbox.CreateAsync(workflow);
 
-        var error = await SandboxHost.ReadObjectAsync(response);
+        var error = await ArgoSandbox.ReadObjectAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(3, error["code"]!.GetValue<int>());
         Assert.Equal(QuantityDecoding.FormatWrong, error["message"]!.GetValue<string>());
@@ -56,20 +56,20 @@ public class QuantityDecodingTests
     [Fact]
     public async Task Create_RequestWithUnknownSuffix_Returns400SuffixError()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["spec"]!["templates"]![0]!["container"]!["resources"] = Resources(requests: new JsonObject { ["memory"] = "4K" });
 
         using var response = await sandbox.CreateAsync(workflow);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(QuantityDecoding.SuffixWrong, (await SandboxHost.ReadObjectAsync(response))["message"]!.GetValue<string>());
+        Assert.Equal(QuantityDecoding.SuffixWrong, (await ArgoSandbox.ReadObjectAsync(response))["message"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Create_ValidQuantitiesIncludingANumber_Accepted()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["spec"]!["templates"]![0]!["container"]!["resources"] =
             Resources(limits: new JsonObject { ["cpu"] = 2, ["memory"] = "4Gi" }, requests: new JsonObject { ["cpu"] = "500m" });

@@ -7,7 +7,7 @@ public class SandboxInspectionTests
     [Fact]
     public async Task WorkflowsRoute_AfterCreate_ListsNamePhaseAndLabels()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-listed", labels: Workflows.Labels(("team", "data"))));
 
         using var response = await sandbox.Client.GetAsync("/sandbox/argo/workflows");
@@ -15,7 +15,7 @@ public class SandboxInspectionTests
 
         var row = Assert.Single(rows)!;
         Assert.Equal("wf-listed", row["name"]!.GetValue<string>());
-        Assert.Equal(SandboxHost.Namespace, row["namespace"]!.GetValue<string>());
+        Assert.Equal(ArgoSandbox.Namespace, row["namespace"]!.GetValue<string>());
         Assert.Equal("Running", row["phase"]!.GetValue<string>());
         Assert.Equal("data", row["labels"]!["team"]!.GetValue<string>());
     }
@@ -23,8 +23,8 @@ public class SandboxInspectionTests
     [Fact]
     public async Task CronWorkflowsRoute_AfterCreate_ListsSchedules()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
-        sandbox.Emulator.CreateCronWorkflow(SandboxHost.Namespace, CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly")));
+        await using var sandbox = await ArgoSandbox.StartAsync();
+        sandbox.Emulator.CreateCronWorkflow(ArgoSandbox.Namespace, CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly")));
 
         using var response = await sandbox.Client.GetAsync("/sandbox/argo/cron-workflows");
         var row = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray())!;

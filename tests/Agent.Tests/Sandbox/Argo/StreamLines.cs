@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Agent.Tests.Sandbox.Argo;
 
-/// <summary>Reads a streaming response line by line, each read bounded by <see cref="TestTimeouts.StreamRead"/>.</summary>
+/// <summary>Reads a streaming response line by line, each read bounded by <see cref="TestTimeouts.Default"/>.</summary>
 internal sealed class StreamLines : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
@@ -31,7 +31,7 @@ internal sealed class StreamLines : IAsyncDisposable
     /// <summary>The next raw line, or null once the server has ended the stream.</summary>
     public async Task<string?> ReadLineAsync()
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.StreamRead);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         return await _reader.ReadLineAsync(timeout.Token);
     }
 

@@ -9,13 +9,13 @@ namespace Agent.Tests.Sandbox.Argo;
 /// </summary>
 public class SubmitValidationTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
-    private const string CronPath = $"/api/v1/cron-workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
+    private const string CronPath = $"/api/v1/cron-workflows/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Create_OnExitNamingNoTemplate_Returns400TemplateUndefined()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["spec"]!["onExit"] = "exit";
 
@@ -28,7 +28,7 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_UnresolvedInputsTagInEnv_Returns400FailedToResolve()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await sandbox.CreateAsync(WorkflowValidationTests.AgentShaped(mainEnv: "{{inputs.parameters.x}}"));
 
@@ -38,7 +38,7 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_JinjaTagInEnv_AcceptedAndStoredVerbatim()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         const string jinja = "{{ var('x') }}";
 
         var created = await sandbox.CreateOkAsync(WorkflowValidationTests.AgentShaped(mainEnv: jinja));
@@ -49,7 +49,7 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_InvalidLabelValue_Returns400WithApiserverText()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["metadata"]!["labels"] = Workflows.Labels(("team", "bad value"));
 
@@ -64,13 +64,13 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_InvalidLabelKeyAndLongValue_Returns400WithEveryProblemInOneMessage()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         var longValue = new string('v', 64);
         workflow["metadata"]!["labels"] = Workflows.Labels(("Example.com/x", "ok"), ("team", longValue));
 
         using var response = await sandbox.CreateAsync(workflow);
-        var message = (await SandboxHost.ReadObjectAsync(response))["message"]!.GetValue<string>();
+        var message = (await ArgoSandbox.ReadObjectAsync(response))["message"]!.GetValue<string>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("Workflow.argoproj.io \"om-run-1\" is invalid: [metadata.labels: Invalid value: \"Example.com/x\": prefix part a lowercase RFC 1123 subdomain", message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_NameOver63Characters_Returns400BeforeApiserverChecks()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var name = new string('w', 64);
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["metadata"]!["name"] = name;
@@ -94,7 +94,7 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_LongGenerateName_TruncatesBaseTo58()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["metadata"] = new JsonObject { ["generateName"] = new string('g', 70) };
 
@@ -106,9 +106,9 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_BodyNotWrapped_Returns400WorkflowBodyNotSpecified()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
-        using var response = await sandbox.Client.PostAsync(WorkflowPath, SandboxHost.JsonBody(WorkflowValidationTests.AgentShaped()));
+        using var response = await sandbox.Client.PostAsync(WorkflowPath, ArgoSandbox.JsonBody(WorkflowValidationTests.AgentShaped()));
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, 3, "workflow body not specified");
     }
@@ -116,12 +116,12 @@ public class SubmitValidationTests
     [Fact]
     public async Task Create_UnknownFields_AreAccepted()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = WorkflowValidationTests.AgentShaped();
         workflow["spec"]!["onexit"] = "typo";
         var body = new JsonObject { ["workflow"] = workflow, ["surprise"] = true };
 
-        using var response = await sandbox.Client.PostAsync(WorkflowPath, SandboxHost.JsonBody(body));
+        using var response = await sandbox.Client.PostAsync(WorkflowPath, ArgoSandbox.JsonBody(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -129,9 +129,9 @@ public class SubmitValidationTests
     [Fact]
     public async Task CreateCron_NoCronWorkflowInBody_Returns404NotFound()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
-        using var response = await sandbox.Client.PostAsync(CronPath, SandboxHost.JsonBody(new JsonObject { ["workflow"] = new JsonObject() }));
+        using var response = await sandbox.Client.PostAsync(CronPath, ArgoSandbox.JsonBody(new JsonObject { ["workflow"] = new JsonObject() }));
 
         await AssertErrorAsync(response, HttpStatusCode.NotFound, 5, "cron workflow was not found in the request body");
     }
@@ -139,11 +139,11 @@ public class SubmitValidationTests
     [Fact]
     public async Task CreateCron_MalformedSchedule_Returns400ScheduleMalformed()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var cron = CronWorkflows.Nightly("nightly");
         cron["spec"]!["schedules"] = new JsonArray("61 * * * *");
 
-        using var response = await sandbox.Client.PostAsync(CronPath, SandboxHost.JsonBody(CronWorkflows.CreateBody(cron)));
+        using var response = await sandbox.Client.PostAsync(CronPath, ArgoSandbox.JsonBody(CronWorkflows.CreateBody(cron)));
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, 3,
             "cron schedule 61 * * * * is malformed: end of range (61) above maximum (59): 61");
@@ -152,12 +152,12 @@ public class SubmitValidationTests
     [Fact]
     public async Task UpdateCron_UnknownTimezone_Returns400AndKeepsStoredCron()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
-        using var created = await sandbox.Client.PostAsync(CronPath, SandboxHost.JsonBody(CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly"))));
-        var current = await SandboxHost.ReadObjectAsync(created);
+        await using var sandbox = await ArgoSandbox.StartAsync();
+        using var created = await sandbox.Client.PostAsync(CronPath, ArgoSandbox.JsonBody(CronWorkflows.CreateBody(CronWorkflows.Nightly("nightly"))));
+        var current = await ArgoSandbox.ReadObjectAsync(created);
         current["spec"]!["timezone"] = "Europe/Atlantis";
 
-        using var response = await sandbox.Client.PutAsync($"{CronPath}/nightly", SandboxHost.JsonBody(new JsonObject { ["cronWorkflow"] = current }));
+        using var response = await sandbox.Client.PutAsync($"{CronPath}/nightly", ArgoSandbox.JsonBody(new JsonObject { ["cronWorkflow"] = current }));
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, 3,
             "invalid timezone \"Europe/Atlantis\": unknown time zone Europe/Atlantis");
@@ -166,7 +166,7 @@ public class SubmitValidationTests
 
     private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, int code, string message)
     {
-        var error = await SandboxHost.ReadObjectAsync(response);
+        var error = await ArgoSandbox.ReadObjectAsync(response);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(code, error["code"]!.GetValue<int>());
         Assert.Equal(message, error["message"]!.GetValue<string>());

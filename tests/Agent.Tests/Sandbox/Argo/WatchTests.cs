@@ -5,12 +5,12 @@ namespace Agent.Tests.Sandbox.Argo;
 
 public class WatchTests
 {
-    private const string WatchPath = $"/api/v1/workflow-events/{SandboxHost.Namespace}";
+    private const string WatchPath = $"/api/v1/workflow-events/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Watch_Ndjson_SendsAddedForExistingThenModifiedOnPhaseChange()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-watched"));
         await using var stream = await sandbox.OpenStreamAsync($"{WatchPath}?listOptions.fieldSelector=metadata.name%3Dwf-watched");
 
@@ -30,7 +30,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_LabelSelector_SkipsOtherWorkflowsAndHonoursFields()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await using var stream = await sandbox.OpenStreamAsync(
             $"{WatchPath}?listOptions.labelSelector=run%3Dmine&fields=result.object.metadata.name,result.object.status.phase");
 
@@ -50,7 +50,7 @@ public class WatchTests
     public async Task Watch_ServerSentEvents_FramesWithTrailingSpaceAndKeepAlive()
     {
         // The phase clock is parked so the 15 s advance produces the keep-alive and nothing else.
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:PendingSeconds"] = "3600" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:PendingSeconds"] = "3600" });
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-sse"));
         await using var stream = await sandbox.OpenStreamAsync(WatchPath, serverSentEvents: true);
 
@@ -69,7 +69,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_ResumeFromResourceVersion_ReplaysOnlyLaterEvents()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var created = await sandbox.CreateOkAsync(Workflows.Ingestion("wf-resume"));
         var version = created["metadata"]!["resourceVersion"]!.GetValue<string>();
 
@@ -83,7 +83,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_TooOldResourceVersion_SendsInBandBadRequestAndEnds()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:EventRetention"] = "2" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:EventRetention"] = "2" });
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-old-1"));
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-old-2"));
 
@@ -102,7 +102,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_CloseRoute_EndsStreamWithWatchClosedError()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await using var stream = await sandbox.OpenStreamAsync(WatchPath);
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-before-close"));
         await stream.ReadUntilAsync(item => item["result"]?["type"]?.GetValue<string>() == "ADDED");
@@ -121,7 +121,7 @@ public class WatchTests
     [Fact]
     public async Task Watch_WatchEndsAtOnceFault_SendsOnlyTheInBandEofAndEnds()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:Faults:WatchEndsAtOnce"] = "true" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:Faults:WatchEndsAtOnce"] = "true" });
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-unseen"));
 
         await using var stream = await sandbox.OpenStreamAsync(WatchPath);
@@ -136,10 +136,10 @@ public class WatchTests
     [Fact]
     public async Task Watch_MalformedSelector_FailsBeforeHeadersWithStreamErrorShape()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
         using var response = await sandbox.Client.GetAsync($"{WatchPath}?listOptions.labelSelector=a%20in%20b");
-        var body = await SandboxHost.ReadObjectAsync(response);
+        var body = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(3, body["error"]!["grpc_code"]!.GetValue<int>());

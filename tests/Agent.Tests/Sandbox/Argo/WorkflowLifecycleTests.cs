@@ -6,12 +6,12 @@ namespace Agent.Tests.Sandbox.Argo;
 
 public class WorkflowLifecycleTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Clock_DefaultTimings_RunningAtOnceWithPodPendingThenRunningThenSucceeded()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-clock"));
 
         var pending = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-clock");
@@ -40,7 +40,7 @@ public class WorkflowLifecycleTests
     [InlineData("Error")]
     public async Task Clock_OutcomeMarkerInConfig_EndsInThatPhase(string outcome)
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-marked", config: Workflows.ConfigWith($"sandbox-outcome: {outcome}")));
 
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
@@ -56,7 +56,7 @@ public class WorkflowLifecycleTests
     [Fact]
     public async Task Clock_DefaultOutcomeOption_AppliesWithoutMarker()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:DefaultOutcome"] = "Failed", ["Sandbox:Argo:PendingSeconds"] = "0" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:DefaultOutcome"] = "Failed", ["Sandbox:Argo:PendingSeconds"] = "0" });
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-default"));
 
         var running = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-default");
@@ -71,12 +71,12 @@ public class WorkflowLifecycleTests
     [InlineData("terminate", "Terminate")]
     public async Task Shutdown_RunningWorkflow_SetsStrategyAndFails(string action, string strategy)
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-stop"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
-        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-stop/{action}", SandboxHost.JsonBody(new JsonObject()));
-        var patched = await SandboxHost.ReadObjectAsync(response);
+        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-stop/{action}", ArgoSandbox.JsonBody(new JsonObject()));
+        var patched = await ArgoSandbox.ReadObjectAsync(response);
         var after = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-stop");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -88,12 +88,12 @@ public class WorkflowLifecycleTests
     [Fact]
     public async Task Shutdown_CompletedWorkflow_Returns400FailedPrecondition()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-done"));
-        sandbox.Emulator.ForcePhase(SandboxHost.Namespace, "wf-done", "Succeeded");
+        sandbox.Emulator.ForcePhase(ArgoSandbox.Namespace, "wf-done", "Succeeded");
 
-        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-done/terminate", SandboxHost.JsonBody(new JsonObject()));
-        var error = await SandboxHost.ReadObjectAsync(response);
+        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-done/terminate", ArgoSandbox.JsonBody(new JsonObject()));
+        var error = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(9, error["code"]!.GetValue<int>());
@@ -103,9 +103,9 @@ public class WorkflowLifecycleTests
     [Fact]
     public async Task Shutdown_MissingWorkflow_Returns404()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
 
-        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/ghost/stop", SandboxHost.JsonBody(new JsonObject()));
+        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/ghost/stop", ArgoSandbox.JsonBody(new JsonObject()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -113,11 +113,11 @@ public class WorkflowLifecycleTests
     [Fact]
     public async Task ForcePhaseRoute_Failed_CompletesWithMessageAndStopsClock()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-forced"));
 
         using var response = await sandbox.Client.PostAsJsonAsync(
-            $"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-forced/phase", new { phase = "Failed", message = "disk full" });
+            $"/sandbox/argo/workflows/{ArgoSandbox.Namespace}/wf-forced/phase", new { phase = "Failed", message = "disk full" });
         sandbox.Time.Advance(TimeSpan.FromSeconds(5));
         var after = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-forced");
 
@@ -131,11 +131,11 @@ public class WorkflowLifecycleTests
     [Fact]
     public async Task ForcePhaseRoute_UnknownPhase_Returns400()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-odd"));
 
         using var response = await sandbox.Client.PostAsJsonAsync(
-            $"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-odd/phase", new { phase = "Exploded" });
+            $"/sandbox/argo/workflows/{ArgoSandbox.Namespace}/wf-odd/phase", new { phase = "Exploded" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -5,7 +5,7 @@ namespace Agent.Tests.Sandbox.Argo;
 
 public class WorkflowListTests
 {
-    private const string ListPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string ListPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
 
     [Theory]
     [InlineData("team=data", "wf-a,wf-b")]
@@ -40,7 +40,7 @@ public class WorkflowListTests
     [Fact]
     public async Task List_NewestFirst_OrdersByCreationTimestampThenName()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("old-b"));
         await sandbox.CreateOkAsync(Workflows.Ingestion("old-a"));
         sandbox.Time.Advance(TimeSpan.FromMinutes(1));
@@ -68,7 +68,7 @@ public class WorkflowListTests
         await using var sandbox = await StartWithThreeAsync();
 
         using var response = await sandbox.Client.GetAsync($"{ListPath}?{query}");
-        var error = await SandboxHost.ReadObjectAsync(response);
+        var error = await ArgoSandbox.ReadObjectAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(3, error["code"]!.GetValue<int>());
@@ -117,9 +117,9 @@ public class WorkflowListTests
         Assert.Equal("wf-a", workflow["metadata"]!["name"]!.GetValue<string>());
     }
 
-    private static async Task<SandboxHost> StartWithThreeAsync()
+    private static async Task<SandboxServer> StartWithThreeAsync()
     {
-        var sandbox = await SandboxHost.StartAsync();
+        var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-a", labels: Workflows.Labels(("team", "data"), ("tier", "gold"))));
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-b", labels: Workflows.Labels(("team", "data"), ("tier", "silver"))));
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-c", labels: Workflows.Labels(("tier", "bronze"))));

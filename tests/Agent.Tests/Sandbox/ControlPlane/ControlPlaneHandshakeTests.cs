@@ -9,7 +9,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Connect_WrongToken_ClosesWith4001()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectAsync("agent-a", token: "wrong");
 
         Assert.Equal(CloseCodes.Unauthorized, await agent.ReceiveCloseAsync());
@@ -18,7 +18,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Connect_DisabledAgent_ClosesWith4004()
     {
-        await using var host = await SandboxHost.StartAsync(("DisabledAgents:0", "agent-off"));
+        await using var host = await ControlPlaneSandbox.StartAsync(("DisabledAgents:0", "agent-off"));
         await using var agent = await host.ConnectAsync("agent-off");
 
         Assert.Equal(CloseCodes.AgentDisabled, await agent.ReceiveCloseAsync());
@@ -27,7 +27,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Connect_AgentIdAlreadyConnected_ClosesSecondWith4002AndKeepsFirst()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var first = await host.ConnectWelcomedAsync("agent-a");
         await using var second = await host.ConnectAsync("agent-a");
 
@@ -39,7 +39,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Hello_WithoutProtocolVersion1_ClosesWith4003()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectAsync("agent-a");
 
         await agent.SendAsync(TestAgentSocket.Create(MessageTypes.Hello, agent.CreateHello([2]), ProtocolJsonContext.Default.HelloPayload));
@@ -50,7 +50,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Hello_FirstFrameIsNotHello_SendsErrorAndCloses1002()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectAsync("agent-a");
 
         var heartbeatId = await agent.SendHeartbeatAsync();
@@ -64,7 +64,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Hello_Valid_WelcomesWithSessionHeartbeatAndSubprotocol()
     {
-        await using var host = await SandboxHost.StartAsync(("HeartbeatSeconds", "7"));
+        await using var host = await ControlPlaneSandbox.StartAsync(("HeartbeatSeconds", "7"));
         await using var agent = await host.ConnectAsync("agent-a");
 
         var welcome = await agent.HelloAsync();
@@ -74,7 +74,7 @@ public sealed class ControlPlaneHandshakeTests
         Assert.Equal(ProtocolVersion.Current, welcome.ProtocolVersion);
         Assert.Equal(7, welcome.HeartbeatSeconds);
         Assert.Equal(0, welcome.AckedSeq);
-        var connection = await host.Server.WaitForAgentAsync("agent-a", TestTimeouts.SignalToken());
+        var connection = await host.ControlPlane.WaitForAgentAsync("agent-a", TestTimeouts.Token());
         Assert.Equal(welcome.SessionId, connection.SessionId);
         Assert.Equal(agent.InstanceId, connection.InstanceId);
     }
@@ -82,9 +82,9 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Connect_WithoutUpgrade_Returns400()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
 
-        using var response = await host.Http.GetAsync(new Uri(ProtocolVersion.ConnectPath, UriKind.Relative));
+        using var response = await host.Client.GetAsync(new Uri(ProtocolVersion.ConnectPath, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -92,7 +92,7 @@ public sealed class ControlPlaneHandshakeTests
     [Fact]
     public async Task Welcome_ReconnectWithSameInstance_AckedSeqIsHighestProcessed()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         var instanceId = Guid.NewGuid().ToString();
         await using (var first = await host.ConnectWelcomedAsync("agent-a", instanceId))
         {
@@ -102,7 +102,7 @@ public sealed class ControlPlaneHandshakeTests
             Assert.Equal(2, await first.ReceiveAckAsync());
         }
 
-        await host.Server.WaitForDisconnectAsync("agent-a", TestTimeouts.SignalToken());
+        await host.ControlPlane.WaitForDisconnectAsync("agent-a", TestTimeouts.Token());
         await using var again = await host.ConnectAsync("agent-a", instanceId: instanceId);
         Assert.Equal(2, (await again.HelloAsync()).AckedSeq);
         await using var other = await host.ConnectAsync("agent-b");

@@ -9,7 +9,7 @@ public sealed class ControlPlaneReliabilityTests
     [Fact]
     public async Task RunStatus_ResentSeq_AckedAgainButRecordedOnce()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         await agent.SendStatusAsync(TestAgentSocket.Status("r1"));
@@ -20,31 +20,31 @@ public sealed class ControlPlaneReliabilityTests
 
         // The ack is cumulative: a resend of 1 is answered with the high-water mark 2.
         Assert.Equal(2, await agent.ReceiveAckAsync());
-        var statuses = host.Server.GetStatuses(agentId: "agent-a");
+        var statuses = host.ControlPlane.GetStatuses(agentId: "agent-a");
         Assert.Equal([1L, 2L], statuses.Select(s => s.Seq!.Value));
         Assert.Equal([PipelineStates.Running, PipelineStates.Success], statuses.Select(s => s.Status.PipelineState));
-        Assert.Equal(1, host.Server.Stats.Snapshot().Duplicates);
+        Assert.Equal(1, host.ControlPlane.Stats.Snapshot().Duplicates);
     }
 
     [Fact]
     public async Task RunStatus_SeqSkipsAhead_RecordsViolationAndStillProcesses()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         await agent.SendStatusAsync(TestAgentSocket.Status("r1"), seq: 3);
 
         Assert.Equal(3, await agent.ReceiveAckAsync());
-        Assert.Single(host.Server.GetStatuses());
-        Assert.Contains(host.Server.GetViolations(), v => v.Reason.Contains("seq 3", StringComparison.Ordinal));
+        Assert.Single(host.ControlPlane.GetStatuses());
+        Assert.Contains(host.ControlPlane.GetViolations(), v => v.Reason.Contains("seq 3", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task WaitForStatusAsync_MatchingStatusArrives_CompletesWithIt()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
-        var waiting = host.Server.WaitForStatusAsync(s => s.PipelineState == PipelineStates.Failed, TestTimeouts.SignalToken());
+        var waiting = host.ControlPlane.WaitForStatusAsync(s => s.PipelineState == PipelineStates.Failed, TestTimeouts.Token());
 
         await agent.SendStatusAsync(TestAgentSocket.Status("r1"));
         await agent.SendStatusAsync(TestAgentSocket.Status("r1", PipelineStates.Failed));
@@ -57,7 +57,7 @@ public sealed class ControlPlaneReliabilityTests
     [Fact]
     public async Task Heartbeat_Received_AckRepliesToItsId()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         var heartbeatId = await agent.SendHeartbeatAsync();
@@ -66,7 +66,7 @@ public sealed class ControlPlaneReliabilityTests
         Assert.Equal(MessageTypes.HeartbeatAck, ack.Type);
         Assert.Equal(heartbeatId, ack.ReplyTo);
         Assert.Equal("{}", ack.Payload.GetRawText());
-        Assert.NotNull(host.Server.GetAgents().Single().LastHeartbeatAt);
+        Assert.NotNull(host.ControlPlane.GetAgents().Single().LastHeartbeatAt);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class ControlPlaneReliabilityTests
     [InlineData("""{"type":"heartbeat"}""")]
     public async Task Frame_UndecodableFromAgent_ErrorReplyAndConnectionStays(string garbage)
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         await agent.SendTextAsync(garbage);
@@ -90,7 +90,7 @@ public sealed class ControlPlaneReliabilityTests
     [Fact]
     public async Task Frame_BinaryFromAgent_ErrorReplyAndConnectionStays()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         await agent.SendRawAsync([1, 2, 3], WebSocketMessageType.Binary);
@@ -102,14 +102,14 @@ public sealed class ControlPlaneReliabilityTests
     [Fact]
     public async Task Error_FromAgent_IsRecorded()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
         await agent.SendAsync(TestAgentSocket.Create(MessageTypes.Error, new ErrorPayload("bad request frame"), ProtocolJsonContext.Default.ErrorPayload));
         var heartbeatId = await agent.SendHeartbeatAsync();
         Assert.Equal(heartbeatId, (await agent.ReceiveAsync()).ReplyTo);
 
-        Assert.Equal("bad request frame", Assert.Single(host.Server.GetErrors()).Reason);
-        Assert.Equal(1, host.Server.Stats.Snapshot().ErrorsReceived);
+        Assert.Equal("bad request frame", Assert.Single(host.ControlPlane.GetErrors()).Reason);
+        Assert.Equal(1, host.ControlPlane.Stats.Snapshot().ErrorsReceived);
     }
 }

@@ -12,10 +12,10 @@ public sealed class PipelineRouteTests
     [Fact]
     public async Task ToggleRoute_EnabledFalse_SendsPipelineToggleAndAnswersItsResult()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        var posting = host.Http.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/toggle", new { pipelineFqn = "svc.nightly", enabled = false });
+        var posting = host.Client.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/toggle", new { pipelineFqn = "svc.nightly", enabled = false });
         var request = await agent.ReceiveAsync();
         Assert.Equal(MessageTypes.PipelineToggle, request.Type);
         Assert.True(PayloadReader.TryRead(request.Payload, ProtocolJsonContext.Default.PipelineToggleRequest, out var toggle, out var reason), reason);
@@ -35,24 +35,24 @@ public sealed class PipelineRouteTests
     [InlineData("""{"fullyQualifiedName":"svc.nightly","enabled":true}""", "'pipelineFqn' is required")]
     public async Task ToggleRoute_FieldMissing_Returns400NamingItAndSendsNothing(string json, string error)
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        using var response = await host.Http.PostAsync(
+        using var response = await host.Client.PostAsync(
             "/sandbox/agents/agent-a/pipelines/toggle", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(error, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, host.Server.GetAgents().Single().Unanswered);
+        Assert.Equal(0, host.ControlPlane.GetAgents().Single().Unanswered);
     }
 
     [Fact]
     public async Task DeployRoute_WithSchedule_SendsPipelineDeployWithAFullPipelineObject()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        var posting = host.Http.PostAsJsonAsync(
+        var posting = host.Client.PostAsJsonAsync(
             "/sandbox/agents/agent-a/pipelines/deploy", new { pipelineFqn = "svc.nightly", schedule = "0 2 * * *", timezone = "Europe/Paris" });
         var request = await agent.ReceiveAsync();
         await agent.SendResultAsync(request.Id, TestAgentSocket.Ok());
@@ -69,10 +69,10 @@ public sealed class PipelineRouteTests
     [Fact]
     public async Task RunRoute_DeprecatedFullyQualifiedName_StillAccepted()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        var posting = host.Http.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { fullyQualifiedName = "svc.old_name" });
+        var posting = host.Client.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { fullyQualifiedName = "svc.old_name" });
         var request = await agent.ReceiveAsync();
         await agent.SendResultAsync(request.Id, TestAgentSocket.Ok());
         using var response = await posting;
@@ -85,10 +85,10 @@ public sealed class PipelineRouteTests
     [Fact]
     public async Task RunRoute_NoFqn_Returns400NamingPipelineFqn()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
         await using var agent = await host.ConnectWelcomedAsync("agent-a");
 
-        using var response = await host.Http.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { runId = "r" });
+        using var response = await host.Client.PostAsJsonAsync("/sandbox/agents/agent-a/pipelines/run", new { runId = "r" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'pipelineFqn' is required", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -9,9 +9,9 @@ public sealed class SandboxInfoTests
     [Fact]
     public async Task Info_InstanceIdSwitch_EchoedSoAScriptCanTellItsOwnSandbox()
     {
-        await using var host = await SandboxHost.StartWithArgumentsAsync(["--instance-id", "demo-4711"]);
+        await using var host = await ControlPlaneSandbox.StartWithArgumentsAsync(["--instance-id", "demo-4711"]);
 
-        using var info = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/sandbox/info", UriKind.Relative)));
+        using var info = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/sandbox/info", UriKind.Relative)));
 
         Assert.Equal("demo-4711", info.RootElement.GetProperty("instanceId").GetString());
     }
@@ -19,8 +19,8 @@ public sealed class SandboxInfoTests
     [Fact]
     public async Task Info_NoInstanceId_EachProcessGetsADifferentOne()
     {
-        await using var first = await SandboxHost.StartAsync();
-        await using var second = await SandboxHost.StartAsync();
+        await using var first = await ControlPlaneSandbox.StartAsync();
+        await using var second = await ControlPlaneSandbox.StartAsync();
 
         var ids = await Task.WhenAll(InstanceIdAsync(first), InstanceIdAsync(second));
 
@@ -31,9 +31,9 @@ public sealed class SandboxInfoTests
     [Fact]
     public async Task Swagger_ListsEverySandboxRouteAndNoArgoServerRoute()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
 
-        using var document = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        using var document = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
         Assert.Contains("/sandbox/info", paths);
@@ -46,9 +46,9 @@ public sealed class SandboxInfoTests
     [Fact]
     public async Task Swagger_EveryPipelineRouteNamesThePipelinePipelineFqn()
     {
-        await using var host = await SandboxHost.StartAsync();
+        await using var host = await ControlPlaneSandbox.StartAsync();
 
-        using var document = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        using var document = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
 
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         var pipelineBodies = document.RootElement.GetProperty("paths").EnumerateObject()
@@ -60,6 +60,6 @@ public sealed class SandboxInfoTests
         Assert.All(pipelineBodies, body => Assert.True(schemas.GetProperty(body).GetProperty("properties").TryGetProperty("pipelineFqn", out _), body));
     }
 
-    private static async Task<string?> InstanceIdAsync(SandboxHost host) =>
-        (await host.Http.GetFromJsonAsync<JsonElement>(new Uri("/sandbox/info", UriKind.Relative))).GetProperty("instanceId").GetString();
+    private static async Task<string?> InstanceIdAsync(SandboxServer host) =>
+        (await host.Client.GetFromJsonAsync<JsonElement>(new Uri("/sandbox/info", UriKind.Relative))).GetProperty("instanceId").GetString();
 }

@@ -32,7 +32,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
         socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
         socket.Options.SetRequestHeader("X-Agent-Id", agentId);
         socket.Options.AddSubProtocol(ProtocolVersion.SubProtocol);
-        using var timeout = new CancellationTokenSource(TestTimeouts.Frame);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         await socket.ConnectAsync(uri, timeout.Token);
         return new TestAgentSocket(socket, agentId, instanceId ?? Guid.NewGuid().ToString());
     }
@@ -60,7 +60,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
 
     public async Task SendRawAsync(byte[] data, WebSocketMessageType type)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Frame);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         await socket.SendAsync(data, type, endOfMessage: true, timeout.Token);
     }
 
@@ -127,7 +127,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
 
     public async Task<TestFrame> ReceiveFrameAsync()
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Frame);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         var buffer = new ArrayBufferWriter<byte>();
         while (true)
         {

@@ -3,14 +3,14 @@ namespace Agent.Tests.Sandbox.Argo.Runtime;
 /// <summary>FIDELITY §1.1–§1.5: onExit runs as its own node and pod after the entry node, and decides the final phase.</summary>
 public class ExitHandlerTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
     private const string ExitNodeId = "wf-exit-3053604046";
     private const string ExitPod = "wf-exit-exit-handler-3053604046";
 
     [Fact]
     public async Task ExitHandler_MainSucceedsExitFails_StaysRunningThenFailedWithExitMessage()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ValidConfig, RunWorkflows.AutomationConfig));
 
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
@@ -36,7 +36,7 @@ public class ExitHandlerTests
     [Fact]
     public async Task ExitHandler_Pod_IsLabelledOnExitAndSeesWorkflowStatus()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:DefaultOutcome"] = "Succeeded" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:DefaultOutcome"] = "Succeeded" });
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ConfigWith("sandbox-outcome: Failed"), Workflows.ValidConfig));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
@@ -59,11 +59,11 @@ public class ExitHandlerTests
     [Fact]
     public async Task Stop_RunningEntry_ExitHandlerStillRuns()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ValidConfig, Workflows.ValidConfig));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
-        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-exit/stop", SandboxHost.JsonBody(new System.Text.Json.Nodes.JsonObject()));
+        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-exit/stop", ArgoSandbox.JsonBody(new System.Text.Json.Nodes.JsonObject()));
         var stopping = await GetAsync(sandbox);
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.5));
@@ -78,11 +78,11 @@ public class ExitHandlerTests
     [Fact]
     public async Task Terminate_RunningEntry_SkipsExitHandler()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ValidConfig, Workflows.ValidConfig));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
-        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-exit/terminate", SandboxHost.JsonBody(new System.Text.Json.Nodes.JsonObject()));
+        using var response = await sandbox.Client.PutAsync($"{WorkflowPath}/wf-exit/terminate", ArgoSandbox.JsonBody(new System.Text.Json.Nodes.JsonObject()));
         var done = await GetAsync(sandbox);
 
         Assert.Equal("Failed", RunWorkflows.Text(done["status"]!["phase"]));
@@ -93,7 +93,7 @@ public class ExitHandlerTests
     [Fact]
     public async Task ExitHandlerSecondsOption_TimesTheExitContainer()
     {
-        await using var sandbox = await SandboxHost.StartAsync(new() { ["Sandbox:Argo:ExitHandlerSeconds"] = "30" });
+        await using var sandbox = await ArgoSandbox.StartAsync(new() { ["Sandbox:Argo:ExitHandlerSeconds"] = "30" });
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ValidConfig, Workflows.ValidConfig));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
@@ -109,5 +109,5 @@ public class ExitHandlerTests
         Assert.Equal("2/2", RunWorkflows.Text(done["status"]!["progress"]));
     }
 
-    private static Task<System.Text.Json.Nodes.JsonObject> GetAsync(SandboxHost sandbox) => sandbox.GetJsonAsync($"{WorkflowPath}/wf-exit");
+    private static Task<System.Text.Json.Nodes.JsonObject> GetAsync(SandboxServer sandbox) => sandbox.GetJsonAsync($"{WorkflowPath}/wf-exit");
 }

@@ -7,7 +7,7 @@ namespace Agent.Tests.Sandbox.Argo.Runtime;
 /// <summary>FIDELITY §4.1–§4.6: the log API over every pod of the workflow.</summary>
 public class PodLogsTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
     private const string ExitPod = "wf-exit-exit-handler-3053604046";
 
     [Fact]
@@ -41,7 +41,7 @@ public class PodLogsTests
     [Fact]
     public async Task Logs_SelectorOnPodMetadataLabel_IsAppendedToTheWorkflowSelector()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = Workflows.Ingestion("wf-labels");
         workflow["spec"]!["podMetadata"] = new JsonObject { ["labels"] = new JsonObject { ["team"] = "data" } };
         await sandbox.CreateOkAsync(workflow);
@@ -60,10 +60,10 @@ public class PodLogsTests
     [Fact]
     public async Task Logs_EmptyLine_HasPodNameButNoContent()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-empty"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
-        sandbox.Emulator.AppendMainLog(SandboxHost.Namespace, "wf-empty", [""]);
+        sandbox.Emulator.AppendMainLog(ArgoSandbox.Namespace, "wf-empty", [""]);
 
         await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-empty/log?logOptions.container=main");
 
@@ -73,13 +73,13 @@ public class PodLogsTests
     [Fact]
     public async Task LogControlRoute_SyntheticLines_AreStreamedToTheLatestAttempt()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-bench"));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
         using var response = await sandbox.Client.PostAsJsonAsync(
-            $"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-bench/log", new { lines = 3, lineBytes = 40 });
-        var body = await SandboxHost.ReadObjectAsync(response);
+            $"/sandbox/argo/workflows/{ArgoSandbox.Namespace}/wf-bench/log", new { lines = 3, lineBytes = 40 });
+        var body = await ArgoSandbox.ReadObjectAsync(response);
         await using var stream = await sandbox.OpenStreamAsync($"{WorkflowPath}/wf-bench/log?logOptions.container=main&grep=bench");
         var lines = (await stream.ReadToEndAsync()).Select(line => RunWorkflows.Text(JsonNode.Parse(line)!["result"]!["content"])).ToList();
 
@@ -93,11 +93,11 @@ public class PodLogsTests
     [Fact]
     public async Task LogControlRoute_BadBody_Returns400()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-bench"));
 
         using var response = await sandbox.Client.PostAsJsonAsync(
-            $"/sandbox/argo/workflows/{SandboxHost.Namespace}/wf-bench/log", new { lines = -1, lineBytes = 40 });
+            $"/sandbox/argo/workflows/{ArgoSandbox.Namespace}/wf-bench/log", new { lines = -1, lineBytes = 40 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -105,7 +105,7 @@ public class PodLogsTests
     [Fact]
     public async Task Logs_TwoRunningPods_AreInterleaved()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.Retried("wf-two", Workflows.ConfigWith("sandbox-outcome: Failed"), limit: 1));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
@@ -119,9 +119,9 @@ public class PodLogsTests
     }
 
     /// <summary>wf-exit: main succeeds, the exit handler succeeds; the main pod has just started.</summary>
-    private static async Task<SandboxHost> StartedAsync()
+    private static async Task<SandboxServer> StartedAsync()
     {
-        var sandbox = await SandboxHost.StartAsync();
+        var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.WithExitHandler("wf-exit", Workflows.ValidConfig, Workflows.ValidConfig));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         return sandbox;

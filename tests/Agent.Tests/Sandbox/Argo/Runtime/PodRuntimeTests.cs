@@ -5,12 +5,12 @@ namespace Agent.Tests.Sandbox.Argo.Runtime;
 /// <summary>Retries, pod-build errors, container start and Pending reasons (FIDELITY §3.3, §3.6, §5, §6.2).</summary>
 public class PodRuntimeTests
 {
-    private const string WorkflowPath = $"/api/v1/workflows/{SandboxHost.Namespace}";
+    private const string WorkflowPath = $"/api/v1/workflows/{ArgoSandbox.Namespace}";
 
     [Fact]
     public async Task Retry_LimitTwoAllFail_ThreeAttemptPodsUnderRetryNodeAndNoMoreRetriesLeft()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.Retried("wf-retry", Workflows.ConfigWith("sandbox-outcome: Failed"), limit: 2));
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -35,7 +35,7 @@ public class PodRuntimeTests
     [Fact]
     public async Task Retry_ErrorUnderDefaultPolicy_IsNotRetried()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(RunWorkflows.Retried("wf-retry", Workflows.ConfigWith("sandbox-outcome: Error"), limit: 2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
@@ -49,7 +49,7 @@ public class PodRuntimeTests
     [Fact]
     public async Task AutomountFalseWithoutExecutorAccount_AcceptedThenErrorWithoutPod()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = RunWorkflows.WithExitHandler("wf-sa", Workflows.ValidConfig, Workflows.ValidConfig);
         workflow["spec"]!["automountServiceAccountToken"] = false;
 
@@ -68,7 +68,7 @@ public class PodRuntimeTests
     [Fact]
     public async Task AutomountFalseWithExecutorAccount_Runs()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = Workflows.Ingestion("wf-sa");
         workflow["spec"]!["automountServiceAccountToken"] = false;
         workflow["spec"]!["executor"] = new JsonObject { ["serviceAccountName"] = "argo-executor" };
@@ -81,7 +81,7 @@ public class PodRuntimeTests
     [Fact]
     public async Task ConfigOverExecLimit_ContainerExits255WithArgumentListTooLong()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-big", config: Workflows.ConfigWith(new string('x', 131_072))));
         sandbox.Time.Advance(TimeSpan.FromSeconds(0.2));
 
@@ -97,7 +97,7 @@ public class PodRuntimeTests
     [Fact]
     public async Task EnvValues_ArgoSubstitutionThenKubeletExpansion_ReachTheProgram()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         var workflow = Workflows.Ingestion("wf-env", config: Workflows.ValidConfig.Replace(
             "ingestionPipelineFQN: mysql.metadata", "ingestionPipelineFQN: $(SERVICE).{{workflow.name}}.pa$$word.$(pipelineType)", StringComparison.Ordinal));
         workflow["spec"]!["templates"]![0]!["container"]!["env"]!.AsArray().Insert(0, Workflows.Env("SERVICE", "mysql"));
@@ -114,13 +114,13 @@ public class PodRuntimeTests
     [Fact]
     public async Task PendingMarker_KeepsPodPendingWithReasonUntilRunningForced()
     {
-        await using var sandbox = await SandboxHost.StartAsync();
+        await using var sandbox = await ArgoSandbox.StartAsync();
         const string Reason = "ImagePullBackOff: Back-off pulling image \"openmetadata/ingestion-base:1.9\"";
         await sandbox.CreateOkAsync(Workflows.Ingestion("wf-queued", config: Workflows.ConfigWith($"sandbox-pending: {Reason}")));
         sandbox.Time.Advance(TimeSpan.FromMinutes(10));
 
         var queued = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-queued");
-        var forced = sandbox.Emulator.ForcePhase(SandboxHost.Namespace, "wf-queued", "Running");
+        var forced = sandbox.Emulator.ForcePhase(ArgoSandbox.Namespace, "wf-queued", "Running");
         sandbox.Time.Advance(TimeSpan.FromSeconds(1));
         var done = await sandbox.GetJsonAsync($"{WorkflowPath}/wf-queued");
 

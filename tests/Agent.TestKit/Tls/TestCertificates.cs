@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Agent.Tests.Tls;
+namespace Agent.TestKit.Tls;
 
 /// <summary>A small PKI made in the test: a root CA, an intermediate CA under it, and leaves, all ECDSA P-256.</summary>
 internal static class TestCertificates

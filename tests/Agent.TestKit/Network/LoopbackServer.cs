@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Agent.Tests.Connectivity;
+namespace Agent.TestKit.Network;
 
 /// <summary>
 /// A TCP server on 127.0.0.1 (port 0) that serves each connection with <c>serve</c> until disposed: a TLS server with a
@@ -57,7 +57,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         _listener.Stop();
-        await Record.ExceptionAsync(() => _accepting);
+        await IgnoreFailureAsync(_accepting);
         _stopping.Dispose();
     }
 
@@ -74,7 +74,20 @@ internal sealed class LoopbackServer : IAsyncDisposable
     {
         using (client)
         {
-            await Record.ExceptionAsync(() => serve(client.GetStream(), _stopping.Token));
+            await IgnoreFailureAsync(serve(client.GetStream(), _stopping.Token));
+        }
+    }
+
+    /// <summary>Awaits <paramref name="task"/> and drops its failure: a stop or the client's refusal, see the class summary.</summary>
+    private static async Task IgnoreFailureAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Expected: the listener stopped, or the client gave up on the connection.
         }
     }
 }
