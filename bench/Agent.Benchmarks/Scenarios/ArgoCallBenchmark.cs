@@ -1,7 +1,7 @@
 using Agent.Benchmarks.Infrastructure;
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Sandbox.ControlPlane.Api;

@@ -1,5 +1,5 @@
 using Agent.Core.Connectivity;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

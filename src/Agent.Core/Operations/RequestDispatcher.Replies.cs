@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Logging;

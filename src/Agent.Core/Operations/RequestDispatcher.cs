@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Logging;

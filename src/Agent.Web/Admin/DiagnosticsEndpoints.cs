@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Web.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;

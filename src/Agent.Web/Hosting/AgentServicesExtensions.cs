@@ -1,5 +1,5 @@
 using Agent.Core;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using System.Globalization;
 
 namespace Agent.Web.Hosting;

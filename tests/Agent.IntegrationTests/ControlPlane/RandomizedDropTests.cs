@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
@@ -44,7 +44,7 @@ public sealed class RandomizedDropTests
         })
         {
             ReplaceServices = services => services.AddSingleton(provider => new ReconnectBackoff(
-                provider.GetRequiredService<IOptions<Agent.Core.ControlPlane.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))),
+                provider.GetRequiredService<IOptions<Agent.Core.Link.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))),
         };
         agent.StartServer();
         var server = sandbox.ControlPlane;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Agent.Web.Configuration;
 using Agent.Web.Hosting;

@@ -10,7 +10,7 @@ namespace Agent.Core.Argo.Building;
 /// Builds the Argo Workflow for a run. The control plane only chooses the pipeline, its config and the run id;
 /// image, command, service account and resources always come from the agent's own configuration.
 /// </summary>
-public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, IOptions<ControlPlane.ControlPlaneOptions> controlPlane)
+public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, IOptions<Link.ControlPlaneOptions> controlPlane)
 {
     public const string MainTemplate = "ingestion";
     public const string ExitTemplate = "exit-handler";

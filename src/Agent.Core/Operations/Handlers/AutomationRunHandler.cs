@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Options;

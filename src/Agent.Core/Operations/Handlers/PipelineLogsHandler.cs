@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Logs;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
-using Agent.Tests.ControlPlane;
+using Agent.Tests.Link;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Logs;
 using Agent.Tests.Logs;
 using Agent.Core.Operations.Handlers;

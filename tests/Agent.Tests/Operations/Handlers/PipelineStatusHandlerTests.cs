@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
