@@ -1,5 +1,5 @@
 using Agent.Core.Connectivity;
-using Agent.Core.Link;
+using Agent.Core.Identity;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,7 @@ public sealed partial class WorkflowWatcher(
     RunRegistry registry,
     RunInventory inventory,
     ArgoRunIds runIds,
-    IOptions<ControlPlaneOptions> controlPlane,
+    AgentIdentity identity,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
     ILogger<WorkflowWatcher> logger) : BackgroundService
@@ -33,7 +33,7 @@ public sealed partial class WorkflowWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var selector = WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId);
+        var selector = WorkflowLabels.SelectorForAgent(identity.AgentId);
 
         // One pipeline call is one watch; it is retried while the watch fails or ends at once. A watch that lived is
         // done, and the loop opens the next one at once with a fresh pipeline call, so the backoff starts over.

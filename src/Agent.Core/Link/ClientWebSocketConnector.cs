@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Tls;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> optio
         {
             socket.Options.SetRequestHeader("Authorization", "Bearer " + settings.AuthToken);
             socket.Options.SetRequestHeader("X-Agent-Id", settings.AgentId);
-            socket.Options.SetRequestHeader("User-Agent", AgentInstance.UserAgent);
+            socket.Options.SetRequestHeader("User-Agent", AgentIdentity.UserAgent);
             socket.Options.AddSubProtocol(ProtocolVersion.SubProtocol);
 
             // KeepAliveTimeout turns the unsolicited pongs into ping/pong, so a dead peer is noticed (.NET 9+).

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using Agent.Core.Connectivity;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace Agent.Core.Link;
 
@@ -25,13 +22,12 @@ public sealed partial class ControlPlaneService : BackgroundService
 
     private readonly IControlPlaneConnector _connector;
     private readonly SessionServices _services;
-    private readonly HelloFactory _hello;
+    private readonly IHelloProvider _hello;
     private readonly ReconnectBackoff _backoff;
     private readonly ILogger<ControlPlaneService> _logger;
-    private SessionEnd? _lastEnd;
 
     public ControlPlaneService(
-        IControlPlaneConnector connector, SessionServices services, HelloFactory hello, ReconnectBackoff backoff, ILogger<ControlPlaneService> logger)
+        IControlPlaneConnector connector, SessionServices services, IHelloProvider hello, ReconnectBackoff backoff, ILogger<ControlPlaneService> logger)
     {
         _connector = connector;
         _services = services;
@@ -48,30 +44,12 @@ public sealed partial class ControlPlaneService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reconnect = new ResiliencePipelineBuilder { TimeProvider = _services.TimeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(_backoff.NextDelay(args.AttemptNumber, _lastEnd?.IsRefusal == true)),
-                OnRetry = args =>
-                {
-                    Log.Reconnecting(_logger, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
-                    WaitingFor(args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await ReconnectRoundAsync(reconnect, stoppingToken);
+                await ReconnectRoundAsync(stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
         }
         finally
         {
@@ -81,25 +59,35 @@ public sealed partial class ControlPlaneService : BackgroundService
 
     /// <summary>
     /// Dials, runs sessions and waits out back-offs until a healthy session ends or an operator cuts a wait short
-    /// (<see cref="SessionControl.RequestReconnect"/>). The waits watch the round's own token; the sessions watch only
-    /// <paramref name="stoppingToken"/>, so a cut wait can never end a session.
+    /// (<see cref="SessionControl.RequestReconnect"/>); the next round starts the backoff over. The waits watch the
+    /// round's own token; the sessions watch only <paramref name="stoppingToken"/>, so a cut wait can never end a session.
     /// </summary>
-    private async Task ReconnectRoundAsync(ResiliencePipeline reconnect, CancellationToken stoppingToken)
+    private async Task ReconnectRoundAsync(CancellationToken stoppingToken)
     {
         var round = _services.Control.BeginReconnecting(stoppingToken);
         try
         {
-            await reconnect.ExecuteAsync(_ => RunSessionAsync(stoppingToken), round.Token);
-            var pause = _backoff.NextDelay(0, refused: false);
-            WaitingFor(pause);
-            await Task.Delay(pause, _services.TimeProvider, round.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            var skipped = Math.Max(0, (_services.State.Current.NextAttemptAt - _services.TimeProvider.GetUtcNow())?.TotalSeconds ?? 0);
-            var closeCode = _lastEnd?.CloseCode ?? 0;
-            Log.BackoffCut(_logger, skipped, closeCode);
-            _services.State.ReconnectRequested();
+            for (var failures = 0; ; failures++)
+            {
+                var end = await AttemptAsync(stoppingToken);
+                if (end.Stopping)
+                {
+                    return;
+                }
+
+                if (end.WasHealthy(HealthyAfter))
+                {
+                    await WaitAsync(_backoff.NextDelay(0, refused: false), end, round, stoppingToken);
+                    return;
+                }
+
+                var delay = _backoff.NextDelay(failures, end.IsRefusal);
+                Log.Reconnecting(_logger, delay.TotalSeconds, failures + 1);
+                if (!await WaitAsync(delay, end, round, stoppingToken))
+                {
+                    return;
+                }
+            }
         }
         finally
         {
@@ -107,77 +95,62 @@ public sealed partial class ControlPlaneService : BackgroundService
         }
     }
 
-    /// <summary>The wait can be cut before the admin API shows it, so whoever sees <c>nextAttemptAt</c> can cut it.</summary>
-    private void WaitingFor(TimeSpan delay)
+    /// <summary>
+    /// Waits out one back-off; false when it was cut short, by shutdown or by an operator. A cut that lands just as
+    /// the wait ends still counts: the operator was told the agent would dial at once.
+    /// </summary>
+    private async Task<bool> WaitAsync(TimeSpan delay, SessionEnd last, CancellationTokenSource round, CancellationToken stoppingToken)
     {
+        // The wait can be cut before the admin API shows it, so whoever sees nextAttemptAt can cut it.
         _services.Control.Waiting();
         _services.State.Waiting(delay);
+        await Task.Delay(delay, _services.TimeProvider, round.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!round.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            var skipped = Math.Max(0, (_services.State.Current.NextAttemptAt - _services.TimeProvider.GetUtcNow())?.TotalSeconds ?? 0);
+            Log.BackoffCut(_logger, skipped, last.CloseCode ?? 0);
+            _services.State.ReconnectRequested();
+        }
+
+        return false;
     }
 
     /// <summary>
-    /// On SIGTERM: take no new requests, let in-flight ones finish within the grace period and hand back (answer
-    /// 503) those that do not, flush the outbox while still connected, and only then close the link with 1001. The
-    /// flush gets what is left of the grace, and never less than <see cref="FlushReserve"/>: in-flight work that used up
-    /// the grace must not leave its own answers, the 503s and the run statuses of the drain, unsent.
+    /// One dial and session, recorded in the state, the metric and the log. A defect outside the session (a failing
+    /// state listener) counts as a failed attempt, so the loop goes on.
     /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        var dispatcher = _services.Dispatcher;
-        dispatcher.StopAccepting();
-        var graceEnds = Stopwatch.GetTimestamp() + (long)(_services.Options.ShutdownGraceSeconds * (double)Stopwatch.Frequency);
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TimeSpan.FromSeconds(_services.Options.ShutdownGraceSeconds));
-        Log.Draining(_logger, dispatcher.InFlight, _services.Outbox.Depth, _services.Options.ShutdownGraceSeconds);
-        if (!await WaitUntilAsync(() => dispatcher.IsIdle, grace.Token))
-        {
-            Log.HandingBack(_logger, dispatcher.InFlight);
-            dispatcher.HandBackInFlight();
-            await WaitUntilAsync(() => dispatcher.IsIdle, cancellationToken);
-        }
-
-        using var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        flush.CancelAfter(FlushTime(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), graceEnds)));
-        var flushed = await WaitUntilAsync(
-            () => _services.Outbox.Depth == 0 || _services.State.Current.Status != ConnectionStatus.Connected, flush.Token);
-        if (!flushed || _services.Outbox.Depth > 0)
-        {
-            Log.DrainIncomplete(_logger, dispatcher.InFlight, _services.Outbox.Depth);
-        }
-
-        await base.StopAsync(cancellationToken);
-    }
-
-    /// <summary>How long the flush may take, given what is left of the grace period (negative once it has run out).</summary>
-    internal static TimeSpan FlushTime(TimeSpan graceLeft) => graceLeft > FlushReserve ? graceLeft : FlushReserve;
-
-    /// <summary>Shutdown happens in real time whatever clock the agent runs on, so this polls with real delays.</summary>
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    private async Task<SessionEnd> AttemptAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (!condition())
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-            }
-
-            return true;
+            return await RunSessionAsync(stoppingToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            return condition();
+            // Shutdown cut the dial or the hello short.
+            return new SessionEnd("agent shutting down", null, false, TimeSpan.Zero, Stopping: true);
+        }
+        catch (Exception ex)
+        {
+            Log.SessionFailed(_logger, ex);
+            return new SessionEnd($"agent error: {ex.Message}", null, false, TimeSpan.Zero);
         }
     }
 
-    private async ValueTask RunSessionAsync(CancellationToken cancellationToken)
+    private async Task<SessionEnd> RunSessionAsync(CancellationToken cancellationToken)
     {
         var options = _services.Options;
         _services.Control.Dialling();
         _services.State.Connecting(RedactedUrl.Of(options.ConnectUri));
         var end = await ConnectAndRunAsync(options.ConnectUri, cancellationToken);
-        _lastEnd = end;
         if (end.Stopping)
         {
-            return;
+            return end;
         }
 
         var status = end.CloseCode switch
@@ -187,12 +160,9 @@ public sealed partial class ControlPlaneService : BackgroundService
             _ => ConnectionStatus.Disconnected,
         };
         _services.State.Disconnected(status, end.CloseCode, end.Reason, countsAsReconnect: true);
-        _services.Metrics.Reconnects.WithLabels(end.MetricReason).Inc();
+        _services.Metrics.Reconnects.WithLabels(ReconnectReasonLabel.Of(end.MetricReason)).Inc();
         LogEnd(end, status);
-        if (!end.Welcomed || end.IsRefusal || end.Duration < HealthyAfter)
-        {
-            throw new SessionFailedException(end.Reason);
-        }
+        return end;
     }
 
     private async Task<SessionEnd> ConnectAndRunAsync(Uri uri, CancellationToken cancellationToken)

@@ -66,10 +66,10 @@ public sealed partial class ControlPlaneSession
             case MessageTypes.Welcome:
                 break;
             default:
-                if (!_services.Dispatcher.Dispatch(message))
+                if (!_services.Requests.Dispatch(message))
                 {
                     await SendErrorAsync(
-                        $"agent overloaded: {_services.Dispatcher.RepliesWaitingForOutbox} answers wait for room in the full outbox; request not executed, send it again once results are acknowledged",
+                        $"agent overloaded: {_services.Requests.RepliesWaitingForOutbox} answers wait for room in the full outbox; request not executed, send it again once results are acknowledged",
                         message.Id,
                         cancellationToken);
                 }

@@ -87,7 +87,7 @@ public sealed partial class ControlPlaneSession
                 var payload = new HeartbeatPayload(
                     _services.Runs.InFlightCount,
                     _services.Outbox.Depth,
-                    (long)_services.Instance.Uptime.TotalSeconds);
+                    (long)_services.Identity.Uptime.TotalSeconds);
                 var message = MessageCodec.Create(MessageTypes.Heartbeat, payload, ProtocolJsonContext.Default.HeartbeatPayload, Time.GetUtcNow());
                 Volatile.Write(ref _pendingHeartbeat, new PendingHeartbeat(message.Id, Time.GetTimestamp()));
                 await _outgoing.Writer.WriteAsync(new OutgoingFrame(MessageCodec.Encode(message), null), cancellationToken);
@@ -110,7 +110,7 @@ public sealed partial class ControlPlaneSession
                 var silentFor = Time.GetElapsedTime(Volatile.Read(ref _lastFrameTimestamp));
                 if (silentFor >= limit)
                 {
-                    Finish($"silent: no frame from the control plane for {limit.TotalSeconds:0} s");
+                    Finish($"silent: no frame from the control plane for {limit.TotalSeconds:0} s", silent: true);
                     return;
                 }
 

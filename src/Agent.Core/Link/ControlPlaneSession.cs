@@ -22,6 +22,7 @@ public sealed partial class ControlPlaneSession
     private readonly Lock _endGate = new();
     private string? _endReason;
     private int? _endCloseCode;
+    private bool _endSilent;
     private long _lastFrameTimestamp;
 
     public ControlPlaneSession(WebSocket socket, SessionServices services)
@@ -127,7 +128,7 @@ public sealed partial class ControlPlaneSession
     }
 
     /// <summary>Records the first reason the session ends; later ones are consequences of it.</summary>
-    private void Finish(string reason, int? closeCode = null)
+    private void Finish(string reason, int? closeCode = null, bool silent = false)
     {
         lock (_endGate)
         {
@@ -135,6 +136,7 @@ public sealed partial class ControlPlaneSession
             {
                 _endReason = reason;
                 _endCloseCode = closeCode;
+                _endSilent = silent;
             }
         }
     }
@@ -145,7 +147,7 @@ public sealed partial class ControlPlaneSession
         Finish(stopping ? "agent shutting down" : "connection ended");
         lock (_endGate)
         {
-            return new SessionEnd(_endReason!, _endCloseCode, welcomed, Time.GetElapsedTime(started), stopping);
+            return new SessionEnd(_endReason!, _endCloseCode, welcomed, Time.GetElapsedTime(started), stopping, Silent: _endSilent);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Agent.Core.Link;
 /// Sequence numbers are per process, so after a reconnect the session resends exactly the entries above
 /// <c>welcome.ackedSeq</c>, in order. It is bounded: producers wait for room instead of growing it without end.
 /// </summary>
-public sealed class ReliableOutbox : IDisposable
+public sealed class ReliableOutbox : IReliableSender, IDisposable
 {
     private readonly LinkedList<OutboxEntry> _entries = new();
     private readonly SemaphoreSlim _room;
@@ -52,15 +52,17 @@ public sealed class ReliableOutbox : IDisposable
     }
 
     public ValueTask<Envelope> EnqueueAsync(string type, JsonElement payload, string? replyTo, CancellationToken cancellationToken) =>
-        EnqueueAsync(type, payload, replyTo, null, cancellationToken);
+        AppendAsync(type, payload, replyTo, null, cancellationToken);
+
+    public ValueTask<Envelope> EnqueueAsync(string type, JsonElement payload, string? replyTo, OutboxReceipt receipt, CancellationToken cancellationToken) =>
+        AppendAsync(type, payload, replyTo, receipt, cancellationToken);
 
     /// <summary>
-    /// Appends a message. <paramref name="sequenced"/> sees it with its <c>seq</c> before any sender can: the message
-    /// may be sent and acknowledged before this call returns, so bookkeeping keyed by its <c>seq</c> belongs there.
-    /// It runs under the outbox's lock and must be short.
+    /// Appends a message. The receipt gets its <c>seq</c> under the lock, before any sender can see the message: only
+    /// the outbox's own code runs under its lock, never a caller's.
     /// </summary>
-    public async ValueTask<Envelope> EnqueueAsync(
-        string type, JsonElement payload, string? replyTo, Action<Envelope>? sequenced, CancellationToken cancellationToken)
+    private async ValueTask<Envelope> AppendAsync(
+        string type, JsonElement payload, string? replyTo, OutboxReceipt? receipt, CancellationToken cancellationToken)
     {
         await _room.WaitAsync(cancellationToken);
         Envelope message;
@@ -69,8 +71,12 @@ public sealed class ReliableOutbox : IDisposable
         lock (_gate)
         {
             message = new Envelope(type, Guid.NewGuid().ToString(), _timeProvider.GetUtcNow(), payload, ++_lastSeq, replyTo);
-            sequenced?.Invoke(message);
             _entries.AddLast(new OutboxEntry(message, MessageCodec.Encode(message)));
+            if (receipt is not null)
+            {
+                receipt.Seq = _lastSeq;
+            }
+
             depth = _entries.Count;
             appended = _appended;
             _appended = NewSignal();

@@ -1,19 +1,18 @@
+using Agent.Core.Identity;
 using Agent.Core.Metrics;
-using Agent.Core.Operations;
-using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Link;
 
-/// <summary>What every session shares with the ones before and after it: the outbox, the dispatcher, the state.</summary>
+/// <summary>What every session shares with the ones before and after it: the outbox, the request sink, the state.</summary>
 public sealed class SessionServices(
     IOptions<ControlPlaneOptions> options,
     ReliableOutbox outbox,
-    RequestDispatcher dispatcher,
-    RunRegistry runs,
+    IRequestSink requests,
+    IRunsInFlight runs,
     ConnectionState state,
-    AgentInstance instance,
+    AgentIdentity identity,
     AgentMetrics metrics,
     LoopProgress progress,
     SessionControl control,
@@ -24,14 +23,15 @@ public sealed class SessionServices(
 
     public ReliableOutbox Outbox => outbox;
 
-    public RequestDispatcher Dispatcher => dispatcher;
+    /// <summary>Where requests go; shutdown drains it.</summary>
+    public IRequestSink Requests => requests;
 
     public ConnectionState State => state;
 
-    /// <summary>The runs the agent tracks; heartbeats report how many are still active.</summary>
-    public RunRegistry Runs => runs;
+    /// <summary>The runs still active, which heartbeats report.</summary>
+    public IRunsInFlight Runs => runs;
 
-    public AgentInstance Instance => instance;
+    public AgentIdentity Identity => identity;
 
     public AgentMetrics Metrics => metrics;
 

@@ -1,6 +1,6 @@
 using Agent.Core.Argo;
-using Agent.Core.Link;
 using Agent.Core.Ingestion;
+using Agent.Core.Link;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +16,6 @@ public static class ConfigurationExtensions
         builder.Services.AddOptionsWithValidateOnStart<ArgoOptions>().BindConfiguration(ArgoOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<ServerOptions>().BindConfiguration(ServerOptions.SectionName);
-        builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();

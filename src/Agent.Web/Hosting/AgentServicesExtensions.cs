@@ -1,6 +1,6 @@
+using System.Globalization;
 using Agent.Core;
 using Agent.Core.Link;
-using System.Globalization;
 
 namespace Agent.Web.Hosting;
 

@@ -1,16 +1,15 @@
-using Agent.Core.Argo;
+using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Metrics;
-using Agent.Core.Operations;
-using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Agent.Tests.Link;
 
 /// <summary>
-/// The control-plane client wired by hand on a fake clock with no operation handlers: enough for the session and
-/// the reconnect loop, nothing that reaches Argo. Each test gets its own metrics registry.
+/// The control-plane client wired by hand on a fake clock with only what a session needs: the outbox, the state, a
+/// fake request sink and a fixed hello. Nothing executes requests and nothing reaches Argo. Each test gets its own
+/// metrics registry.
 /// </summary>
 internal sealed class ControlPlaneHarness : IDisposable
 {
@@ -26,20 +25,13 @@ internal sealed class ControlPlaneHarness : IDisposable
             HandshakeTimeout = HandshakeTimeout,
         };
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var metrics = new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time);
+        Metrics = new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time);
         Outbox = new ReliableOutbox(64, time);
-        Dispatcher = new RequestDispatcher([], Outbox, new ResultCache(time), options, metrics, time, NullLogger<RequestDispatcher>.Instance);
         State = new ConnectionState(time);
-        var instance = new AgentInstance(time);
-        var registry = new RunRegistry();
+        var identity = new AgentIdentity(Options.AgentId, time);
         Services = new SessionServices(
-            options, Outbox, Dispatcher, registry, State, instance, metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance);
-        var argo = Microsoft.Extensions.Options.Options.Create(new ArgoOptions { Namespace = "ingestion" });
-
-        // The registry counts as rebuilt from the start: the first hello must not wait on the fake clock for Argo.
-        var inventory = new RunInventory();
-        inventory.MarkListed();
-        Hello = new HelloFactory(options, argo, instance, Dispatcher, registry, inventory, new UnreachableArgoClient(), time);
+            options, Outbox, Requests, Runs, State, identity, Metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance);
+        Hello = new FakeHelloProvider(identity);
         Connector = new FakeControlPlaneConnector(time);
         Backoff = new ReconnectBackoff(options, random);
     }
@@ -51,15 +43,19 @@ internal sealed class ControlPlaneHarness : IDisposable
 
     public ControlPlaneOptions Options { get; }
 
+    public AgentMetrics Metrics { get; }
+
     public ReliableOutbox Outbox { get; }
 
-    public RequestDispatcher Dispatcher { get; }
+    public FakeRequestSink Requests { get; } = new();
+
+    public FakeRunsInFlight Runs { get; } = new();
 
     public ConnectionState State { get; }
 
     public SessionServices Services { get; }
 
-    public HelloFactory Hello { get; }
+    public FakeHelloProvider Hello { get; }
 
     public FakeControlPlaneConnector Connector { get; }
 
@@ -72,7 +68,6 @@ internal sealed class ControlPlaneHarness : IDisposable
 
     public void Dispose()
     {
-        Dispatcher.Dispose();
         Outbox.Dispose();
         Control.Dispose();
     }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Agent.Tests.Link;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that reports the due time of every timer created on it (Task.Delay, Polly's
-/// retry delay, CancellationTokenSource timeouts), so a test advances the clock only once a wait is armed
+/// A <see cref="FakeTimeProvider"/> that reports the due time of every timer created on it (Task.Delay, the
+/// reconnect wait, CancellationTokenSource timeouts), so a test advances the clock only once a wait is armed
 /// instead of racing the code under test.
 /// </summary>
 internal sealed class TimerRecordingTimeProvider : FakeTimeProvider

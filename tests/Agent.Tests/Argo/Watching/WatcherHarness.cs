@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Agent.Core.Argo;
+using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
@@ -25,11 +26,12 @@ internal sealed class WatcherHarness : IAsyncDisposable
     public WatcherHarness()
     {
         Outbox = new ReliableOutbox(10_000, Time);
+        Identity = new AgentIdentity(AgentId, Time);
         var argoOptions = Options.Create(new ArgoOptions { PollInterval = PollInterval });
         var reporter = new RunStatusReporter(
             Registry,
             Outbox,
-            new AgentInstance(Time),
+            Identity,
             argoOptions,
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
             Time,
@@ -40,13 +42,15 @@ internal sealed class WatcherHarness : IAsyncDisposable
             Registry,
             new RunInventory(),
             RunIds,
-            Options.Create(new ControlPlaneOptions { AgentId = AgentId }),
+            Identity,
             argoOptions,
             Time,
             NullLogger<WorkflowWatcher>.Instance);
     }
 
     public TimerRecordingTimeProvider Time { get; } = new();
+
+    public AgentIdentity Identity { get; }
 
     public ScriptedWatchArgo Argo { get; } = new();
 

@@ -1,22 +1,22 @@
 using Agent.Core.Argo;
-using Agent.Core.Operations;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Options;
 
-namespace Agent.Core.Link;
+namespace Agent.Core.Operations;
 
 /// <summary>Builds the <c>hello</c> of each session, including the runs the agent knows to be active.</summary>
 public sealed class HelloFactory(
-    IOptions<ControlPlaneOptions> controlPlane,
+    AgentIdentity identity,
     IOptions<ArgoOptions> argo,
-    AgentInstance instance,
     RequestDispatcher dispatcher,
     RunRegistry registry,
     RunInventory inventory,
     IArgoWorkflowClient argoClient,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider) : IHelloProvider
 {
     private string? _argoVersion;
 
@@ -48,9 +48,9 @@ public sealed class HelloFactory(
     }
 
     public HelloPayload Create() => new(
-        controlPlane.Value.AgentId,
-        instance.InstanceId,
-        AgentInstance.Version,
+        identity.AgentId,
+        identity.InstanceId,
+        AgentIdentity.Version,
         [ProtocolVersion.Current],
         [.. dispatcher.Capabilities.Order(StringComparer.Ordinal)],
         new ExecutorInfo(ExecutorKind, argo.Value.Namespace, _argoVersion),
