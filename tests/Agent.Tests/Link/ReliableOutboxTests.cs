@@ -155,4 +155,38 @@ public class ReliableOutboxTests
 
         Assert.Equal([1, 2, 0], depths);
     }
+
+    [Fact]
+    public async Task EnqueueAsync_WithReceipt_TheSeqIsThereBeforeTheMessageCanBeSent()
+    {
+        using var outbox = new ReliableOutbox(16, new FakeTimeProvider());
+        await outbox.EnqueueAsync(MessageTypes.RunStatus, Payload, null, CancellationToken.None);
+        var receipt = new OutboxReceipt();
+
+        // The pump is woken by MoreAppended, on the enqueuing thread before EnqueueAsync returns; what it reads then is
+        // what a fast server could already acknowledge.
+        var seenBySender = outbox.After(1).MoreAppended.ContinueWith(
+            _ => receipt.Seq, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var message = await outbox.EnqueueAsync(MessageTypes.Result, Payload, "req-1", receipt, CancellationToken.None);
+
+        Assert.Equal(2, message.Seq);
+        Assert.Equal(2, await seenBySender.WaitAsync(TestTimeouts.Signal));
+        Assert.True(receipt.IsSequenced);
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_WithReceiptOnAFullOutboxCancelled_ReceiptStaysUnsequenced()
+    {
+        using var outbox = new ReliableOutbox(1, new FakeTimeProvider());
+        await outbox.EnqueueAsync(MessageTypes.Result, Payload, null, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var receipt = new OutboxReceipt();
+
+        var blocked = outbox.EnqueueAsync(MessageTypes.Result, Payload, "req-2", receipt, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked.WaitAsync(TestTimeouts.Signal));
+        Assert.False(receipt.IsSequenced);
+        Assert.Equal(0, receipt.Seq);
+    }
 }

@@ -22,6 +22,21 @@ public sealed class ShutdownOrderTests
     }
 
     [Fact]
+    public async Task StopAsync_Shutdown_TheRequestSinkStopsTakingRequests()
+    {
+        using var harness = new ControlPlaneHarness(new TimerRecordingTimeProvider(), new MaxJitterRandom());
+        using var service = harness.CreateService();
+        var cancellation = UnitTimeouts.Token();
+        await service.StartAsync(cancellation);
+        await harness.Connector.NextAttemptAsync(cancellation);
+
+        await service.StopAsync(cancellation);
+
+        Assert.True(harness.Requests.Stopped);
+        Assert.Equal(ConnectionStatus.Stopped, harness.State.Current.Status);
+    }
+
+    [Fact]
     public void FlushTime_InFlightWorkUsedUpTheGrace_IsTheReserve()
     {
         Assert.Equal(ControlPlaneService.FlushReserve, ControlPlaneService.FlushTime(TimeSpan.FromSeconds(-3)));
