@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Agent.Core.Link;
 using Agent.Core.Protocol;
@@ -41,7 +39,7 @@ public sealed class ControlPlaneSessionBadInputTests
         if (answeredWithError)
         {
             Assert.Equal(MessageTypes.Error, first.Type);
-            Assert.Contains("heartbeatSeconds", Reason(first), StringComparison.Ordinal);
+            Assert.Contains("heartbeatSeconds", WelcomedSessions.Reason(first), StringComparison.Ordinal);
             first = await peer.Received.ReadAsync(cancellation);
         }
 
@@ -53,7 +51,7 @@ public sealed class ControlPlaneSessionBadInputTests
     [Fact]
     public async Task RunAsync_WelcomeAckedSeqAboveAnythingSent_AnsweredWithAnErrorAndLaterResultsStillDelivered()
     {
-        var (harness, pair, peer, session, cancellation) = await StartWelcomedAsync(ackedSeq: long.MaxValue);
+        var (harness, pair, peer, session, cancellation) = await WelcomedSessions.StartAsync(ackedSeq: long.MaxValue);
         using var disposeHarness = harness;
         using var disposePair = pair;
 
@@ -61,7 +59,7 @@ public sealed class ControlPlaneSessionBadInputTests
         await harness.Outbox.EnqueueAsync(MessageTypes.Result, EmptyPayload(), "req-1", cancellation);
         var result = await peer.WaitForAsync(MessageTypes.Result, cancellation);
 
-        Assert.Contains("ackedSeq", Reason(error), StringComparison.Ordinal);
+        Assert.Contains("ackedSeq", WelcomedSessions.Reason(error), StringComparison.Ordinal);
         Assert.Equal(1, result.Seq);
         Assert.False(session.IsCompleted);
     }
@@ -74,18 +72,18 @@ public sealed class ControlPlaneSessionBadInputTests
     [InlineData("\"7\"", "seq")]
     public async Task RunAsync_AckSeqOutOfRangeOrUnreadable_AnsweredWithAnErrorAndNothingLost(string seq, string expectedInReason)
     {
-        var (harness, pair, peer, session, cancellation) = await StartWelcomedAsync(ackedSeq: 0);
+        var (harness, pair, peer, session, cancellation) = await WelcomedSessions.StartAsync(ackedSeq: 0);
         using var disposeHarness = harness;
         using var disposePair = pair;
         await harness.Outbox.EnqueueAsync(MessageTypes.Result, EmptyPayload(), "req-1", cancellation);
         await peer.WaitForAsync(MessageTypes.Result, cancellation);
 
-        await SendTextAsync(pair, """{"type":"ack","id":"ack-1","payload":{"seq":""" + seq + "}}", cancellation);
+        await WelcomedSessions.SendTextAsync(pair, """{"type":"ack","id":"ack-1","payload":{"seq":""" + seq + "}}", cancellation);
         var error = await peer.WaitForAsync(MessageTypes.Error, cancellation);
         await harness.Outbox.EnqueueAsync(MessageTypes.Result, EmptyPayload(), "req-2", cancellation);
         var second = await peer.WaitForAsync(MessageTypes.Result, cancellation);
 
-        Assert.Contains(expectedInReason, Reason(error), StringComparison.Ordinal);
+        Assert.Contains(expectedInReason, WelcomedSessions.Reason(error), StringComparison.Ordinal);
         Assert.Equal("ack-1", error.ReplyTo);
         Assert.Equal(2, second.Seq);
         Assert.False(session.IsCompleted);
@@ -97,39 +95,19 @@ public sealed class ControlPlaneSessionBadInputTests
     [InlineData("""{"id":"req-1","type":"heartbeat.ack","replyTo":"\ud800\ud800"}""")]
     public async Task RunAsync_LoneSurrogateEscape_AnsweredWithAnErrorAndTheSessionStaysUp(string frame)
     {
-        var (harness, pair, peer, session, cancellation) = await StartWelcomedAsync(ackedSeq: 0);
+        var (harness, pair, peer, session, cancellation) = await WelcomedSessions.StartAsync(ackedSeq: 0);
         using var disposeHarness = harness;
         using var disposePair = pair;
 
-        await SendTextAsync(pair, frame, cancellation);
+        await WelcomedSessions.SendTextAsync(pair, frame, cancellation);
         var error = await peer.WaitForAsync(MessageTypes.Error, cancellation);
-        harness.Time.Advance(TimeSpan.FromSeconds(HeartbeatSeconds));
+        harness.Time.Advance(TimeSpan.FromSeconds(WelcomedSessions.HeartbeatSeconds));
         await peer.WaitForAsync(MessageTypes.Heartbeat, cancellation);
 
-        Assert.Contains("not valid text", Reason(error), StringComparison.Ordinal);
+        Assert.Contains("not valid text", WelcomedSessions.Reason(error), StringComparison.Ordinal);
         Assert.False(session.IsCompleted);
         Assert.Equal(ConnectionStatus.Connected, harness.State.Current.Status);
     }
 
-    private const int HeartbeatSeconds = 5;
-
-    private static async Task<(ControlPlaneHarness, InMemoryWebSocketPair, FakeControlPlanePeer, Task<SessionEnd>, CancellationToken)> StartWelcomedAsync(long ackedSeq)
-    {
-        var time = new TimerRecordingTimeProvider();
-        var harness = new ControlPlaneHarness(time, new MaxJitterRandom());
-        var pair = new InMemoryWebSocketPair();
-        var cancellation = UnitTimeouts.Token();
-        var session = new ControlPlaneSession(pair.Client, harness.Services).RunAsync(harness.Hello.Create(), cancellation);
-        var peer = new FakeControlPlanePeer(pair.Server, time);
-        await peer.WelcomeAsync(HeartbeatSeconds, ackedSeq, cancellation);
-        await time.WaitForSessionTimersAsync(TimeSpan.FromSeconds(HeartbeatSeconds), cancellation);
-        return (harness, pair, peer, session, cancellation);
-    }
-
-    private static Task SendTextAsync(InMemoryWebSocketPair pair, string text, CancellationToken cancellationToken) =>
-        pair.Server.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-
     private static JsonElement EmptyPayload() => JsonDocument.Parse("{}").RootElement.Clone();
-
-    private static string Reason(Envelope error) => error.Payload.Deserialize(ProtocolJsonContext.Default.ErrorPayload)!.Reason;
 }
