@@ -1,7 +1,7 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
 using Agent.Core.Customization;
 using Agent.Core.Ingestion;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
@@ -22,25 +22,19 @@ public static class AgentCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentMetrics>();
-        services.AddSingleton<AgentInstance>();
-        services.AddSingleton<ConnectionState>();
-        services.AddSingleton<LoopProgress>();
-        services.AddSingleton<SessionControl>();
-        services.AddSingleton(provider => new ReliableOutbox(
-            provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.OutboxCapacity, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ResultCache(
             provider.GetRequiredService<TimeProvider>(), ResultCacheLimits.From(provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value)));
         services.AddSingleton<RequestDispatcher>();
-        services.AddSingleton<SessionServices>();
+        services.AddSingleton<IRequestSink>(provider => provider.GetRequiredService<RequestDispatcher>());
         services.AddSingleton<HelloFactory>();
-        services.AddSingleton(provider => new ReconnectBackoff(provider.GetRequiredService<IOptions<ControlPlaneOptions>>(), new Random()));
-        services.TryAddSingleton<IControlPlaneConnector, ClientWebSocketConnector>();
+        services.AddSingleton<IHelloProvider>(provider => provider.GetRequiredService<HelloFactory>());
+        services.AddSingleton<IRunsInFlight>(provider => provider.GetRequiredService<RunRegistry>());
 
         // The host stops hosted services in reverse order of registration, so the watcher, registered first, stops
-        // last: it keeps reporting while ControlPlaneService drains and flushes, and a run that ends during the drain
-        // still gets its final run.status (issue 12, finding 6).
+        // last: it keeps reporting while ControlPlaneService (added by AddLink) drains and flushes, and a run that ends
+        // during the drain still gets its final run.status (issue 12, finding 6).
         services.AddHostedService<WorkflowWatcher>();
-        services.AddHostedService<ControlPlaneService>();
+        services.AddLink();
 
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunInventory>();

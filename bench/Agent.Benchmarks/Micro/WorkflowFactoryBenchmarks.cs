@@ -1,7 +1,7 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Sandbox.ControlPlane.Api;
 using BenchmarkDotNet.Attributes;
@@ -29,7 +29,7 @@ public class WorkflowFactoryBenchmarks
                 ImagePullSecrets = "registry-creds",
             }),
             Options.Create(new ArgoOptions { Namespace = "ingestion" }),
-            Options.Create(new ControlPlaneOptions { AgentId = "agent-eu-1" }));
+            new AgentIdentity("agent-eu-1", TimeProvider.System));
         _run = new RunRequest(
             "5f0c2a8e-1d7b-4c1e-9a53-0b1f6f7e2c11", "mysql_prod.metadata_ingestion", "metadata_ingestion", "metadata",
             RequestPayloads.DefaultConfig, Retries: 2, RetryDelaySeconds: 30);

@@ -1,7 +1,7 @@
 using Agent.Benchmarks.Infrastructure;
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Sandbox.ControlPlane.Api;
@@ -94,7 +94,7 @@ internal static class ArgoCallBenchmark
             options.Namespace = BenchHost.Namespace;
             options.Token = "bench";
         });
-        services.Configure<ControlPlaneOptions>(options => options.AgentId = "bench-argo-call");
+        services.AddSingleton(provider => new AgentIdentity("bench-argo-call", provider.GetRequiredService<TimeProvider>()));
         services.Configure<IngestionOptions>(options => options.Image = "openmetadata/ingestion:1.9.0");
         services.AddArgoGateway();
         return services.BuildServiceProvider();

@@ -1,5 +1,5 @@
 using Agent.Core.Connectivity;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +20,7 @@ public sealed partial class WorkflowWatcher(
     RunRegistry registry,
     RunInventory inventory,
     ArgoRunIds runIds,
-    IOptions<ControlPlaneOptions> controlPlane,
+    AgentIdentity identity,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
     ILogger<WorkflowWatcher> logger) : BackgroundService
@@ -31,7 +31,7 @@ public sealed partial class WorkflowWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var selector = WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId);
+        var selector = WorkflowLabels.SelectorForAgent(identity.AgentId);
         var backoff = new WatchBackoff(options.Value.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Agent.Core.Identity;
 
 namespace Agent.Core.Operations;
 
@@ -16,5 +17,5 @@ public sealed record OperationResult(int Code, string? Reason = null, string? Ru
     public static OperationResult NotFound(string reason) => new(404, reason);
 
     public static OperationResult NotImplemented(string type) =>
-        new(501, $"'{type}' is not implemented by agent version {Agent.Core.ControlPlane.AgentInstance.Version}");
+        new(501, $"'{type}' is not implemented by agent version {AgentIdentity.Version}");
 }

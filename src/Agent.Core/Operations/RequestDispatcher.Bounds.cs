@@ -36,7 +36,7 @@ public sealed partial class RequestDispatcher
 
     /// <summary>True once no answer to <paramref name="requestId"/> is on its way: the cache may then forget it early.</summary>
     private bool IsAnswerAcknowledged(string requestId) =>
-        !_pendingAnswers.TryGetValue(requestId, out var seq) || (seq != NotYetEnqueued && seq <= _outbox.AckedSeq);
+        !_pendingAnswers.TryGetValue(requestId, out var receipt) || (receipt.IsSequenced && receipt.Seq <= _outbox.AckedSeq);
 
     private string TypeLabel(string type) => _handlers.ContainsKey(type) ? type : UnknownTypeLabel;
 

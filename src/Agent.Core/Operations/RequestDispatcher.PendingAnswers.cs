@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Agent.Core.Protocol;
+using Agent.Core.Link;
 using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Operations;
@@ -12,49 +12,41 @@ namespace Agent.Core.Operations;
 /// </summary>
 public sealed partial class RequestDispatcher
 {
-    private const long NotYetEnqueued = 0;
     private const int PruneEvery = 1024;
 
-    private readonly ConcurrentDictionary<string, long> _pendingAnswers = new(StringComparer.Ordinal);
+    // Each claim's receipt: zero while the answer is executing or waits for room, then the seq the outbox gave it. The
+    // outbox writes it before anyone can send the answer, so an acknowledgement never finds it "not yet enqueued".
+    private readonly ConcurrentDictionary<string, OutboxReceipt> _pendingAnswers = new(StringComparer.Ordinal);
     private readonly Lock _pendingGate = new();
     private int _enqueuedSincePrune;
 
-    /// <summary>Claims the right to answer <paramref name="requestId"/>; false while an earlier answer is still pending.</summary>
-    private bool TryClaimAnswer(string requestId)
+    /// <summary>
+    /// Claims the right to answer <paramref name="requestId"/>; null while an earlier answer is still pending. The
+    /// receipt goes with the answer into the outbox (<see cref="EnqueueReplyAsync"/>).
+    /// </summary>
+    private OutboxReceipt? TryClaimAnswer(string requestId)
     {
         lock (_pendingGate)
         {
-            if (_pendingAnswers.TryGetValue(requestId, out var seq) && (seq == NotYetEnqueued || seq > _outbox.AckedSeq))
+            if (_pendingAnswers.TryGetValue(requestId, out var earlier) && (!earlier.IsSequenced || earlier.Seq > _outbox.AckedSeq))
             {
-                return false;
+                return null;
             }
 
-            _pendingAnswers[requestId] = NotYetEnqueued;
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// Records the answer's <c>seq</c> before the outbox lets anyone send it. Recorded any later, the answer could be
-    /// sent and acknowledged first, and a deliberate repeat of the id arriving then would find it "not yet enqueued"
-    /// and go unanswered for good.
-    /// </summary>
-    private void AnswerSequenced(string requestId, Envelope result)
-    {
-        lock (_pendingGate)
-        {
-            _pendingAnswers[requestId] = result.Seq ?? NotYetEnqueued;
+            var receipt = new OutboxReceipt();
+            _pendingAnswers[requestId] = receipt;
+            return receipt;
         }
     }
 
     /// <summary>Gives up the claim on an answer that will never be sent, so a repeat of the id is executed and answered.</summary>
-    private void ReleaseClaim(string requestId)
+    private void ReleaseClaim(string requestId, OutboxReceipt receipt)
     {
         lock (_pendingGate)
         {
-            if (_pendingAnswers.TryGetValue(requestId, out var seq) && seq == NotYetEnqueued)
+            if (!receipt.IsSequenced)
             {
-                _pendingAnswers.TryRemove(requestId, out _);
+                _pendingAnswers.TryRemove(new KeyValuePair<string, OutboxReceipt>(requestId, receipt));
             }
         }
     }
@@ -73,9 +65,9 @@ public sealed partial class RequestDispatcher
         var acked = _outbox.AckedSeq;
         lock (_pendingGate)
         {
-            foreach (var (id, seq) in _pendingAnswers)
+            foreach (var (id, receipt) in _pendingAnswers)
             {
-                if (seq != NotYetEnqueued && seq <= acked)
+                if (receipt.IsSequenced && receipt.Seq <= acked)
                 {
                     _pendingAnswers.TryRemove(id, out _);
                 }

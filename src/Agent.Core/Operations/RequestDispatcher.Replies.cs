@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Logging;
@@ -14,17 +15,17 @@ namespace Agent.Core.Operations;
 /// </summary>
 public sealed partial class RequestDispatcher
 {
-    private async Task ReplyAsync(Envelope request, Task<OperationResult> answer, long receivedAt, bool replayed)
+    private async Task ReplyAsync(Envelope request, OutboxReceipt receipt, Task<OperationResult> answer, long receivedAt, bool replayed)
     {
         try
         {
-            await EnqueueReplyAsync(request, await ResultBodyAsync(request, answer, receivedAt, replayed));
+            await EnqueueReplyAsync(request, receipt, await ResultBodyAsync(request, answer, receivedAt, replayed));
             PruneIfDue();
         }
         catch (Exception ex)
         {
             ReplyLog.ReplyLost(_logger, ex, request.Id, request.Type);
-            ReleaseClaim(request.Id);
+            ReleaseClaim(request.Id, receipt);
         }
         finally
         {
@@ -58,18 +59,23 @@ public sealed partial class RequestDispatcher
 
     private JsonElement ResultBody(Envelope request, OperationResult result)
     {
-        var payload = new ResultPayload(result.Ok, result.Code, AgentInstance.Platform, AgentInstance.Version, result.Reason, result.RunId, result.Data);
+        var payload = new ResultPayload(result.Ok, result.Code, AgentIdentity.Platform, AgentIdentity.Version, result.Reason, result.RunId, result.Data);
         var body = JsonSerializer.SerializeToElement(payload, ProtocolJsonContext.Default.ResultPayload);
         _metrics.Requests.WithLabels(TypeLabel(request.Type), result.Ok ? "ok" : result.Code.ToString(CultureInfo.InvariantCulture)).Inc();
         return body;
     }
 
-    private async Task EnqueueReplyAsync(Envelope request, JsonElement body)
+    /// <summary>
+    /// The outbox writes the answer's <c>seq</c> into the claim's <paramref name="receipt"/> before anyone can send it.
+    /// Recorded any later, the answer could be sent and acknowledged first, and a deliberate repeat of the id arriving
+    /// then would find it "not yet enqueued" and go unanswered for good.
+    /// </summary>
+    private async Task EnqueueReplyAsync(Envelope request, OutboxReceipt receipt, JsonElement body)
     {
         Interlocked.Increment(ref _repliesWaitingForOutbox);
         try
         {
-            await _outbox.EnqueueAsync(MessageTypes.Result, body, request.Id, message => AnswerSequenced(request.Id, message), CancellationToken.None);
+            await _outbox.EnqueueAsync(MessageTypes.Result, body, request.Id, receipt, CancellationToken.None);
         }
         finally
         {

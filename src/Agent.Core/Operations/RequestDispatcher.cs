@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Logging;
@@ -12,11 +12,11 @@ namespace Agent.Core.Operations;
 /// execution's answer, late requests get 408, requests past the concurrency limit get 429, and every answer
 /// goes through the reliable outbox so a dropped link cannot lose it.
 /// </summary>
-public sealed partial class RequestDispatcher : IDisposable
+public sealed partial class RequestDispatcher : IRequestSink, IDisposable
 {
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private readonly FrozenDictionary<string, IOperationHandler> _handlers;
-    private readonly ReliableOutbox _outbox;
+    private readonly IReliableSender _outbox;
     private readonly ResultCache _results;
     private readonly AgentMetrics _metrics;
     private readonly TimeProvider _timeProvider;
@@ -30,7 +30,7 @@ public sealed partial class RequestDispatcher : IDisposable
 
     public RequestDispatcher(
         IEnumerable<IOperationHandler> handlers,
-        ReliableOutbox outbox,
+        IReliableSender outbox,
         ResultCache results,
         IOptions<ControlPlaneOptions> options,
         AgentMetrics metrics,
@@ -77,7 +77,7 @@ public sealed partial class RequestDispatcher : IDisposable
         // answer the cache did not keep, executed again. Expired answers are forgotten before the claim, which would
         // make this id's acknowledged answer look pending and keep it past its retention.
         _results.PruneIfDue();
-        if (!TryClaimAnswer(request.Id))
+        if (TryClaimAnswer(request.Id) is not { } receipt)
         {
             PendingLog.AnswerPending(_logger, request.Id, request.Type);
             return true;
@@ -85,7 +85,7 @@ public sealed partial class RequestDispatcher : IDisposable
 
         var (answer, isDuplicate) = _results.GetOrStart(request.Id, () => ExecuteAsync(request), RetentionFor(request.Type));
         Interlocked.Increment(ref _repliesInProgress);
-        _ = ReplyAsync(request, answer, receivedAt, isDuplicate);
+        _ = ReplyAsync(request, receipt, answer, receivedAt, isDuplicate);
         return true;
     }
 

@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 
 namespace Agent.Core.Operations;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Agent.Core.Link;
 using Agent.Core.Protocol.Messages;
 
 namespace Agent.Core.Runs;
@@ -7,7 +8,7 @@ namespace Agent.Core.Runs;
 /// Every run the agent knows, keyed by run id and by workflow name. Finished runs stay for a while so the
 /// admin API can show them, up to <see cref="FinishedRetention"/> of them.
 /// </summary>
-public sealed class RunRegistry
+public sealed class RunRegistry : IRunsInFlight
 {
     public const int FinishedRetention = 1_000;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -15,8 +16,8 @@ namespace Agent.Core.Runs;
 /// </summary>
 public sealed partial class RunStatusReporter(
     RunRegistry registry,
-    ReliableOutbox outbox,
-    AgentInstance instance,
+    IReliableSender outbox,
+    AgentIdentity identity,
     IOptions<ArgoOptions> options,
     AgentMetrics metrics,
     TimeProvider timeProvider,
@@ -43,16 +44,17 @@ public sealed partial class RunStatusReporter(
             return;
         }
 
-        // The registry takes the new state only once the outbox holds its report, in the same step: were the enqueue
-        // cancelled (a full outbox at shutdown), the registry would otherwise say "reported" and the next observation
-        // of the same state would send nothing, ever.
+        // The registry takes the new state only once the outbox holds its report: were the enqueue cancelled (a full
+        // outbox at shutdown), the registry would otherwise say "reported" and the next observation of the same state
+        // would send nothing, ever. The watcher observes one workflow at a time, so no later report of this run can
+        // overtake this update.
         var report = run with { State = state, CreatedAt = created, StartedAt = workflow.StartedAt, FinishedAt = workflow.FinishedAt, Message = message };
-        await outbox.EnqueueAsync(
+        var sent = await outbox.EnqueueAsync(
             MessageTypes.RunStatus,
             JsonSerializer.SerializeToElement(ToPayload(report), ProtocolJsonContext.Default.RunStatusPayload),
             null,
-            sent => registry.Update(run.RunId, _ => report with { LastStatusSeq = sent.Seq }),
             cancellationToken);
+        registry.Update(run.RunId, _ => report with { LastStatusSeq = sent.Seq });
         CountFinished(state);
         LogStateChange(report, workflow);
     }
@@ -103,7 +105,7 @@ public sealed partial class RunStatusReporter(
         // active, and those that finished while no agent was there. Runs that finished well before this process
         // started are left alone: the agent that saw them end reported them.
         var state = WorkflowPhases.ToPipelineState(workflow);
-        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < instance.StartedAt - options.Value.RecoveryWindow)
+        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < identity.StartedAt - options.Value.RecoveryWindow)
         {
             return null;
         }

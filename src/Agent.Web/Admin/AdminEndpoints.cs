@@ -1,9 +1,9 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Operations;
 using Agent.Core.Runs;
 using Agent.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Admin;
 
@@ -46,14 +46,14 @@ internal static class AdminEndpoints
     }
 
     public static Ok<ConnectionView> GetConnection(
-        ConnectionState state, AgentInstance instance, RequestDispatcher dispatcher, IOptions<ControlPlaneOptions> options)
+        ConnectionState state, AgentIdentity identity, RequestDispatcher dispatcher)
     {
         var current = state.Current;
         return TypedResults.Ok(new ConnectionView(
             current.Status.ToString(),
-            options.Value.AgentId,
-            instance.InstanceId,
-            AgentInstance.Version,
+            identity.AgentId,
+            identity.InstanceId,
+            AgentIdentity.Version,
             current.ServerUrl,
             current.SessionId,
             current.ConnectedSince,

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Web.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -13,7 +13,7 @@ internal static class DiagnosticsEndpoints
     public const string Redacted = "***";
 
     public static async Task<Ok<DiagnosticsView>> GetDiagnostics(
-        IConfiguration configuration, IArgoWorkflowClient argo, IOptions<ArgoOptions> argoOptions, AgentInstance instance, CancellationToken cancellationToken)
+        IConfiguration configuration, IArgoWorkflowClient argo, IOptions<ArgoOptions> argoOptions, AgentIdentity identity, CancellationToken cancellationToken)
     {
         var entries = EnvironmentVariableMap.All
             .Select(variable => new ConfigurationEntry(
@@ -23,10 +23,10 @@ internal static class DiagnosticsEndpoints
                 variable.IsSecret))
             .ToList();
         return TypedResults.Ok(new DiagnosticsView(
-            AgentInstance.Version,
+            AgentIdentity.Version,
             RuntimeInformation.FrameworkDescription,
             RuntimeInformation.OSDescription,
-            instance.StartedAt,
+            identity.StartedAt,
             entries,
             await CheckArgoAsync(argo, argoOptions.Value, cancellationToken)));
     }

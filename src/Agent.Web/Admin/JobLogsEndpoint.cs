@@ -41,7 +41,7 @@ internal static class JobLogsEndpoint
 
         try
         {
-            var workflow = await OwnedRuns.FindAsync(services.Argo, services.ControlPlane.Value.AgentId, run.PipelineFqn, runId, cancellationToken);
+            var workflow = await OwnedRuns.FindAsync(services.Argo, services.Identity.AgentId, run.PipelineFqn, runId, cancellationToken);
             if (workflow is null)
             {
                 return TypedResults.NotFound($"run '{runId}' has no workflow in Argo any more (it was '{run.WorkflowName}'): it was deleted");

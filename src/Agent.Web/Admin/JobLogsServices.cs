@@ -1,9 +1,8 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Admin;
 
 /// <summary>What <c>GET /admin/jobs/{runId}/logs</c> reads: the tracked runs, then Argo.</summary>
-internal sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, IOptions<ControlPlaneOptions> ControlPlane);
+internal sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, AgentIdentity Identity);

@@ -1,6 +1,6 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
 using Agent.Core.Ingestion;
+using Agent.Core.Link;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Configuration;
@@ -18,8 +18,6 @@ internal static class ConfigurationExtensions
         builder.Services.AddOptionsWithValidateOnStart<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<ArgoOptions>().BindConfiguration(ArgoOptions.SectionName);
         builder.Services.AddOptionsWithValidateOnStart<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
-        builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsRules>();
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();

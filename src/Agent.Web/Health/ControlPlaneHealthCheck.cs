@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

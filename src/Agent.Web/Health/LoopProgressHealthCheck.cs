@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Agent.Web.Health;

@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
@@ -28,7 +28,7 @@ public sealed class AdminReconnectAfterRefusalTests
         await using var agent = new AgentApplication(sandbox, agentId, new Dictionary<string, string?>
         {
             ["ControlPlane:ReconnectDelaySeconds"] = "60",
-            ["Serilog:MinimumLevel:Override:Agent.Core.ControlPlane"] = "Information",
+            ["Serilog:MinimumLevel:Override:Agent.Core.Link"] = "Information",
         })
         {
             ReplaceServices = services => services.AddSingleton<TimeProvider>(clock),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.Infrastructure;
 using Serilog.Events;
@@ -99,7 +99,7 @@ public sealed class CloseCodeTests
     private static Dictionary<string, string?> WithLogsAndCap(string reconnectDelaySeconds) => new()
     {
         ["ControlPlane:ReconnectDelaySeconds"] = reconnectDelaySeconds,
-        ["Serilog:MinimumLevel:Override:Agent.Core.ControlPlane"] = "Information",
+        ["Serilog:MinimumLevel:Override:Agent.Core.Link"] = "Information",
     };
 
     private static async Task<LogEvent> WaitForLogAsync(AgentApplication agent, int eventId, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class DuplicateRequestTests
         var answer = await ticket.WaitAsync(cancellation);
 
         // Let everything the agent has to say arrive before counting answers.
-        await LinkSignals.UntilAsync(() => agent.Services.GetRequiredService<Agent.Core.ControlPlane.ReliableOutbox>().Depth == 0 && dispatcher.InFlight == 0, cancellation);
+        await LinkSignals.UntilAsync(() => agent.Services.GetRequiredService<Agent.Core.Link.ReliableOutbox>().Depth == 0 && dispatcher.InFlight == 0, cancellation);
         var request = server.GetRequest(ticket.Id)!;
         Assert.NotEqual(first.SessionId, second.SessionId);
         Assert.Equal(2, request.SendCount);

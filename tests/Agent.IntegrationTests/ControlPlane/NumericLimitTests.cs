@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
 using Agent.Sandbox.ControlPlane.Api;

@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
@@ -46,7 +46,7 @@ public sealed class RandomizedDropTests
             },
             timeout: TimeSpan.FromSeconds(240),
             replaceServices: services => services.AddSingleton(provider => new ReconnectBackoff(
-                provider.GetRequiredService<IOptions<Agent.Core.ControlPlane.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))));
+                provider.GetRequiredService<IOptions<Agent.Core.Link.ControlPlaneOptions>>(), new ScaledRandom(Seed, JitterScale))));
         var (sandbox, server, agent, connection) = (rig.Sandbox, rig.ControlPlane, rig.Agent, rig.Welcomed);
         var random = new Random(Seed);
         var dropAt = Enumerable.Range(0, Runs + DeliberateDuplicates).OrderBy(_ => random.Next()).Take(Drops).ToHashSet();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;

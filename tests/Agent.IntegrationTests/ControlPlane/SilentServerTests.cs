@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -97,7 +97,7 @@ public sealed class ListenerAndMetricsTests
         agent.StartServer();
         using var infra = agent.CreateInfraClient();
         var refused = new TaskCompletionSource();
-        var state = agent.Services.GetRequiredService<Agent.Core.ControlPlane.ConnectionState>();
+        var state = agent.Services.GetRequiredService<Agent.Core.Link.ConnectionState>();
         state.Changed += snapshot =>
         {
             if (snapshot.LastCloseCode == Agent.Core.Protocol.CloseCodes.Unauthorized)

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
 using Agent.Core.Ingestion;
+using Agent.Core.Link;
 using Agent.Web.Configuration;
 using Agent.Web.Hosting;
 

@@ -3,7 +3,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Agent.Core.Argo;
 using Agent.Core.Connectivity;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Tests.Connectivity;

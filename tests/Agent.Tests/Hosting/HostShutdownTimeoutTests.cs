@@ -1,4 +1,4 @@
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Web.Configuration;
 using Agent.Web.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Agent.Core.ControlPlane;
+using Agent.Core.Link;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
@@ -39,7 +40,7 @@ public sealed class RecoveryHorizonTests
         // The next process lists them at start and reports what ended within the recovery window.
         using var outbox = new ReliableOutbox(64, _time);
         var reporter = new RunStatusReporter(
-            new RunRegistry(), outbox, new AgentInstance(_time), Options.Create(new ArgoOptions()),
+            new RunRegistry(), outbox, new AgentIdentity(AgentId, _time), Options.Create(new ArgoOptions()),
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), _time), _time, NullLogger<RunStatusReporter>.Instance);
         foreach (var workflow in workflows)
         {
@@ -101,7 +102,7 @@ public sealed class RecoveryHorizonTests
 
     private async Task<RunsReconcileData> ReconcileAsync(IArgoWorkflowClient argo, DateTimeOffset? since)
     {
-        var handler = new RunsReconcileHandler(argo, Options.Create(new ControlPlaneOptions { AgentId = AgentId }), _time);
+        var handler = new RunsReconcileHandler(argo, new AgentIdentity(AgentId, _time), _time);
         var payload = JsonSerializer.SerializeToElement(new RunsReconcileRequest(since?.ToUnixTimeMilliseconds()), ProtocolJsonContext.Default.RunsReconcileRequest);
         var result = await handler.HandleAsync(new Envelope(MessageTypes.RunsReconcile, Guid.NewGuid().ToString(), _time.GetUtcNow(), payload), CancellationToken.None);
         Assert.True(result.Ok, result.Reason);

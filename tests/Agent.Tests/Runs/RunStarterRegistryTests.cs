@@ -1,8 +1,8 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
-using Agent.Core.ControlPlane;
 using Agent.Core.Customization;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
@@ -115,10 +115,10 @@ public sealed class RunStarterRegistryTests
         var factory = new WorkflowFactory(
             Options.Create(new IngestionOptions { Image = "openmetadata/ingestion:1" }),
             Options.Create(new ArgoOptions { Namespace = "ns" }),
-            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }));
+            new AgentIdentity("unit-agent", time));
         var customizer = new WorkflowCustomizer(PodCustomization.Load(new IngestionOptions { Image = "openmetadata/ingestion:1" }));
         return new RunStarter(
             argo, factory, _registry, customizer, LocalPolicy.AllowAll, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time),
-            Options.Create(new ControlPlaneOptions { AgentId = "unit-agent" }), _inventory, _argoRunIds, time, NullLogger<RunStarter>.Instance);
+            new AgentIdentity("unit-agent", time), _inventory, _argoRunIds, time, NullLogger<RunStarter>.Instance);
     }
 }

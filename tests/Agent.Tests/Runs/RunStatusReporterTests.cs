@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -27,7 +28,7 @@ public sealed class RunStatusReporterTests : IDisposable
         _reporter = new RunStatusReporter(
             _registry,
             _outbox,
-            new AgentInstance(_time),
+            new AgentIdentity("unit-agent", _time),
             Options.Create(new ArgoOptions { RecoveryWindow = TimeSpan.FromMinutes(5) }),
             _metrics,
             _time,
@@ -195,7 +196,7 @@ public sealed class RunStatusReporterTests : IDisposable
     {
         using var outbox = new ReliableOutbox(1, _time);
         var reporter = new RunStatusReporter(
-            _registry, outbox, new AgentInstance(_time), Options.Create(new ArgoOptions()), _metrics, _time, NullLogger<RunStatusReporter>.Instance);
+            _registry, outbox, new AgentIdentity("unit-agent", _time), Options.Create(new ArgoOptions()), _metrics, _time, NullLogger<RunStatusReporter>.Instance);
         Register();
         var filler = await outbox.EnqueueAsync(MessageTypes.Result, JsonSerializer.SerializeToElement(new { }), null, CancellationToken.None);
         using var cancel = new CancellationTokenSource();

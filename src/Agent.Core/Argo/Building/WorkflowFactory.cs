@@ -1,4 +1,5 @@
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
@@ -10,7 +11,7 @@ namespace Agent.Core.Argo.Building;
 /// Builds the Argo Workflow for a run. The control plane only chooses the pipeline, its config and the run id;
 /// image, command, service account and resources always come from the agent's own configuration.
 /// </summary>
-public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, IOptions<ControlPlane.ControlPlaneOptions> controlPlane)
+public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, AgentIdentity identity)
 {
     public const string MainTemplate = "ingestion";
     public const string ExitTemplate = "exit-handler";
@@ -101,7 +102,7 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
     /// <summary>Labels shared by every workflow of a pipeline, scheduled runs included (they have no run id label).</summary>
     public Dictionary<string, object> PipelineLabels(string pipelineFqn, string pipelineType) => new()
     {
-        [WorkflowLabels.AgentId] = LabelValues.ForAgentId(controlPlane.Value.AgentId),
+        [WorkflowLabels.AgentId] = LabelValues.ForAgentId(identity.AgentId),
         [WorkflowLabels.Pipeline] = LabelValues.ForPipeline(pipelineFqn),
         [WorkflowLabels.PipelineType] = LabelValues.ForFreeText(pipelineType),
         [WorkflowLabels.ManagedBy] = WorkflowLabels.ManagedByValue,

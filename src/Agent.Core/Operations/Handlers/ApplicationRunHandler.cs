@@ -1,13 +1,12 @@
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>application.run</c>: an application pipeline, run like any other with the applications entrypoint.</summary>
-public sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.ApplicationRun;
 
@@ -25,7 +24,7 @@ public sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConf
         }
 
         var run = new RunRequest(
-            RequestRunIds.ForRequest(controlPlane.Value.AgentId, request.Id),
+            RequestRunIds.ForRequest(identity.AgentId, request.Id),
             payload.Pipeline.FullyQualifiedName,
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,

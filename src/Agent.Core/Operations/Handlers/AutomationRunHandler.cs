@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -12,7 +11,7 @@ namespace Agent.Core.Operations.Handlers;
 /// entrypoint with the automation's own, smaller resources and a short time to live. The container reports its
 /// result to the server itself; the agent only launches it and follows its state.
 /// </summary>
-public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public const string PipelineType = "automation";
 
@@ -42,7 +41,7 @@ public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfi
         }
 
         var run = new RunRequest(
-            RequestRunIds.ForRequest(controlPlane.Value.AgentId, request.Id),
+            RequestRunIds.ForRequest(identity.AgentId, request.Id),
             fqn ?? name,
             name,
             PipelineType,

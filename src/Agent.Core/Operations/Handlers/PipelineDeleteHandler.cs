@@ -1,7 +1,6 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -9,7 +8,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.delete</c>: removes the pipeline's schedule and its workflows (only this agent's). Deleting what is
 /// already gone is success, so the control plane can always repeat it.
 /// </summary>
-public sealed class PipelineDeleteHandler(IArgoCronWorkflowClient cron, IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class PipelineDeleteHandler(IArgoCronWorkflowClient cron, IArgoWorkflowClient argo, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDelete;
 
@@ -20,7 +19,7 @@ public sealed class PipelineDeleteHandler(IArgoCronWorkflowClient cron, IArgoWor
             return OperationResult.BadRequest(reason);
         }
 
-        var selector = OwnedRunSelectors.Pipeline(controlPlane.Value.AgentId, payload.PipelineFqn);
+        var selector = OwnedRunSelectors.Pipeline(identity.AgentId, payload.PipelineFqn);
         foreach (var name in await cron.ListNamesAsync(selector, cancellationToken))
         {
             await cron.DeleteAsync(name, cancellationToken);

@@ -1,11 +1,10 @@
 using Agent.Core.Argo;
 using Agent.Core.Connectivity;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -16,7 +15,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>ok</c> still learns that the pipeline may be running.
 /// </summary>
 public sealed partial class PipelineKillHandler(
-    IArgoWorkflowClient argo, RunTerminator terminator, IOptions<ControlPlaneOptions> controlPlane, ILogger<PipelineKillHandler> logger) : IOperationHandler
+    IArgoWorkflowClient argo, RunTerminator terminator, AgentIdentity identity, ILogger<PipelineKillHandler> logger) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKill;
 
@@ -27,7 +26,7 @@ public sealed partial class PipelineKillHandler(
             return OperationResult.BadRequest(reason);
         }
 
-        var active = await argo.ListWorkflowsAsync(OwnedRunSelectors.ActiveRunsOf(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
+        var active = await argo.ListWorkflowsAsync(OwnedRunSelectors.ActiveRunsOf(identity.AgentId, payload.PipelineFqn), cancellationToken);
         var stopped = new List<string>();
         var failed = new List<RunStopFailure>();
         foreach (var workflow in active.Workflows)

@@ -1,14 +1,13 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.killRun</c>: stops one run, if this agent owns it; a finished run is left as it is.</summary>
-public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminator terminator, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminator terminator, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKillRun;
 
@@ -19,7 +18,7 @@ public sealed class PipelineKillRunHandler(IArgoWorkflowClient argo, RunTerminat
             return OperationResult.BadRequest(reason);
         }
 
-        var workflow = await OwnedRuns.FindAsync(argo, controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
+        var workflow = await OwnedRuns.FindAsync(argo, identity.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
         if (workflow is null)
         {
             return OperationResult.NotFound($"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");

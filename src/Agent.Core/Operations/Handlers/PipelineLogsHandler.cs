@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Logs;
 using Agent.Core.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -13,7 +12,7 @@ namespace Agent.Core.Operations.Handlers;
 /// latest), one page per request (<see cref="RunLogReader"/>). Argo serves logs only while the pods exist, so a run
 /// whose pods are gone says exactly that.
 /// </summary>
-public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineLogs;
 
@@ -31,7 +30,7 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, IOptions<Contr
             return OperationResult.BadRequest("payload field 'after' must be a page index (a non-negative whole number)");
         }
 
-        var workflow = await OwnedRuns.FindAsync(argo, controlPlane.Value.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
+        var workflow = await OwnedRuns.FindAsync(argo, identity.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
         if (workflow is null)
         {
             return OperationResult.NotFound(payload.RunId is null

@@ -1,15 +1,14 @@
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
 /// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 
@@ -28,7 +27,7 @@ public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig 
         }
 
         var run = new RunRequest(
-            string.IsNullOrWhiteSpace(payload.RunId) ? RequestRunIds.ForRequest(controlPlane.Value.AgentId, request.Id) : payload.RunId,
+            string.IsNullOrWhiteSpace(payload.RunId) ? RequestRunIds.ForRequest(identity.AgentId, request.Id) : payload.RunId,
             payload.Pipeline.FullyQualifiedName,
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,

@@ -1,14 +1,13 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.status</c>: the pipeline's runs as Argo has them now, newest first, each stamped with its creation time.</summary>
-public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane, TimeProvider timeProvider) : IOperationHandler
+public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, AgentIdentity identity, TimeProvider timeProvider) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineStatus;
 
@@ -21,7 +20,7 @@ public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, IOptions<Con
             return OperationResult.BadRequest(reason);
         }
 
-        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Pipeline(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
+        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Pipeline(identity.AgentId, payload.PipelineFqn), cancellationToken);
         var statuses = page.Workflows
             .OrderByDescending(workflow => workflow.CreatedAt)
             .Select(workflow => WorkflowRunStatus.ToPayload(workflow, payload.PipelineFqn, timeProvider.GetUtcNow()))

@@ -1,13 +1,12 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.toggle</c>: suspends or resumes the pipeline's schedule; a pipeline without one is 404.</summary>
-public sealed class PipelineToggleHandler(IArgoCronWorkflowClient cron, IOptions<ControlPlaneOptions> controlPlane) : IOperationHandler
+public sealed class PipelineToggleHandler(IArgoCronWorkflowClient cron, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineToggle;
 
@@ -18,7 +17,7 @@ public sealed class PipelineToggleHandler(IArgoCronWorkflowClient cron, IOptions
             return OperationResult.BadRequest(reason);
         }
 
-        var names = await cron.ListNamesAsync(OwnedRunSelectors.Pipeline(controlPlane.Value.AgentId, payload.PipelineFqn), cancellationToken);
+        var names = await cron.ListNamesAsync(OwnedRunSelectors.Pipeline(identity.AgentId, payload.PipelineFqn), cancellationToken);
         if (names.Count == 0)
         {
             return OperationResult.NotFound($"pipeline '{payload.PipelineFqn}' has no schedule deployed by this agent");

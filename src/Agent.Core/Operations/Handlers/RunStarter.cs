@@ -1,13 +1,12 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
 using Agent.Core.Customization;
+using Agent.Core.Identity;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -24,7 +23,7 @@ public sealed partial class RunStarter(
     WorkflowCustomizer customizer,
     LocalPolicy policy,
     AgentMetrics metrics,
-    IOptions<ControlPlaneOptions> controlPlane,
+    AgentIdentity identity,
     RunInventory inventory,
     ArgoRunIds argoRunIds,
     TimeProvider timeProvider,
@@ -125,7 +124,7 @@ public sealed partial class RunStarter(
             return null;
         }
 
-        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(controlPlane.Value.AgentId, run.RunId), cancellationToken);
+        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(identity.AgentId, run.RunId), cancellationToken);
         var earlier = page.Workflows.Where(candidate => candidate.RunId == run.RunId).MinBy(candidate => candidate.CreatedAt);
         return earlier is null ? null : SameRun(run, earlier.Annotation(WorkflowLabels.PipelineFqnAnnotation), earlier.Name);
     }

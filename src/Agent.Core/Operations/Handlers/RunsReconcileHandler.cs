@@ -1,9 +1,8 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations.Handlers;
 
@@ -13,7 +12,7 @@ namespace Agent.Core.Operations.Handlers;
 /// so this, not the outbox, is how a control plane that missed final statuses (an agent restart lost its outbox, or
 /// the control plane was away past the automatic recovery at start) gets them back, however long ago they ended.
 /// </summary>
-public sealed class RunsReconcileHandler(IArgoWorkflowClient argo, IOptions<ControlPlaneOptions> controlPlane, TimeProvider timeProvider) : IOperationHandler
+public sealed class RunsReconcileHandler(IArgoWorkflowClient argo, AgentIdentity identity, TimeProvider timeProvider) : IOperationHandler
 {
     /// <summary>At most this many runs per answer (about 300 bytes each), far below the 4 MiB frame limit.</summary>
     public const int MaxRuns = 5_000;
@@ -35,7 +34,7 @@ public sealed class RunsReconcileHandler(IArgoWorkflowClient argo, IOptions<Cont
         }
 
         var since = DateTimeOffset.FromUnixTimeMilliseconds(payload.Since ?? 0);
-        var page = await argo.ListWorkflowsAsync(WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId), cancellationToken);
+        var page = await argo.ListWorkflowsAsync(WorkflowLabels.SelectorForAgent(identity.AgentId), cancellationToken);
         var now = timeProvider.GetUtcNow();
 
         // Owned as the watcher adopts: a run id and a pipeline to report it under. Finished means a final state, so a

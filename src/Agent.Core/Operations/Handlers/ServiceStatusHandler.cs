@@ -1,5 +1,5 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 
@@ -13,6 +13,6 @@ public sealed class ServiceStatusHandler(IArgoWorkflowClient argo) : IOperationH
     public async Task<OperationResult> HandleAsync(Envelope request, CancellationToken cancellationToken)
     {
         var version = await argo.GetVersionAsync(cancellationToken);
-        return OperationResult.Success(new ServiceStatusData(ResultCodes.Ok, AgentInstance.Platform, version), ProtocolJsonContext.Default.ServiceStatusData);
+        return OperationResult.Success(new ServiceStatusData(ResultCodes.Ok, AgentIdentity.Platform, version), ProtocolJsonContext.Default.ServiceStatusData);
     }
 }

@@ -1,6 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
@@ -27,5 +27,5 @@ internal static class WorkflowFactoryFixture
     public static WorkflowFactory Factory(IngestionOptions? ingestion = null) => new(
         Options.Create(ingestion ?? Ingestion()),
         Options.Create(new ArgoOptions { Endpoint = "https://argo:2746", Namespace = "ingest", SecondsAfterCompletionTtl = 3600 }),
-        Options.Create(new ControlPlaneOptions { AgentId = "agent-7", ServerUrl = "wss://cp", AuthToken = "t" }));
+        new AgentIdentity("agent-7", TimeProvider.System));
 }

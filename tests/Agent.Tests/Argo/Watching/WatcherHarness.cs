@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
+using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
-using Agent.Tests.ControlPlane;
+using Agent.Tests.Link;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,11 +26,12 @@ internal sealed class WatcherHarness : IAsyncDisposable
     public WatcherHarness()
     {
         Outbox = new ReliableOutbox(10_000, Time);
+        Identity = new AgentIdentity(AgentId, Time);
         var argoOptions = Options.Create(new ArgoOptions { PollInterval = PollInterval });
         var reporter = new RunStatusReporter(
             Registry,
             Outbox,
-            new AgentInstance(Time),
+            Identity,
             argoOptions,
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
             Time,
@@ -40,13 +42,15 @@ internal sealed class WatcherHarness : IAsyncDisposable
             Registry,
             new RunInventory(),
             RunIds,
-            Options.Create(new ControlPlaneOptions { AgentId = AgentId }),
+            Identity,
             argoOptions,
             Time,
             NullLogger<WorkflowWatcher>.Instance);
     }
 
     public TimerRecordingTimeProvider Time { get; } = new();
+
+    public AgentIdentity Identity { get; }
 
     public ScriptedWatchArgo Argo { get; } = new();
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
+using Agent.Core.Identity;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
@@ -64,7 +64,7 @@ public sealed class PipelineKillHandlerTests
         new(argo, Options.Create(new ArgoOptions()), new FakeTimeProvider(), NullLogger<RunTerminator>.Instance);
 
     private static PipelineKillHandler Handler(IArgoWorkflowClient argo, RunTerminator terminator) =>
-        new(argo, terminator, Options.Create(new ControlPlaneOptions { AgentId = FakeArgo.AgentId }), NullLogger<PipelineKillHandler>.Instance);
+        new(argo, terminator, new AgentIdentity(FakeArgo.AgentId, TimeProvider.System), NullLogger<PipelineKillHandler>.Instance);
 
     private static Envelope Request() => new(
         MessageTypes.PipelineKill,

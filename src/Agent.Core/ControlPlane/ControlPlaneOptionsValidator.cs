@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace Agent.Core.ControlPlane;
-
-/// <summary>Checks the data annotations of <see cref="ControlPlaneOptions"/> (source-generated, no reflection).</summary>
-[OptionsValidator]
-public sealed partial class ControlPlaneOptionsValidator : IValidateOptions<ControlPlaneOptions>;

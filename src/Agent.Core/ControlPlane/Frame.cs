@@ -1,6 +1,0 @@
-using System.Net.WebSockets;
-
-namespace Agent.Core.ControlPlane;
-
-/// <summary>One received WebSocket message: its text, or why it carries none.</summary>
-public readonly record struct Frame(FrameKind Kind, ReadOnlyMemory<byte> Text, long Size, WebSocketCloseStatus? CloseStatus, string? CloseDescription);

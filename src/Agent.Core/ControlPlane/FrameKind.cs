@@ -1,9 +1,0 @@
-namespace Agent.Core.ControlPlane;
-
-public enum FrameKind
-{
-    Text,
-    Binary,
-    Oversize,
-    Close,
-}

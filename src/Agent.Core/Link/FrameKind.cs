@@ -1,0 +1,9 @@
+namespace Agent.Core.Link;
+
+public enum FrameKind
+{
+    Text,
+    Binary,
+    Oversize,
+    Close,
+}
