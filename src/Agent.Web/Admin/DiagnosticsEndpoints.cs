@@ -12,7 +12,7 @@ public static class DiagnosticsEndpoints
 {
     public const string Redacted = "***";
 
-    public static async Task<Ok<DiagnosticsView>> GetDiagnostics(
+    public static async Task<Ok<DiagnosticsView>> GetDiagnosticsAsync(
         IConfiguration configuration, IArgoWorkflowClient argo, IOptions<ArgoOptions> argoOptions, AgentInstance instance, CancellationToken cancellationToken)
     {
         var entries = EnvironmentVariableMap.All

@@ -11,11 +11,11 @@ internal sealed class SandboxHost : IAsyncDisposable
 {
     public const string Token = "test-token";
 
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private SandboxHost(WebApplication app)
     {
-        this.app = app;
+        _app = app;
         var address = new Uri(app.Urls.First());
         HttpUri = address;
         WebSocketUri = new UriBuilder(address) { Scheme = "ws", Path = "/api/v1/agents/connect" }.Uri;
@@ -62,6 +62,6 @@ internal sealed class SandboxHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await app.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }
