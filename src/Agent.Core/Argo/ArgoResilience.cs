@@ -77,12 +77,12 @@ internal static partial class ArgoResilience
         pipeline.AddTimeout(argo.AttemptTimeout);
     }
 
-    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Argo Server calls paused for {BreakSeconds:0.#} s after repeated failures; last: {Cause}")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoPaused, Level = LogLevel.Warning, Message = "Argo Server calls paused for {BreakSeconds:0.#} s after repeated failures; last: {Cause}")]
     private static partial void Paused(ILogger logger, Exception? exception, double breakSeconds, string cause);
 
-    [LoggerMessage(EventId = 2112, Level = LogLevel.Debug, Message = "Argo Server calls stay paused for {BreakSeconds:0.#} s: the trial call failed: {Cause}")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoStillPaused, Level = LogLevel.Debug, Message = "Argo Server calls stay paused for {BreakSeconds:0.#} s: the trial call failed: {Cause}")]
     private static partial void StillPaused(ILogger logger, Exception? exception, double breakSeconds, string cause);
 
-    [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Argo Server calls resumed")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoResumed, Level = LogLevel.Information, Message = "Argo Server calls resumed")]
     private static partial void Resumed(ILogger logger);
 }

@@ -17,9 +17,9 @@ public static partial class ArgoStartupLog
         }
     }
 
-    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Argo Server {Endpoint}, namespace {Namespace}, credentials from {TokenSource}")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoServerSettings, Level = LogLevel.Information, Message = "Argo Server {Endpoint}, namespace {Namespace}, credentials from {TokenSource}")]
     private static partial void Using(ILogger logger, string endpoint, string @namespace, string tokenSource);
 
-    [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "ARGO_INSECURE_SKIP_VERIFY is set: the certificate of {Endpoint} is not checked. Prefer ARGO_SERVER_CERTIFICATE_PATH")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoCertificateUnchecked, Level = LogLevel.Warning, Message = "ARGO_INSECURE_SKIP_VERIFY is set: the certificate of {Endpoint} is not checked. Prefer ARGO_SERVER_CERTIFICATE_PATH")]
     private static partial void Insecure(ILogger logger, string endpoint);
 }

@@ -29,9 +29,9 @@ public static partial class OperationErrors
         _ => ResultCodes.ArgoError,
     };
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) failed unexpectedly")]
+    [LoggerMessage(EventId = AgentEventIds.RequestFailed, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId, string type);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Request {RequestId} ({Type}) failed on Argo ({Kind}): {ArgoMessage}")]
+    [LoggerMessage(EventId = AgentEventIds.ArgoRequestFailed, Level = LogLevel.Warning, Message = "Request {RequestId} ({Type}) failed on Argo ({Kind}): {ArgoMessage}")]
     private static partial void LogArgoFailure(ILogger logger, ArgoErrorKind kind, string requestId, string type, string argoMessage);
 }

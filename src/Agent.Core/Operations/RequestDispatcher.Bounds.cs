@@ -42,7 +42,7 @@ public sealed partial class RequestDispatcher
 
     private static partial class BoundsLog
     {
-        [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Request {RequestId} ({Type}) refused, not executed: {Waiting} answers already wait for room in the full outbox")]
+        [LoggerMessage(EventId = AgentEventIds.RequestRefusedOutboxFull, Level = LogLevel.Warning, Message = "Request {RequestId} ({Type}) refused, not executed: {Waiting} answers already wait for room in the full outbox")]
         public static partial void Refused(ILogger logger, string requestId, string type, int waiting);
     }
 }

@@ -29,10 +29,10 @@ public sealed partial class RequestDispatcher
 
     private static partial class OperationLog
     {
-        [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Answered {OperationType} request {RequestId} with {Code} in {DurationMs:0.0} ms (pipeline {PipelineFqn}, run {RunId})")]
+        [LoggerMessage(EventId = AgentEventIds.RequestAnswered, Level = LogLevel.Information, Message = "Answered {OperationType} request {RequestId} with {Code} in {DurationMs:0.0} ms (pipeline {PipelineFqn}, run {RunId})")]
         public static partial void Answered(ILogger logger, string operationType, string requestId, int code, double durationMs, string? pipelineFqn, string? runId);
 
-        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Replayed answer {Code} to {OperationType} request {RequestId}, received again, after {DurationMs:0.0} ms; not executed again (pipeline {PipelineFqn}, run {RunId})")]
+        [LoggerMessage(EventId = AgentEventIds.AnswerReplayed, Level = LogLevel.Information, Message = "Replayed answer {Code} to {OperationType} request {RequestId}, received again, after {DurationMs:0.0} ms; not executed again (pipeline {PipelineFqn}, run {RunId})")]
         public static partial void Replayed(ILogger logger, int code, string operationType, string requestId, double durationMs, string? pipelineFqn, string? runId);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class RequestDispatcher
 
     private static partial class PendingLog
     {
-        [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Request {RequestId} ({Type}) was received again while its answer is still on its way; not answering it twice")]
+        [LoggerMessage(EventId = AgentEventIds.AnswerPending, Level = LogLevel.Information, Message = "Request {RequestId} ({Type}) was received again while its answer is still on its way; not answering it twice")]
         public static partial void AnswerPending(ILogger logger, string requestId, string type);
     }
 }

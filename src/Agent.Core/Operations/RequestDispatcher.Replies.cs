@@ -85,10 +85,10 @@ public sealed partial class RequestDispatcher
 
     private static partial class ReplyLog
     {
-        [LoggerMessage(EventId = 1211, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) has no answer the agent can send; answering 500")]
+        [LoggerMessage(EventId = AgentEventIds.AnswerUnsendable, Level = LogLevel.Error, Message = "Request {RequestId} ({Type}) has no answer the agent can send; answering 500")]
         public static partial void AnswerFailed(ILogger logger, Exception exception, string requestId, string type);
 
-        [LoggerMessage(EventId = 1212, Level = LogLevel.Error, Message = "The result of request {RequestId} ({Type}) could not be put in the outbox; it is not answered until sent again")]
+        [LoggerMessage(EventId = AgentEventIds.ReplyLost, Level = LogLevel.Error, Message = "The result of request {RequestId} ({Type}) could not be put in the outbox; it is not answered until sent again")]
         public static partial void ReplyLost(ILogger logger, Exception exception, string requestId, string type);
     }
 }

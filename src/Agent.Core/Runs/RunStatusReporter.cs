@@ -141,13 +141,13 @@ public sealed partial class RunStatusReporter(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Run {RunId} ({WorkflowName}) is now {State}")]
+        [LoggerMessage(EventId = AgentEventIds.RunStateChanged, Level = LogLevel.Information, Message = "Run {RunId} ({WorkflowName}) is now {State}")]
         public static partial void StateChanged(ILogger logger, string runId, string workflowName, string state);
 
-        [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} failed (Argo phase {Phase}): {ArgoMessage}; last attempt: {AttemptMessage} (workflow {WorkflowName})")]
+        [LoggerMessage(EventId = AgentEventIds.RunFailed, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} failed (Argo phase {Phase}): {ArgoMessage}; last attempt: {AttemptMessage} (workflow {WorkflowName})")]
         public static partial void RunFailed(ILogger logger, string runId, string pipelineFqn, string phase, string? argoMessage, string? attemptMessage, string workflowName);
 
-        [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Workflow {WorkflowName} carries no run annotations; ignored")]
+        [LoggerMessage(EventId = AgentEventIds.WorkflowNotOurs, Level = LogLevel.Debug, Message = "Workflow {WorkflowName} carries no run annotations; ignored")]
         public static partial void NotOurs(ILogger logger, string workflowName);
     }
 }

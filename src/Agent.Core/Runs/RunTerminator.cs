@@ -49,10 +49,10 @@ public sealed partial class RunTerminator(IArgoWorkflowClient argo, IOptions<Arg
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Workflow {WorkflowName} still runs {GraceSeconds} s after it was stopped; terminating it")]
+        [LoggerMessage(EventId = AgentEventIds.WorkflowTerminating, Level = LogLevel.Warning, Message = "Workflow {WorkflowName} still runs {GraceSeconds} s after it was stopped; terminating it")]
         public static partial void Terminating(ILogger logger, string workflowName, int graceSeconds);
 
-        [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Could not terminate workflow {WorkflowName}: {Cause}")]
+        [LoggerMessage(EventId = AgentEventIds.WorkflowTerminateFailed, Level = LogLevel.Warning, Message = "Could not terminate workflow {WorkflowName}: {Cause}")]
         public static partial void TerminateFailed(ILogger logger, Exception? exception, string workflowName, string cause);
     }
 }

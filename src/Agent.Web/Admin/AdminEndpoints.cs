@@ -24,7 +24,7 @@ internal static class AdminEndpoints
         admin.MapGet("/connection", GetConnection).WithName("GetConnection").WithSummary("State of the control-plane link");
         admin.MapGet("/jobs", GetJobs).WithName("GetJobs").WithSummary("Runs the agent tracks, newest first; filter by pipeline FQN and state");
         admin.MapGet("/jobs/{runId}", GetJob).WithName("GetJob").WithSummary("One run by id");
-        admin.MapGet("/jobs/{runId}/logs", JobLogsEndpoint.GetJobLogs).WithName("GetJobLogs")
+        admin.MapGet("/jobs/{runId}/logs", JobLogsEndpoint.GetJobLogsAsync).WithName("GetJobLogs")
             .WithSummary("One page of a run's log, paged like pipeline.logs, and the run's recent transitions from its workflow's status")
             .WithDescription(JobLogsEndpoint.Description);
         admin.MapPost("/connection/reconnect", Reconnect).WithName("Reconnect")
@@ -40,7 +40,7 @@ internal static class AdminEndpoints
         admin.MapDelete("/drain", Undrain).WithName("Undrain")
             .WithSummary("Undo POST /admin/drain: take new work again; /ready follows the connection again")
             .WithDescription(DrainDescription + " Answers 409 while the agent is shutting down, which cannot be undone.");
-        admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnostics).WithName("GetDiagnostics")
+        admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnosticsAsync).WithName("GetDiagnostics")
             .WithSummary("Versions, effective configuration (secrets redacted) and an Argo reachability and permission check");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Agent.Core;
 using Agent.Core.Files;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,6 @@ internal sealed partial class AdminKey(IOptions<ServerOptions> options, ILogger<
 
     private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "{Problem}: every admin call is refused until it is fixed")]
+    [LoggerMessage(EventId = AgentEventIds.AdminKeyUnusable, Level = LogLevel.Error, Message = "{Problem}: every admin call is refused until it is fixed")]
     private static partial void KeyFileUnusable(ILogger logger, string problem);
 }

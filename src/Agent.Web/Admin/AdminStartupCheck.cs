@@ -1,3 +1,4 @@
+using Agent.Core;
 using Agent.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +30,9 @@ internal sealed partial class AdminStartupCheck(
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Admin API has no key (ADMIN_API_KEY or ADMIN_API_KEY_FILE): it listens on {Host}:{Port} only; reach it with kubectl port-forward")]
+    [LoggerMessage(EventId = AgentEventIds.AdminUnprotected, Level = LogLevel.Warning, Message = "Admin API has no key (ADMIN_API_KEY or ADMIN_API_KEY_FILE): it listens on {Host}:{Port} only; reach it with kubectl port-forward")]
     private static partial void Unprotected(ILogger logger, string host, int port);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Admin API listens on {Host}:{Port} and requires its API key")]
+    [LoggerMessage(EventId = AgentEventIds.AdminProtected, Level = LogLevel.Information, Message = "Admin API listens on {Host}:{Port} and requires its API key")]
     private static partial void Protected(ILogger logger, string host, int port);
 }

@@ -12,7 +12,7 @@ internal static class DiagnosticsEndpoints
 {
     public const string Redacted = "***";
 
-    public static async Task<Ok<DiagnosticsView>> GetDiagnostics(
+    public static async Task<Ok<DiagnosticsView>> GetDiagnosticsAsync(
         IConfiguration configuration, IArgoWorkflowClient argo, IOptions<ArgoOptions> argoOptions, AgentIdentity identity, CancellationToken cancellationToken)
     {
         var entries = EnvironmentVariableMap.All

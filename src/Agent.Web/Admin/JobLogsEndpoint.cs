@@ -20,7 +20,7 @@ internal static class JobLogsEndpoint
         + "(startedAt, finishedAt, phase, message), oldest first, the latest 50. 400 for a run id that is not a "
         + "canonical lower-case UUID or a bad `after`; 404 for a run this agent does not track or whose workflow is gone.";
 
-    public static async Task<Results<Ok<JobLogsView>, BadRequest<string>, NotFound<string>, ProblemHttpResult>> GetJobLogs(
+    public static async Task<Results<Ok<JobLogsView>, BadRequest<string>, NotFound<string>, ProblemHttpResult>> GetJobLogsAsync(
         string runId, [AsParameters] JobLogsServices services, string? after = null, CancellationToken cancellationToken = default)
     {
         if (!RunRequestValidation.IsRunId(runId))

@@ -52,10 +52,10 @@ public sealed class AdminBruteForceTests
     {
         var random = new Random(300);
         var keys = new List<string>();
-        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
         for (var i = 0; i < Key.Length; i++)
         {
-            var other = alphabet.First(c => c != Key[i] && char.ToLowerInvariant(c) != char.ToLowerInvariant(Key[i]));
+            var other = Alphabet.First(c => c != Key[i] && char.ToLowerInvariant(c) != char.ToLowerInvariant(Key[i]));
             keys.Add(Key[..i] + other + Key[(i + 1)..]);
             if (char.IsLetter(Key[i]))
             {
@@ -65,13 +65,13 @@ public sealed class AdminBruteForceTests
         }
 
         keys.AddRange(Enumerable.Range(1, Key.Length - 1).Select(length => Key[..length]));
-        keys.AddRange(Enumerable.Range(1, 40).Select(extra => Key + new string(alphabet[extra % alphabet.Length], extra)));
+        keys.AddRange(Enumerable.Range(1, 40).Select(extra => Key + new string(Alphabet[extra % Alphabet.Length], extra)));
         keys.Add(Key + Key);
         keys.Add(Key + "!");
         while (keys.Count < WrongKeys)
         {
             var length = random.Next(1, 3 * Key.Length);
-            var key = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var key = new string(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
             if (!keys.Contains(key, StringComparer.Ordinal))
             {
                 keys.Add(key);

@@ -84,9 +84,9 @@ public sealed class HugeFrameTests
     [Fact]
     public async Task Frame_NestedHundredThousandDeep_AnsweredWithAnErrorWithoutAStackOverflow()
     {
-        const int depth = 100_000;
+        const int Depth = 100_000;
         await using var rig = await AgentRig.StartAsync(LinkSignals.NewAgentId("deep-frame"));
-        var frame = "{\"id\":\"deep-1\",\"type\":\"service.status\",\"payload\":{\"x\":" + new string('[', depth) + new string(']', depth) + "}}";
+        var frame = "{\"id\":\"deep-1\",\"type\":\"service.status\",\"payload\":{\"x\":" + new string('[', Depth) + new string(']', Depth) + "}}";
 
         Assert.True(await rig.ControlPlane.SendGarbageTextAsync(rig.Agent.AgentId, frame));
 
@@ -99,8 +99,8 @@ public sealed class HugeFrameTests
     private static string PaddedServiceStatus(string requestId, int bytes)
     {
         var head = "{\"id\":\"" + requestId + "\",\"type\":\"service.status\",\"payload\":{\"padding\":\"";
-        const string tail = "\"}}";
-        return head + new string('p', bytes - head.Length - tail.Length) + tail;
+        const string Tail = "\"}}";
+        return head + new string('p', bytes - head.Length - Tail.Length) + Tail;
     }
 
     private static bool RepliesTo(RecordedFrame frame, string requestId) =>

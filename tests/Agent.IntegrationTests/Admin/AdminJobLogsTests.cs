@@ -90,18 +90,18 @@ public sealed class AdminJobLogsTests
     [Fact]
     public async Task JobLogs_KeyConfigured_401WithoutKeyAndDocumentedInSwagger()
     {
-        const string key = "admin-key-0123456789abcdef";
+        const string Key = "admin-key-0123456789abcdef";
         await using var sandbox = await SandboxServer.StartAsync();
         await using var agent = new AgentApplication(sandbox, LinkSignals.NewAgentId("job-logs-key"), new Dictionary<string, string?>
         {
-            ["Server:AdminApiKey"] = key,
+            ["Server:AdminApiKey"] = Key,
             ["Server:AdminHost"] = "127.0.0.1",
         });
         agent.StartServer();
         using var admin = agent.CreateAdminClient();
 
         var anonymous = await admin.GetAsync($"/admin/jobs/{Guid.NewGuid()}/logs", TestTimeouts.Token());
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
         var document = await admin.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json", TestTimeouts.Token());
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

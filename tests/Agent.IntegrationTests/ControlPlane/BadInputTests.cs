@@ -105,11 +105,11 @@ public sealed class BadInputTests
     [Fact]
     public async Task Frames_TenThousandRandom_EachAnsweredWithAnErrorAndTheSessionSurvives()
     {
-        const int frames = 10_000;
+        const int Frames = 10_000;
         await using var link = await BadInputLink.StartAsync();
         var random = new Random(1009);
 
-        for (var i = 0; i < frames; i++)
+        for (var i = 0; i < Frames; i++)
         {
             var sent = i % 2 == 0
                 ? await link.Server.SendGarbageBinaryAsync(link.Agent.AgentId, random.Next(1, 2 * MaxMessageBytes))
@@ -117,7 +117,7 @@ public sealed class BadInputTests
             Assert.True(sent);
         }
 
-        Assert.Equal(frames, (await link.WaitForErrorsAsync(frames)).Count);
+        Assert.Equal(Frames, (await link.WaitForErrorsAsync(Frames)).Count);
         await link.AssertStillConnectedAsync();
     }
 

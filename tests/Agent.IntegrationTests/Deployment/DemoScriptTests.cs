@@ -45,14 +45,14 @@ public sealed class DemoScriptTests
     public async Task WaitForOwn_ProcessExitsWhileWaiting_FailsAtOnceWithItsLogTailAndThePortVariable()
     {
         // Without the liveness check the loop would wait out its 60 s and say it timed out instead.
-        const string script = """
+        const string Script = """
             source "$1"
             log="$(mktemp)"
             (echo "Failed to bind to address http://127.0.0.1:18080: address already in use"; exit 1) >"$log" 2>&1 &
             wait_for_own $! "the sandbox" "$log" "port 18080 busy? set SANDBOX_PORT" 60 false
             """;
 
-        var result = await RunScriptAsync(script);
+        var result = await RunScriptAsync(Script);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("address already in use", result.StandardError, StringComparison.Ordinal);

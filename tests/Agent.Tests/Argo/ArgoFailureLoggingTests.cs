@@ -24,7 +24,7 @@ public sealed class ArgoFailureLoggingTests
         var logs = provider.GetFakeLogCollector();
         logs.Clear();
 
-        var failure = await WhileAdvancing(clock, Record.ExceptionAsync(() => argo.GetVersionAsync(CancellationToken.None)));
+        var failure = await WhileAdvancingAsync(clock, Record.ExceptionAsync(() => argo.GetVersionAsync(CancellationToken.None)));
         var request = new Envelope(MessageTypes.PipelineRun, "request-1", clock.GetUtcNow(), JsonDocument.Parse("{}").RootElement);
         OperationErrors.ToResult(failure!, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Agent.Core.Operations"), request);
 
@@ -43,7 +43,7 @@ public sealed class ArgoFailureLoggingTests
     }
 
     /// <summary>The retries wait on the fake clock; it moves on until the call is over, so the test neither sleeps nor hangs.</summary>
-    private static async Task<T> WhileAdvancing<T>(FakeTimeProvider clock, Task<T> call)
+    private static async Task<T> WhileAdvancingAsync<T>(FakeTimeProvider clock, Task<T> call)
     {
         using var deadline = new CancellationTokenSource(TestTimeouts.Default);
         while (!call.IsCompleted)

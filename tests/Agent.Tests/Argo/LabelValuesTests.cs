@@ -58,13 +58,13 @@ public class LabelValuesTests
     [Fact]
     public void ForPipeline_AnyFqn_IsAlwaysAStableHash()
     {
-        const string fqn = "mysql_prod.\"db\".metadata pipeline";
+        const string Fqn = "mysql_prod.\"db\".metadata pipeline";
 
-        var label = LabelValues.ForPipeline(fqn);
+        var label = LabelValues.ForPipeline(Fqn);
 
         Assert.Equal(40, label.Length);
         Assert.True(DnsLabel.IsLabelValue(label));
-        Assert.Equal(label, LabelValues.ForPipeline(fqn));
+        Assert.Equal(label, LabelValues.ForPipeline(Fqn));
         Assert.NotEqual(label, LabelValues.ForPipeline("valid_fqn"));
         Assert.Equal(40, LabelValues.ForPipeline("valid_fqn").Length);
     }

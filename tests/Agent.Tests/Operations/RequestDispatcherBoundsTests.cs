@@ -36,30 +36,30 @@ public class RequestDispatcherBoundsTests
     [Fact]
     public async Task Dispatch_OutboxFullAndRepliesAtTheirBound_RefusesWithoutExecutingUntilRoomReturns()
     {
-        const int capacity = 16;
-        const int waitingBound = 3;
+        const int Capacity = 16;
+        const int WaitingBound = 3;
         var handler = new FakeOperationHandler(MessageTypes.PipelineRun);
         using var harness = new DispatcherHarness(
-            new ControlPlaneOptions { OutboxCapacity = capacity, MaxRepliesWaitingForOutbox = waitingBound }, handler);
-        for (var i = 0; i < capacity; i++)
+            new ControlPlaneOptions { OutboxCapacity = Capacity, MaxRepliesWaitingForOutbox = WaitingBound }, handler);
+        for (var i = 0; i < Capacity; i++)
         {
             await harness.Outbox.EnqueueAsync(MessageTypes.RunStatus, Empty(), null, CancellationToken.None);
         }
 
         var accepted = Enumerable.Range(0, 50).Select(i => harness.Dispatcher.Dispatch(harness.Request(MessageTypes.PipelineRun, $"req-{i}"))).ToList();
-        await WaitUntilAsync(() => harness.Dispatcher.RepliesWaitingForOutbox == waitingBound);
+        await WaitUntilAsync(() => harness.Dispatcher.RepliesWaitingForOutbox == WaitingBound);
 
-        Assert.Equal(waitingBound, accepted.Count(dispatched => dispatched));
-        Assert.All(accepted.Skip(waitingBound), Assert.False);
-        Assert.Equal(waitingBound, handler.Calls);
-        Assert.Equal(waitingBound, harness.Cache.Count);
+        Assert.Equal(WaitingBound, accepted.Count(dispatched => dispatched));
+        Assert.All(accepted.Skip(WaitingBound), Assert.False);
+        Assert.Equal(WaitingBound, handler.Calls);
+        Assert.Equal(WaitingBound, harness.Cache.Count);
 
         // Room returns: the waiting answers go out, and the next request is taken again.
-        harness.Outbox.Acknowledge(capacity);
-        await harness.ResultsAsync(waitingBound);
+        harness.Outbox.Acknowledge(Capacity);
+        await harness.ResultsAsync(WaitingBound);
         Assert.True(harness.Dispatcher.Dispatch(harness.Request(MessageTypes.PipelineRun, "req-after")));
-        await harness.ResultsAsync(waitingBound + 1);
-        Assert.Equal(waitingBound + 1, handler.Calls);
+        await harness.ResultsAsync(WaitingBound + 1);
+        Assert.Equal(WaitingBound + 1, handler.Calls);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

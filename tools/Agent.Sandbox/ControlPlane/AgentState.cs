@@ -11,14 +11,14 @@ namespace Agent.Sandbox.ControlPlane;
 /// </summary>
 internal sealed class AgentState(string agentId)
 {
-    private readonly Lock gate = new();
-    private AgentSession? session;
-    private AgentConnection? connection;
-    private TaskCompletionSource<AgentConnection> welcomed = NewSignal();
-    private bool silent;
-    private bool withholdAcks;
-    private int refuseCode;
-    private DateTimeOffset? lastHeardAt;
+    private readonly Lock _gate = new();
+    private AgentSession? _session;
+    private AgentConnection? _connection;
+    private TaskCompletionSource<AgentConnection> _welcomed = NewSignal();
+    private bool _silent;
+    private bool _withholdAcks;
+    private int _refuseCode;
+    private DateTimeOffset? _lastHeardAt;
 
     public string AgentId { get; } = agentId;
 
@@ -38,30 +38,30 @@ internal sealed class AgentState(string agentId)
     /// <summary>Nothing is queued for the agent while set; see <see cref="ControlPlaneServer.SetSilent"/>.</summary>
     public bool Silent
     {
-        get => Volatile.Read(ref silent);
-        set => Volatile.Write(ref silent, value);
+        get => Volatile.Read(ref _silent);
+        set => Volatile.Write(ref _silent, value);
     }
 
     public bool WithholdAcks
     {
-        get => Volatile.Read(ref withholdAcks);
-        set => Volatile.Write(ref withholdAcks, value);
+        get => Volatile.Read(ref _withholdAcks);
+        set => Volatile.Write(ref _withholdAcks, value);
     }
 
     /// <summary>Close code every new connection gets right after the upgrade; 0 accepts connections.</summary>
     public int RefuseCode
     {
-        get => Volatile.Read(ref refuseCode);
-        set => Volatile.Write(ref refuseCode, value);
+        get => Volatile.Read(ref _refuseCode);
+        set => Volatile.Write(ref _refuseCode, value);
     }
 
     public AgentSession? Session
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return session;
+                return _session;
             }
         }
     }
@@ -71,9 +71,9 @@ internal sealed class AgentState(string agentId)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return connection is null ? null : session;
+                return _connection is null ? null : _session;
             }
         }
     }
@@ -82,9 +82,9 @@ internal sealed class AgentState(string agentId)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return connection;
+                return _connection;
             }
         }
     }
@@ -92,57 +92,57 @@ internal sealed class AgentState(string agentId)
     /// <summary>Claims the agent id for a new session; fails while another session holds it (close 4002).</summary>
     public bool TryClaim(AgentSession candidate)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (session is not null)
+            if (_session is not null)
             {
                 return false;
             }
 
-            session = candidate;
+            _session = candidate;
             return true;
         }
     }
 
     public void MarkWelcomed(AgentSession welcomedSession, HelloPayload hello, DateTimeOffset at)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!ReferenceEquals(session, welcomedSession))
+            if (!ReferenceEquals(_session, welcomedSession))
             {
                 return;
             }
 
             LastHello = hello;
-            connection = new AgentConnection(AgentId, welcomedSession.SessionId, hello.InstanceId, at);
-            LastConnection = connection;
-            welcomed.TrySetResult(connection);
+            _connection = new AgentConnection(AgentId, welcomedSession.SessionId, hello.InstanceId, at);
+            LastConnection = _connection;
+            _welcomed.TrySetResult(_connection);
         }
     }
 
     public void Release(AgentSession endedSession)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!ReferenceEquals(session, endedSession))
+            if (!ReferenceEquals(_session, endedSession))
             {
                 return;
             }
 
-            session = null;
-            if (connection is not null)
+            _session = null;
+            if (_connection is not null)
             {
-                connection = null;
-                welcomed = NewSignal();
+                _connection = null;
+                _welcomed = NewSignal();
             }
         }
     }
 
     public Task<AgentConnection> WaitForWelcomeAsync(CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return welcomed.Task.WaitAsync(cancellationToken);
+            return _welcomed.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -151,24 +151,24 @@ internal sealed class AgentState(string agentId)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return lastHeardAt;
+                return _lastHeardAt;
             }
         }
     }
 
     public void Heard(DateTimeOffset at)
     {
-        lock (gate)
+        lock (_gate)
         {
-            lastHeardAt = at;
+            _lastHeardAt = at;
         }
     }
 
     public void RecordHeartbeat(HeartbeatPayload? heartbeat, DateTimeOffset at)
     {
-        lock (gate)
+        lock (_gate)
         {
             LastHeartbeat = heartbeat;
             LastHeartbeatAt = at;

@@ -10,20 +10,20 @@ namespace Agent.Sandbox.ControlPlane;
 /// </summary>
 internal sealed class FrameRecorder(int capacityPerAgent)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, LinkedList<RecordedFrame>> frames = new(StringComparer.Ordinal);
-    private readonly List<(string AgentId, Func<RecordedFrame, bool> Match, TaskCompletionSource<RecordedFrame> Signal)> waiters = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LinkedList<RecordedFrame>> _frames = new(StringComparer.Ordinal);
+    private readonly List<(string AgentId, Func<RecordedFrame, bool> Match, TaskCompletionSource<RecordedFrame> Signal)> _waiters = [];
 
     public void Record(string agentId, string sessionId, FrameDirection direction, ReadOnlyMemory<byte> utf8, DateTimeOffset at)
     {
         var frame = new RecordedFrame(sessionId, direction, ReadType(utf8), Encoding.UTF8.GetString(utf8.Span), at);
         List<TaskCompletionSource<RecordedFrame>> matched = [];
-        lock (gate)
+        lock (_gate)
         {
-            if (!frames.TryGetValue(agentId, out var list))
+            if (!_frames.TryGetValue(agentId, out var list))
             {
                 list = new LinkedList<RecordedFrame>();
-                frames[agentId] = list;
+                _frames[agentId] = list;
             }
 
             list.AddLast(frame);
@@ -32,12 +32,12 @@ internal sealed class FrameRecorder(int capacityPerAgent)
                 list.RemoveFirst();
             }
 
-            for (var i = waiters.Count - 1; i >= 0; i--)
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (waiters[i].AgentId == agentId && waiters[i].Match(frame))
+                if (_waiters[i].AgentId == agentId && _waiters[i].Match(frame))
                 {
-                    matched.Add(waiters[i].Signal);
-                    waiters.RemoveAt(i);
+                    matched.Add(_waiters[i].Signal);
+                    _waiters.RemoveAt(i);
                 }
             }
         }
@@ -47,9 +47,9 @@ internal sealed class FrameRecorder(int capacityPerAgent)
 
     public IReadOnlyList<RecordedFrame> Get(string agentId, FrameDirection? direction)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return frames.TryGetValue(agentId, out var list)
+            return _frames.TryGetValue(agentId, out var list)
                 ? [.. list.Where(frame => direction is null || frame.Direction == direction)]
                 : [];
         }
@@ -58,21 +58,21 @@ internal sealed class FrameRecorder(int capacityPerAgent)
     /// <summary>Completes with the first recorded frame of the agent, already held or still to come, that matches.</summary>
     public Task<RecordedFrame> WaitForAsync(string agentId, Func<RecordedFrame, bool> match, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (frames.TryGetValue(agentId, out var list) && list.FirstOrDefault(match) is { } existing)
+            if (_frames.TryGetValue(agentId, out var list) && list.FirstOrDefault(match) is { } existing)
             {
                 return Task.FromResult(existing);
             }
 
             var signal = new TaskCompletionSource<RecordedFrame>(TaskCreationOptions.RunContinuationsAsynchronously);
             var waiter = (agentId, match, signal);
-            waiters.Add(waiter);
+            _waiters.Add(waiter);
             cancellationToken.Register(() =>
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    waiters.Remove(waiter);
+                    _waiters.Remove(waiter);
                 }
 
                 signal.TrySetCanceled(cancellationToken);

@@ -9,12 +9,12 @@ namespace Agent.Sandbox.ControlPlane;
 /// </summary>
 internal sealed class PendingRequest(string agentId, Envelope envelope, DateTimeOffset createdAt)
 {
-    private readonly Lock gate = new();
-    private readonly List<ReceivedResult> answers = [];
-    private readonly Dictionary<int, TaskCompletionSource<ReceivedResult>> waiters = [];
-    private string? sentSessionId;
-    private int expectedAnswers = 1;
-    private int sendCount;
+    private readonly Lock _gate = new();
+    private readonly List<ReceivedResult> _answers = [];
+    private readonly Dictionary<int, TaskCompletionSource<ReceivedResult>> _waiters = [];
+    private string? _sentSessionId;
+    private int _expectedAnswers = 1;
+    private int _sendCount;
 
     public string Id => Envelope.Id;
 
@@ -28,9 +28,9 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return answers.Count < expectedAnswers;
+                return _answers.Count < _expectedAnswers;
             }
         }
     }
@@ -41,15 +41,15 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
     /// </summary>
     public bool TryMarkSent(string sessionId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (answers.Count >= expectedAnswers || sentSessionId == sessionId)
+            if (_answers.Count >= _expectedAnswers || _sentSessionId == sessionId)
             {
                 return false;
             }
 
-            sentSessionId = sessionId;
-            sendCount++;
+            _sentSessionId = sessionId;
+            _sendCount++;
             return true;
         }
     }
@@ -57,10 +57,10 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
     /// <summary>Asks for one more answer to the same id; returns the ordinal of the answer to wait for.</summary>
     public int Resubmit()
     {
-        lock (gate)
+        lock (_gate)
         {
-            sentSessionId = null;
-            return expectedAnswers++;
+            _sentSessionId = null;
+            return _expectedAnswers++;
         }
     }
 
@@ -73,17 +73,17 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
     {
         TaskCompletionSource<ReceivedResult>? waiter;
         bool expected;
-        lock (gate)
+        lock (_gate)
         {
-            var ordinal = answers.Count;
-            expected = ordinal < expectedAnswers;
+            var ordinal = _answers.Count;
+            expected = ordinal < _expectedAnswers;
             if (!expected)
             {
                 onUnexpected?.Invoke();
             }
 
-            answers.Add(answer);
-            waiters.Remove(ordinal, out waiter);
+            _answers.Add(answer);
+            _waiters.Remove(ordinal, out waiter);
         }
 
         waiter?.TrySetResult(answer);
@@ -92,17 +92,17 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
 
     public Task<ReceivedResult> WaitForAnswerAsync(int ordinal, CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (ordinal < answers.Count)
+            if (ordinal < _answers.Count)
             {
-                return Task.FromResult(answers[ordinal]);
+                return Task.FromResult(_answers[ordinal]);
             }
 
-            if (!waiters.TryGetValue(ordinal, out var waiter))
+            if (!_waiters.TryGetValue(ordinal, out var waiter))
             {
                 waiter = new TaskCompletionSource<ReceivedResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                waiters[ordinal] = waiter;
+                _waiters[ordinal] = waiter;
             }
 
             return waiter.Task.WaitAsync(cancellationToken);
@@ -111,10 +111,10 @@ internal sealed class PendingRequest(string agentId, Envelope envelope, DateTime
 
     public RequestSnapshot Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
             return new RequestSnapshot(
-                Id, AgentId, Envelope.Type, Envelope.Payload, CreatedAt, sendCount, expectedAnswers, answers.Count, [.. answers]);
+                Id, AgentId, Envelope.Type, Envelope.Payload, CreatedAt, _sendCount, _expectedAnswers, _answers.Count, [.. _answers]);
         }
     }
 }

@@ -7,41 +7,41 @@ namespace Agent.Sandbox.ControlPlane;
 /// </summary>
 internal sealed class ReliableLedger
 {
-    private readonly Lock gate = new();
-    private readonly SortedSet<long> aboveFloor = [];
-    private long floor;
-    private long highWater;
+    private readonly Lock _gate = new();
+    private readonly SortedSet<long> _aboveFloor = [];
+    private long _floor;
+    private long _highWater;
 
     /// <summary>The highest seq processed so far: the cumulative ack and the <c>welcome.ackedSeq</c>.</summary>
     public long HighWater
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return highWater;
+                return _highWater;
             }
         }
     }
 
     public SeqOutcome Process(long seq)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (seq <= floor || aboveFloor.Contains(seq))
+            if (seq <= _floor || _aboveFloor.Contains(seq))
             {
-                return new SeqOutcome(Duplicate: true, Gap: false, highWater);
+                return new SeqOutcome(Duplicate: true, Gap: false, _highWater);
             }
 
-            var gap = seq > highWater + 1;
-            aboveFloor.Add(seq);
-            while (aboveFloor.Remove(floor + 1))
+            var gap = seq > _highWater + 1;
+            _aboveFloor.Add(seq);
+            while (_aboveFloor.Remove(_floor + 1))
             {
-                floor++;
+                _floor++;
             }
 
-            highWater = Math.Max(highWater, seq);
-            return new SeqOutcome(Duplicate: false, gap, highWater);
+            _highWater = Math.Max(_highWater, seq);
+            return new SeqOutcome(Duplicate: false, gap, _highWater);
         }
     }
 }

@@ -36,9 +36,9 @@ internal sealed partial class DemoRun(ControlPlaneServer server, IOptions<DemoOp
         }
     }
 
-    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Demo: pipeline.run for {PipelineFqn} answered {Code}")]
+    [LoggerMessage(EventId = SandboxEventIds.DemoRunAnswered, Level = LogLevel.Information, Message = "Demo: pipeline.run for {PipelineFqn} answered {Code}")]
     private static partial void Started(ILogger logger, string pipelineFqn, int code);
 
-    [LoggerMessage(EventId = 9302, Level = LogLevel.Information, Message = "Demo: run {RunId} reached {State}")]
+    [LoggerMessage(EventId = SandboxEventIds.DemoRunFinished, Level = LogLevel.Information, Message = "Demo: run {RunId} reached {State}")]
     private static partial void Finished(ILogger logger, string runId, string state);
 }

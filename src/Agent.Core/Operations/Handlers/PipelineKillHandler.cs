@@ -59,7 +59,7 @@ public sealed partial class PipelineKillHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Run {RunId} (workflow {WorkflowName}) could not be stopped for request {RequestId}: {Cause}; stopping the others")]
+        [LoggerMessage(EventId = AgentEventIds.RunStopFailed, Level = LogLevel.Warning, Message = "Run {RunId} (workflow {WorkflowName}) could not be stopped for request {RequestId}: {Cause}; stopping the others")]
         public static partial void StopFailed(ILogger logger, Exception? exception, string runId, string workflowName, string requestId, string cause);
     }
 }

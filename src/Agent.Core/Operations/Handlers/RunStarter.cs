@@ -153,16 +153,16 @@ public sealed partial class RunStarter(
     /// </summary>
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} refused: {Refusal}")]
+        [LoggerMessage(EventId = AgentEventIds.RunRefused, Level = LogLevel.Warning, Message = "Run {RunId} of pipeline {PipelineFqn} refused: {Refusal}")]
         public static partial void Refused(ILogger logger, string runId, string pipelineFqn, string refusal);
 
-        [LoggerMessage(EventId = 2301, Level = LogLevel.Debug, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
+        [LoggerMessage(EventId = AgentEventIds.RunCreated, Level = LogLevel.Debug, Message = "Run {RunId} started as workflow {WorkflowName} for pipeline {PipelineFqn}")]
         public static partial void Created(ILogger logger, string runId, string workflowName, string pipelineFqn);
 
-        [LoggerMessage(EventId = 2302, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
+        [LoggerMessage(EventId = AgentEventIds.RunAlreadyCreated, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again")]
         public static partial void AlreadyCreated(ILogger logger, string runId, string workflowName);
 
-        [LoggerMessage(EventId = 2310, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again as {RequestedName}")]
+        [LoggerMessage(EventId = AgentEventIds.RunStartedUnderAnotherName, Level = LogLevel.Debug, Message = "Run {RunId} was already started as workflow {WorkflowName}; not starting it again as {RequestedName}")]
         public static partial void StartedUnderAnotherName(ILogger logger, string runId, string workflowName, string requestedName);
     }
 }

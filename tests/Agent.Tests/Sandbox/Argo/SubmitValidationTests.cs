@@ -39,11 +39,11 @@ public class SubmitValidationTests
     public async Task Create_JinjaTagInEnv_AcceptedAndStoredVerbatim()
     {
         await using var sandbox = await ArgoSandbox.StartAsync();
-        const string jinja = "{{ var('x') }}";
+        const string Jinja = "{{ var('x') }}";
 
-        var created = await sandbox.CreateOkAsync(WorkflowValidationTests.AgentShaped(mainEnv: jinja));
+        var created = await sandbox.CreateOkAsync(WorkflowValidationTests.AgentShaped(mainEnv: Jinja));
 
-        Assert.Equal(jinja, created["spec"]!["templates"]![0]!["container"]!["env"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal(Jinja, created["spec"]!["templates"]![0]!["container"]!["env"]![0]!["value"]!.GetValue<string>());
     }
 
     [Fact]

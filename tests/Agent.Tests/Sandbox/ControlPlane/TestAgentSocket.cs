@@ -10,12 +10,12 @@ namespace Agent.Tests.Sandbox.ControlPlane;
 /// <summary>A minimal agent on a real <see cref="ClientWebSocket"/>: it sends encoded envelopes and reads frames under a timeout.</summary>
 internal sealed class TestAgentSocket : IAsyncDisposable
 {
-    private readonly ClientWebSocket socket;
-    private long nextSeq;
+    private readonly ClientWebSocket _socket;
+    private long _nextSeq;
 
     private TestAgentSocket(ClientWebSocket socket, string agentId, string instanceId)
     {
-        this.socket = socket;
+        _socket = socket;
         AgentId = agentId;
         InstanceId = instanceId;
     }
@@ -24,7 +24,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
 
     public string InstanceId { get; }
 
-    public ClientWebSocket Socket => socket;
+    public ClientWebSocket Socket => _socket;
 
     public static async Task<TestAgentSocket> ConnectAsync(Uri uri, string agentId, string token, string? instanceId = null)
     {
@@ -61,7 +61,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
     public async Task SendRawAsync(byte[] data, WebSocketMessageType type)
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
-        await socket.SendAsync(data, type, endOfMessage: true, timeout.Token);
+        await _socket.SendAsync(data, type, endOfMessage: true, timeout.Token);
     }
 
     /// <summary>Sends a heartbeat and returns its id.</summary>
@@ -75,14 +75,14 @@ internal sealed class TestAgentSocket : IAsyncDisposable
     /// <summary>Sends a run.status with the next seq (or the given one, to resend) and returns the seq used.</summary>
     public async Task<long> SendStatusAsync(RunStatusPayload status, long? seq = null)
     {
-        var used = seq ?? ++nextSeq;
+        var used = seq ?? ++_nextSeq;
         await SendAsync(Create(MessageTypes.RunStatus, status, ProtocolJsonContext.Default.RunStatusPayload, used));
         return used;
     }
 
     public async Task<long> SendResultAsync(string replyTo, ResultPayload result, long? seq = null)
     {
-        var used = seq ?? ++nextSeq;
+        var used = seq ?? ++_nextSeq;
         await SendAsync(Create(MessageTypes.Result, result, ProtocolJsonContext.Default.ResultPayload, used, replyTo));
         return used;
     }
@@ -131,11 +131,11 @@ internal sealed class TestAgentSocket : IAsyncDisposable
         var buffer = new ArrayBufferWriter<byte>();
         while (true)
         {
-            var received = await socket.ReceiveAsync(buffer.GetMemory(8192), timeout.Token);
+            var received = await _socket.ReceiveAsync(buffer.GetMemory(8192), timeout.Token);
             if (received.MessageType == WebSocketMessageType.Close)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-                return new TestFrame(received.MessageType, Array.Empty<byte>(), (int?)socket.CloseStatus);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                return new TestFrame(received.MessageType, Array.Empty<byte>(), (int?)_socket.CloseStatus);
             }
 
             buffer.Advance(received.Count);
@@ -148,7 +148,7 @@ internal sealed class TestAgentSocket : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        socket.Dispose();
+        _socket.Dispose();
         return ValueTask.CompletedTask;
     }
 }

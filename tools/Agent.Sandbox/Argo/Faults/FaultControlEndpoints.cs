@@ -20,7 +20,7 @@ internal static class FaultControlEndpoints
         control.MapPost("/faults", ConfigureAsync).WithSummary("Replace the fault settings: {errorRate, routes, latencyMs, watchFails, …}");
         control.MapPost("/watches/drop", (ArgoFaults faults) => TypedResults.Ok(new JsonObject { ["dropped"] = faults.DropWatches() }))
             .WithSummary("Cut every open watch connection without the in-band error");
-        control.MapPost("/workflows/{namespace}/{name}/ignore-stop", IgnoreStop)
+        control.MapPost("/workflows/{namespace}/{name}/ignore-stop", IgnoreStopAsync)
             .WithSummary("Accept stops of this workflow without finishing it: {ignore: true|false}");
         control.MapPost("/workflows/{namespace}/{name}/log-lines", AppendLogAsync)
             .WithSummary("Append to the pod log: {lines: [...]} or {count, length, fill}");
@@ -43,7 +43,7 @@ internal static class FaultControlEndpoints
         return TypedResults.Ok(new FaultsView(faults.Current, faults.Counts));
     }
 
-    private static async Task<NoContent> IgnoreStop(string @namespace, string name, HttpRequest request, ArgoFaults faults)
+    private static async Task<NoContent> IgnoreStopAsync(string @namespace, string name, HttpRequest request, ArgoFaults faults)
     {
         var body = request.ContentLength is > 0 ? await RequestJson.ReadObjectAsync(request) : [];
         if (body["ignore"] is JsonValue flag && flag.TryGetValue<bool>(out var ignore) && !ignore)

@@ -52,10 +52,10 @@ internal static class CronSchedule
             return null;
         }
 
-        const string every = "@every ";
-        if (descriptor.StartsWith(every, StringComparison.Ordinal))
+        const string Every = "@every ";
+        if (descriptor.StartsWith(Every, StringComparison.Ordinal))
         {
-            return GoDuration.Check(descriptor[every.Length..]) is { } durationError
+            return GoDuration.Check(descriptor[Every.Length..]) is { } durationError
                 ? $"failed to parse duration {descriptor}: {durationError}"
                 : null;
         }

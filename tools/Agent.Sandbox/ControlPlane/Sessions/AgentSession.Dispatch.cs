@@ -13,7 +13,7 @@ internal sealed partial class AgentSession
     {
         if (frame.Type == WebSocketMessageType.Text)
         {
-            server.RecordFrame(this, FrameDirection.Received, frame.Data);
+            RecordFrame(FrameDirection.Received, frame.Data);
         }
 
         var decoded = frame.Type == WebSocketMessageType.Binary
@@ -28,7 +28,7 @@ internal sealed partial class AgentSession
         if (!decoded.IsSuccess)
         {
             // Protocol §5: an unreadable frame is answered with an error, never with a disconnect.
-            server.RecordViolation(this, decoded.Error.Reason);
+            _services.Incidents.RecordViolation(this, decoded.Error.Reason);
             await SendErrorAsync(decoded.Error.Reason, decoded.Error.Id);
             return;
         }
@@ -50,14 +50,14 @@ internal sealed partial class AgentSession
                 var reason = PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.ErrorPayload, out var error, out _)
                     ? error.Reason
                     : null;
-                server.RecordError(this, message, reason);
+                _services.Incidents.RecordError(this, message, reason);
                 break;
             case MessageTypes.Hello:
-                server.RecordViolation(this, "hello sent twice in one session");
+                _services.Incidents.RecordViolation(this, "hello sent twice in one session");
                 await SendErrorAsync("hello is only valid as the first message of a session", message.Id);
                 break;
             default:
-                ControlPlaneLog.UnknownMessageType(logger, Agent.AgentId, message.Type);
+                ControlPlaneLog.UnknownMessageType(_logger, Agent.AgentId, message.Type);
                 break;
         }
     }
@@ -66,12 +66,12 @@ internal sealed partial class AgentSession
     {
         if (!PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.HeartbeatPayload, out var heartbeat, out var reason))
         {
-            server.RecordViolation(this, reason);
+            _services.Incidents.RecordViolation(this, reason);
         }
 
-        server.RecordHeartbeat(this, heartbeat);
+        _services.Lifecycle.Heartbeat(this, heartbeat);
         await SendAsync(MessageCodec.Create(
-            MessageTypes.HeartbeatAck, EmptyPayload, ProtocolJsonContext.Default.JsonElement, time.GetUtcNow(), replyTo: message.Id));
+            MessageTypes.HeartbeatAck, EmptyPayload, ProtocolJsonContext.Default.JsonElement, _time.GetUtcNow(), replyTo: message.Id));
     }
 
     /// <summary>Processes a reliable message once per seq of this instance, then acknowledges cumulatively.</summary>
@@ -79,15 +79,15 @@ internal sealed partial class AgentSession
     {
         if (message.Seq is not { } seq)
         {
-            server.RecordViolation(this, $"{message.Type} {message.Id} has no seq");
-            server.RecordReliable(this, message);
+            _services.Incidents.RecordViolation(this, $"{message.Type} {message.Id} has no seq");
+            _services.Reliable.Record(this, message);
             return;
         }
 
-        var outcome = server.ProcessSeq(Hello!.InstanceId, seq);
+        var outcome = _services.Ledgers.Process(Hello!.InstanceId, seq);
         if (outcome.Gap)
         {
-            server.RecordViolation(this, $"seq {seq} skips ahead of the processed high-water mark");
+            _services.Incidents.RecordViolation(this, $"seq {seq} skips ahead of the processed high-water mark");
         }
 
         // The ack is queued (or suppressed) before the message is recorded, because recording is what wakes tests
@@ -99,14 +99,14 @@ internal sealed partial class AgentSession
 
         if (outcome.Duplicate)
         {
-            server.Stats.Duplicate();
+            _services.Stats.Duplicate();
         }
         else
         {
-            server.RecordReliable(this, message);
+            _services.Reliable.Record(this, message);
         }
     }
 
     public ValueTask<bool> SendAckAsync(long seq) =>
-        SendAsync(MessageCodec.Create(MessageTypes.Ack, new AckPayload(seq), ProtocolJsonContext.Default.AckPayload, time.GetUtcNow()));
+        SendAsync(MessageCodec.Create(MessageTypes.Ack, new AckPayload(seq), ProtocolJsonContext.Default.AckPayload, _time.GetUtcNow()));
 }

@@ -25,7 +25,7 @@ internal sealed partial class AgentSession
 
         if (!hello.ProtocolVersions.Contains(ProtocolVersion.Current))
         {
-            server.RecordViolation(this, "hello offers no supported protocol version");
+            _services.Incidents.RecordViolation(this, "hello offers no supported protocol version");
             await CloseAsync(CloseCodes.UnsupportedProtocolVersion, "protocol version not supported");
             return;
         }
@@ -41,12 +41,12 @@ internal sealed partial class AgentSession
 
     private async Task WelcomeAsync(HelloPayload hello)
     {
-        var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, options.HeartbeatSeconds, server.GetAckedSeq(hello.InstanceId));
+        var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, _options.HeartbeatSeconds, _services.Ledgers.HighWater(hello.InstanceId));
         Hello = hello;
-        await SendAsync(MessageCodec.Create(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.WelcomePayload, time.GetUtcNow()));
+        await SendAsync(MessageCodec.Create(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.WelcomePayload, _time.GetUtcNow()));
 
         // Only after welcome is queued may requests follow it, including those the agent missed while away.
-        foreach (var request in server.OnWelcomed(this, hello))
+        foreach (var request in _services.Lifecycle.Welcomed(this, hello))
         {
             await SendRequestAsync(request);
         }
@@ -62,13 +62,13 @@ internal sealed partial class AgentSession
 
         if (await SendAsync(request.Envelope))
         {
-            server.OnRequestSent(this, request);
+            _services.Requests.RecordSent(this, request);
         }
     }
 
     private async Task RefuseHandshakeAsync(string reason, string? replyTo, int closeCode)
     {
-        server.RecordViolation(this, reason);
+        _services.Incidents.RecordViolation(this, reason);
         await SendErrorAsync(reason, replyTo);
         await CloseAsync(closeCode, reason);
     }

@@ -16,7 +16,7 @@ internal sealed partial class AgentSession
             var frame = await ReceiveMessageAsync(message, cancellationToken);
             if (frame is null)
             {
-                return socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
+                return _socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
             }
 
             if (IsClosing)
@@ -45,7 +45,7 @@ internal sealed partial class AgentSession
         while (true)
         {
             var chunk = message.GetMemory(ReceiveChunkBytes);
-            var received = await socket.ReceiveAsync(chunk, cancellationToken);
+            var received = await _socket.ReceiveAsync(chunk, cancellationToken);
             if (received.MessageType == WebSocketMessageType.Close)
             {
                 return null;
@@ -54,7 +54,7 @@ internal sealed partial class AgentSession
             if (!tooBig)
             {
                 message.Advance(received.Count);
-                tooBig = message.WrittenCount > options.MaxMessageBytes;
+                tooBig = message.WrittenCount > _options.MaxMessageBytes;
                 if (tooBig)
                 {
                     message.ResetWrittenCount();

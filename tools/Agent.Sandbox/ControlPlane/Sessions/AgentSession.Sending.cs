@@ -10,14 +10,14 @@ internal sealed partial class AgentSession
 
     public ValueTask<bool> SendErrorAsync(string reason, string? replyTo) =>
         SendAsync(MessageCodec.Create(
-            MessageTypes.Error, new ErrorPayload(reason), ProtocolJsonContext.Default.ErrorPayload, time.GetUtcNow(), replyTo: replyTo));
+            MessageTypes.Error, new ErrorPayload(reason), ProtocolJsonContext.Default.ErrorPayload, _time.GetUtcNow(), replyTo: replyTo));
 
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
         var closeSent = false;
         try
         {
-            await foreach (var frame in outbound.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var frame in _outbound.Reader.ReadAllAsync(cancellationToken))
             {
                 if (closeSent)
                 {
@@ -30,7 +30,7 @@ internal sealed partial class AgentSession
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
             // A dead socket ends the reader too; aborting makes sure it does not wait for a frame that never comes.
-            socket.Abort();
+            _socket.Abort();
         }
     }
 
@@ -39,20 +39,20 @@ internal sealed partial class AgentSession
     {
         if (frame.Kind == OutboundKind.Close)
         {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, cancellationToken);
+                await _socket.CloseOutputAsync((WebSocketCloseStatus)frame.CloseCode, frame.CloseReason, cancellationToken);
             }
 
             // An agent that never answers the close must not hold the session (and its agent id) forever.
-            lifetime.CancelAfter(TimeSpan.FromSeconds(options.CloseTimeoutSeconds));
+            _lifetime.CancelAfter(TimeSpan.FromSeconds(_options.CloseTimeoutSeconds));
             return true;
         }
 
-        await socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, cancellationToken);
+        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, cancellationToken);
         if (frame.Kind == OutboundKind.Text)
         {
-            server.RecordFrame(this, FrameDirection.Sent, frame.Data);
+            RecordFrame(FrameDirection.Sent, frame.Data);
         }
 
         return false;

@@ -10,33 +10,32 @@ namespace Agent.Sandbox.ControlPlane.Sessions;
 /// </summary>
 internal sealed partial class AgentSession : IDisposable
 {
-    private readonly WebSocket socket;
-    private readonly ControlPlaneServer server;
-    private readonly ControlPlaneOptions options;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly Channel<OutboundFrame> outbound;
-    private readonly CancellationTokenSource lifetime;
-    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int closeRequested;
+    private readonly WebSocket _socket;
+    private readonly SessionServices _services;
+    private readonly ControlPlaneOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<OutboundFrame> _outbound;
+    private readonly CancellationTokenSource _lifetime;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _closeRequested;
 
-    public AgentSession(
-        WebSocket socket, AgentState agent, ControlPlaneServer server, ControlPlaneOptions options, TimeProvider time, ILogger logger)
+    public AgentSession(WebSocket socket, AgentState agent, SessionServices services)
     {
-        this.socket = socket;
-        this.server = server;
-        this.options = options;
-        this.time = time;
-        this.logger = logger;
+        _socket = socket;
+        _services = services;
+        _options = services.Options;
+        _time = services.Time;
+        _logger = services.Logger;
         Agent = agent;
-        outbound = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.OutboundQueueCapacity)
+        _outbound = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(_options.OutboundQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
 
         // Created with the injected clock so the close-handshake timeout follows a FakeTimeProvider in tests.
-        lifetime = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        _lifetime = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
     }
 
     public string SessionId { get; } = Guid.NewGuid().ToString();
@@ -47,22 +46,22 @@ internal sealed partial class AgentSession : IDisposable
     public HelloPayload? Hello { get; private set; }
 
     /// <summary>Completes when both loops have ended and the socket is gone.</summary>
-    public Task Completion => completion.Task;
+    public Task Completion => _completion.Task;
 
-    public bool IsClosing => Volatile.Read(ref closeRequested) != 0;
+    public bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var stopping = stoppingToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), lifetime);
-        var writer = WriteLoopAsync(lifetime.Token);
+        using var stopping = stoppingToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _lifetime);
+        var writer = WriteLoopAsync(_lifetime.Token);
         WebSocketCloseStatus? peerClose = null;
         try
         {
-            peerClose = await ReadLoopAsync(lifetime.Token);
+            peerClose = await ReadLoopAsync(_lifetime.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            ControlPlaneLog.SocketLost(logger, SessionId, Agent.AgentId, ex);
+            ControlPlaneLog.SocketLost(_logger, SessionId, Agent.AgentId, ex);
         }
         finally
         {
@@ -78,13 +77,13 @@ internal sealed partial class AgentSession : IDisposable
         // agent and then makes it send a heartbeat knows that heartbeat goes unanswered.
         if (frame.Kind != OutboundKind.Close && Agent.Silent)
         {
-            server.Stats.FrameSuppressed();
+            _services.Stats.FrameSuppressed();
             return false;
         }
 
         try
         {
-            await outbound.Writer.WriteAsync(frame, lifetime.Token);
+            await _outbound.Writer.WriteAsync(frame, _lifetime.Token);
             return true;
         }
         catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
@@ -96,25 +95,25 @@ internal sealed partial class AgentSession : IDisposable
     /// <summary>Sends a close with <paramref name="code"/> after what is already queued; frames read from then on are ignored.</summary>
     public async ValueTask CloseAsync(int code, string? reason)
     {
-        if (Interlocked.Exchange(ref closeRequested, 1) != 0)
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
         {
             return;
         }
 
         ReleaseAgentId();
         await EnqueueAsync(OutboundFrame.Close(code, reason));
-        outbound.Writer.TryComplete();
+        _outbound.Writer.TryComplete();
     }
 
     /// <summary>Drops the link without a close handshake, as a crashed peer or a cut cable would.</summary>
     public void Abort()
     {
-        Interlocked.Exchange(ref closeRequested, 1);
+        Interlocked.Exchange(ref _closeRequested, 1);
         ReleaseAgentId();
-        socket.Abort();
+        _socket.Abort();
         try
         {
-            lifetime.Cancel();
+            _lifetime.Cancel();
         }
         catch (ObjectDisposedException)
         {
@@ -122,28 +121,39 @@ internal sealed partial class AgentSession : IDisposable
         }
     }
 
-    public void Dispose() => lifetime.Dispose();
+    public void Dispose() => _lifetime.Dispose();
 
     /// <summary>Frees the agent id as soon as the session starts to end, so an immediate reconnect is not refused with 4002.</summary>
     private void ReleaseAgentId() => Agent.Release(this);
 
+    /// <summary>Keeps a text frame for the tests; a frame read from the agent also marks when the agent was last heard.</summary>
+    private void RecordFrame(FrameDirection direction, ReadOnlyMemory<byte> utf8)
+    {
+        var at = _time.GetUtcNow();
+        _services.Frames.Record(Agent.AgentId, SessionId, direction, utf8, at);
+        if (direction == FrameDirection.Received)
+        {
+            Agent.Heard(at);
+        }
+    }
+
     private async Task FinishAsync(Task writer, WebSocketCloseStatus? peerClose)
     {
-        if (peerClose is { } status && Interlocked.Exchange(ref closeRequested, 1) == 0)
+        if (peerClose is { } status && Interlocked.Exchange(ref _closeRequested, 1) == 0)
         {
             // Echo the agent's close so its CloseAsync completes instead of timing out.
             await EnqueueAsync(OutboundFrame.Close((int)status, null));
         }
 
-        outbound.Writer.TryComplete();
+        _outbound.Writer.TryComplete();
         await writer;
-        if (socket.State != WebSocketState.Closed)
+        if (_socket.State != WebSocketState.Closed)
         {
-            socket.Abort();
+            _socket.Abort();
         }
 
         Agent.LastAgentCloseCode = (int?)peerClose;
-        server.OnSessionEnded(this);
-        completion.TrySetResult();
+        _services.Lifecycle.Ended(this);
+        _completion.TrySetResult();
     }
 }

@@ -9,7 +9,7 @@ internal static class ConnectEndpoint
     public const string AgentIdHeader = "X-Agent-Id";
 
     public static async Task<Results<EmptyHttpResult, BadRequest<string>>> HandleAsync(
-        HttpContext context, ControlPlaneServer server, IHostApplicationLifetime lifetime)
+        HttpContext context, AgentDirectory agents, SessionAdmission admission, SessionServices services, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -23,9 +23,9 @@ internal static class ConnectEndpoint
         // Auth is checked after accepting on purpose: a close code reaches the agent, an HTTP 401 on the upgrade does not.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
         var agentId = context.Request.Headers[AgentIdHeader].ToString().Trim();
-        server.RecordHandshake(agentId, context.Request.Headers.UserAgent.ToString(), subProtocol, context.Request.Headers.Authorization.FirstOrDefault());
-        using var session = server.CreateSession(socket, agentId);
-        await server.AdmitAsync(session, context.Request.Headers.Authorization.FirstOrDefault());
+        agents.RecordHandshake(agentId, context.Request.Headers.UserAgent.ToString(), subProtocol, context.Request.Headers.Authorization.FirstOrDefault());
+        using var session = new AgentSession(socket, agents.Get(agentId), services);
+        await admission.AdmitAsync(session, context.Request.Headers.Authorization.FirstOrDefault());
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         await session.RunAsync(stopping.Token);

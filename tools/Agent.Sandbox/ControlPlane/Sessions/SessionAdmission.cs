@@ -1,17 +1,18 @@
 using Agent.Core.Protocol;
-using Agent.Sandbox.ControlPlane.Sessions;
+using Microsoft.Extensions.Options;
 
-namespace Agent.Sandbox.ControlPlane;
+namespace Agent.Sandbox.ControlPlane.Sessions;
 
-internal sealed partial class ControlPlaneServer
+/// <summary>Decides whether a new session may go on: the checks protocol §1 makes after the upgrade.</summary>
+internal sealed class SessionAdmission(IOptions<ControlPlaneOptions> options, ControlPlaneStats stats, ILogger<ControlPlaneServer> logger)
 {
     private const string BearerPrefix = "Bearer ";
 
     /// <summary>
-    /// Runs the checks protocol §1 makes after the upgrade. A refused session is closed with the code, and still runs
-    /// its loops so the close handshake completes and the agent reads the code instead of a broken pipe.
+    /// Admits the session or closes it with the code. A refused session still runs its loops so the close handshake
+    /// completes and the agent reads the code instead of a broken pipe.
     /// </summary>
-    internal async ValueTask AdmitAsync(AgentSession session, string? authorization)
+    public async ValueTask AdmitAsync(AgentSession session, string? authorization)
     {
         var agent = session.Agent;
         var (code, reason) = Check(agent, authorization);
@@ -22,11 +23,11 @@ internal sealed partial class ControlPlaneServer
 
         if (code == 0)
         {
-            Stats.SessionOpened();
+            stats.SessionOpened();
             return;
         }
 
-        Stats.SessionRejected();
+        stats.SessionRejected();
         ControlPlaneLog.ConnectionRejected(logger, agent.AgentId, code, reason);
         await session.CloseAsync(code, reason);
     }
@@ -40,7 +41,7 @@ internal sealed partial class ControlPlaneServer
 
         if (authorization is null
             || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(authorization[BearerPrefix.Length..].Trim(), Options.Token, StringComparison.Ordinal))
+            || !string.Equals(authorization[BearerPrefix.Length..].Trim(), options.Value.Token, StringComparison.Ordinal))
         {
             return (CloseCodes.Unauthorized, "missing or invalid bearer token");
         }
@@ -50,7 +51,7 @@ internal sealed partial class ControlPlaneServer
             return (CloseCodes.Unauthorized, "missing X-Agent-Id header");
         }
 
-        if (Options.DisabledAgents.Contains(agent.AgentId, StringComparer.Ordinal))
+        if (options.Value.DisabledAgents.Contains(agent.AgentId, StringComparer.Ordinal))
         {
             return (CloseCodes.AgentDisabled, "agent disabled");
         }

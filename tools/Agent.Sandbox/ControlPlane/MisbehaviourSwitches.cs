@@ -5,13 +5,13 @@ using Agent.Sandbox.ControlPlane.Sessions;
 namespace Agent.Sandbox.ControlPlane;
 
 /// <summary>Ways to misbehave on purpose, so the agent's reliability code can be tested against a hostile peer.</summary>
-internal sealed partial class ControlPlaneServer
+internal sealed class MisbehaviourSwitches(AgentDirectory agents, SeqLedgers ledgers, ILogger<ControlPlaneServer> logger)
 {
     /// <summary>Aborts the agent's socket with no close frame; false when it has no session.</summary>
     public bool Drop(string agentId)
     {
         Misbehave(agentId, "drop");
-        if (GetAgent(agentId).Session is not { } session)
+        if (agents.Get(agentId).Session is not { } session)
         {
             return false;
         }
@@ -21,10 +21,10 @@ internal sealed partial class ControlPlaneServer
     }
 
     /// <summary>Closes the agent's session with <paramref name="code"/> after what is already queued.</summary>
-    public async Task<bool> CloseAsync(string agentId, int code, string? reason = null)
+    public async Task<bool> CloseAsync(string agentId, int code, string? reason)
     {
         Misbehave(agentId, "close");
-        if (GetAgent(agentId).Session is not { } session)
+        if (agents.Get(agentId).Session is not { } session)
         {
             return false;
         }
@@ -37,7 +37,7 @@ internal sealed partial class ControlPlaneServer
     public void SetSilent(string agentId, bool enabled)
     {
         Misbehave(agentId, enabled ? "silence on" : "silence off");
-        GetAgent(agentId).Silent = enabled;
+        agents.Get(agentId).Silent = enabled;
     }
 
     /// <summary>
@@ -47,9 +47,9 @@ internal sealed partial class ControlPlaneServer
     public async Task SetWithholdAcksAsync(string agentId, bool enabled)
     {
         Misbehave(agentId, enabled ? "withhold acks on" : "withhold acks off");
-        var agent = GetAgent(agentId);
+        var agent = agents.Get(agentId);
         agent.WithholdAcks = enabled;
-        if (!enabled && agent.WelcomedSession is { Hello: { } hello } session && GetAckedSeq(hello.InstanceId) is var acked and > 0)
+        if (!enabled && agent.WelcomedSession is { Hello: { } hello } session && ledgers.HighWater(hello.InstanceId) is var acked and > 0)
         {
             await session.SendAckAsync(acked);
         }
@@ -67,13 +67,13 @@ internal sealed partial class ControlPlaneServer
     public void Refuse(string agentId, int code)
     {
         Misbehave(agentId, code == 0 ? "refuse off" : "refuse on");
-        GetAgent(agentId).RefuseCode = code;
+        agents.Get(agentId).RefuseCode = code;
     }
 
     private async Task<bool> SendRawAsync(string agentId, OutboundFrame frame)
     {
         Misbehave(agentId, "garbage");
-        return GetAgent(agentId).Session is { } session && await session.EnqueueAsync(frame);
+        return agents.Get(agentId).Session is { } session && await session.EnqueueAsync(frame);
     }
 
     private void Misbehave(string agentId, string action) => ControlPlaneLog.Misbehaviour(logger, agentId, action);
