@@ -1,6 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.ControlPlane;
-using Agent.Core.Customization;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
@@ -15,7 +15,7 @@ namespace Agent.Core;
 public static class AgentCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the control-plane client, the operation handlers, the run registry and the Argo gateway.
+    /// Registers the control-plane client, the operation handlers, the run registry and the executor behind them (Argo).
     /// The host supplies options binding, a <see cref="Prometheus.CollectorRegistry"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddAgentCore(this IServiceCollection services)
@@ -36,16 +36,17 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton(provider => new ReconnectBackoff(provider.GetRequiredService<IOptions<ControlPlaneOptions>>(), new Random()));
         services.TryAddSingleton<IControlPlaneConnector, ClientWebSocketConnector>();
 
-        // The host stops hosted services in reverse order of registration, so the watcher, registered first, stops
-        // last: it keeps reporting while ControlPlaneService drains and flushes, and a run that ends during the drain
-        // still gets its final run.status (issue 12, finding 6).
-        services.AddHostedService<WorkflowWatcher>();
+        // The host stops hosted services in reverse order of registration, so the executor's watcher, registered first,
+        // stops last: it keeps reporting while ControlPlaneService drains and flushes, and a run that ends during the
+        // drain still gets its final run.status (issue 12, finding 6).
+        services.AddArgoExecutor();
         services.AddHostedService<ControlPlaneService>();
 
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunInventory>();
-        services.AddSingleton<ArgoRunIds>();
+        services.AddSingleton(provider => new RunRecovery(provider.GetRequiredService<IOptions<ArgoOptions>>().Value.RecoveryWindow));
         services.AddSingleton<RunStatusReporter>();
+        services.AddSingleton<IRunObserver>(provider => provider.GetRequiredService<RunStatusReporter>());
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
         services.AddSingleton<IOperationHandler, PipelineStatusHandler>();
@@ -60,11 +61,6 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, RunsReconcileHandler>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
-        services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));
-        services.AddSingleton(provider => LocalPolicy.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value.PolicyFilePath));
-        services.AddSingleton<WorkflowCustomizer>();
-        services.AddSingleton<RunTerminator>();
-        services.AddArgoGateway();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using Agent.Core.Connectivity;
-using Agent.Core.ControlPlane;
-using Agent.Core.Runs;
+using Agent.Core.Execution;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,11 +17,9 @@ namespace Agent.Core.Argo;
 /// </summary>
 public sealed partial class WorkflowWatcher(
     IArgoWorkflowClient argo,
-    RunStatusReporter reporter,
-    RunRegistry registry,
-    RunInventory inventory,
+    OwnedWorkflows owned,
+    IRunObserver observer,
     ArgoRunIds runIds,
-    IOptions<ControlPlaneOptions> controlPlane,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
     ILogger<WorkflowWatcher> logger) : BackgroundService
@@ -33,7 +30,7 @@ public sealed partial class WorkflowWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var selector = WorkflowLabels.SelectorForAgent(controlPlane.Value.AgentId);
+        var selector = owned.Selector;
 
         // One pipeline call is one watch; it is retried while the watch fails or ends at once. A watch that lived is
         // done, and the loop opens the next one at once with a fresh pipeline call, so the backoff starts over.

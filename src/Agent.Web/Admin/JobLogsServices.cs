@@ -1,9 +1,7 @@
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Admin;
 
-/// <summary>What <c>GET /admin/jobs/{runId}/logs</c> reads: the tracked runs, then Argo.</summary>
-public sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, IOptions<ControlPlaneOptions> ControlPlane);
+/// <summary>What <c>GET /admin/jobs/{runId}/logs</c> reads: the tracked runs, then this agent's workflows in Argo.</summary>
+public sealed record JobLogsServices(RunRegistry Registry, IArgoWorkflowClient Argo, OwnedWorkflows Owned);

@@ -1,4 +1,5 @@
 using Agent.Core.Argo;
+using Agent.Core.Argo.Customization;
 using Agent.Core.ControlPlane;
 using Agent.Core.Ingestion;
 using Agent.Web.Hosting;

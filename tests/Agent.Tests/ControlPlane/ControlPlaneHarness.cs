@@ -3,6 +3,7 @@ using Agent.Core.ControlPlane;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Runs;
+using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,12 +35,12 @@ internal sealed class ControlPlaneHarness : IDisposable
         var registry = new RunRegistry();
         Services = new SessionServices(
             options, Outbox, Dispatcher, registry, State, instance, metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance);
-        var argo = Microsoft.Extensions.Options.Options.Create(new ArgoOptions { Namespace = "ingestion" });
 
         // The registry counts as rebuilt from the start: the first hello must not wait on the fake clock for Argo.
         var inventory = new RunInventory();
         inventory.MarkListed();
-        Hello = new HelloFactory(options, argo, instance, Dispatcher, registry, inventory, new UnreachableArgoClient(), time);
+        var executor = ArgoExecutors.Over(new UnreachableArgoClient(), Options.AgentId, options: new ArgoOptions { Namespace = "ingestion" });
+        Hello = new HelloFactory(options, instance, Dispatcher, registry, inventory, executor, time);
         Connector = new FakeControlPlaneConnector(time);
         Backoff = new ReconnectBackoff(options, random);
     }

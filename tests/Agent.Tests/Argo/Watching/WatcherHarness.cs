@@ -28,19 +28,18 @@ internal sealed class WatcherHarness : IAsyncDisposable
         var argoOptions = Options.Create(new ArgoOptions { PollInterval = PollInterval });
         var reporter = new RunStatusReporter(
             Registry,
+            new RunInventory(),
             Outbox,
             new AgentInstance(Time),
-            argoOptions,
+            new RunRecovery(argoOptions.Value.RecoveryWindow),
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
             Time,
             NullLogger<RunStatusReporter>.Instance);
         _watcher = new WorkflowWatcher(
             Argo,
+            new OwnedWorkflows(Argo, new NoCronWorkflows(), AgentId),
             reporter,
-            Registry,
-            new RunInventory(),
             RunIds,
-            Options.Create(new ControlPlaneOptions { AgentId = AgentId }),
             argoOptions,
             Time,
             NullLogger<WorkflowWatcher>.Instance);

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Agent.Core.ControlPlane;
 using Agent.Core.Logs;
-using Agent.Tests.Logs;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Tests.Argo.Fakes;
-using Microsoft.Extensions.Options;
+using Agent.Tests.Logs;
 
 namespace Agent.Tests.Operations.Handlers;
 
@@ -110,7 +108,7 @@ public sealed class PipelineLogsHandlerTests
     }
 
     internal static PipelineLogsHandler Handler(FakeArgoHttpHandler argo) =>
-        new(FakeArgo.Client(argo), Options.Create(new ControlPlaneOptions { AgentId = FakeArgo.AgentId }));
+        new(ArgoExecutors.Over(FakeArgo.Client(argo), FakeArgo.AgentId));
 
     internal static Envelope Request(string? after) =>
         new(MessageTypes.PipelineLogs, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, JsonSerializer.SerializeToElement(

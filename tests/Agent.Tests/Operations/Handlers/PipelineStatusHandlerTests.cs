@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.ControlPlane;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Tests.Argo.Fakes;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agent.Tests.Operations.Handlers;
@@ -40,7 +38,7 @@ public sealed class PipelineStatusHandlerTests
     }
 
     private static PipelineStatusHandler Handler(TimeProvider time, params ArgoWorkflow[] workflows) =>
-        new(new FakeArgoWorkflowClient(workflows), Options.Create(new ControlPlaneOptions { AgentId = FakeArgo.AgentId }), time);
+        new(ArgoExecutors.Over(new FakeArgoWorkflowClient(workflows), FakeArgo.AgentId), time);
 
     private static async Task<IReadOnlyList<RunStatusPayload>> StatusesAsync(PipelineStatusHandler handler)
     {
