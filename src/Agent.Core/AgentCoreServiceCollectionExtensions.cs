@@ -1,5 +1,5 @@
 using Agent.Core.Argo;
-using Agent.Core.Customization;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Link;
 using Agent.Core.Metrics;
@@ -15,7 +15,7 @@ namespace Agent.Core;
 public static class AgentCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the control-plane client, the operation handlers, the run registry and the Argo gateway.
+    /// Registers the control-plane client, the operation handlers, the run registry and the executor behind them (Argo).
     /// The host supplies options binding, a <see cref="Prometheus.CollectorRegistry"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddAgentCore(this IServiceCollection services)
@@ -30,16 +30,17 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IHelloProvider>(provider => provider.GetRequiredService<HelloFactory>());
         services.AddSingleton<IRunsInFlight>(provider => provider.GetRequiredService<RunRegistry>());
 
-        // The host stops hosted services in reverse order of registration, so the watcher, registered first, stops
-        // last: it keeps reporting while ControlPlaneService (added by AddLink) drains and flushes, and a run that ends
-        // during the drain still gets its final run.status (issue 12, finding 6).
-        services.AddHostedService<WorkflowWatcher>();
+        // The host stops hosted services in reverse order of registration, so the executor's watcher, registered first,
+        // stops last: it keeps reporting while ControlPlaneService (added by AddLink) drains and flushes, and a run that
+        // ends during the drain still gets its final run.status (issue 12, finding 6).
+        services.AddArgoExecutor();
         services.AddLink();
 
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunInventory>();
-        services.AddSingleton<ArgoRunIds>();
+        services.AddSingleton(provider => new RunRecovery(provider.GetRequiredService<IOptions<ArgoOptions>>().Value.RecoveryWindow));
         services.AddSingleton<RunStatusReporter>();
+        services.AddSingleton<IRunObserver>(provider => provider.GetRequiredService<RunStatusReporter>());
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
         services.AddSingleton<IOperationHandler, PipelineStatusHandler>();
@@ -54,11 +55,6 @@ public static class AgentCoreServiceCollectionExtensions
         services.AddSingleton<IOperationHandler, RunsReconcileHandler>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
-        services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));
-        services.AddSingleton(provider => LocalPolicy.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value.PolicyFilePath));
-        services.AddSingleton<WorkflowCustomizer>();
-        services.AddSingleton<RunTerminator>();
-        services.AddArgoGateway();
         return services;
     }
 }

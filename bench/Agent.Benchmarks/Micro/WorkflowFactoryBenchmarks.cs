@@ -2,6 +2,7 @@ using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Sandbox.ControlPlane.Api;
 using BenchmarkDotNet.Attributes;

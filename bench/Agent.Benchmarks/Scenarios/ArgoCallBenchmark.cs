@@ -2,6 +2,7 @@ using Agent.Benchmarks.Infrastructure;
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Agent.Sandbox.ControlPlane.Api;

@@ -30,7 +30,7 @@ public sealed partial class WorkflowWatcher
         _reportedFinals.KeepOnly(page.Workflows);
         runIds.KeepOnly(page.Workflows.Select(workflow => workflow.RunId));
         _resourceVersion = page.ResourceVersion;
-        inventory.MarkListed();
+        observer.ObservedAll();
         Log.Listed(logger, page.Workflows.Count, _resourceVersion);
     }
 
@@ -54,13 +54,13 @@ public sealed partial class WorkflowWatcher
             return;
         }
 
-        await reporter.ObserveAsync(workflow, cancellationToken);
+        var followed = await observer.ObserveAsync(ArgoRunViews.From(workflow), cancellationToken);
         if (finished)
         {
             _active.Remove(workflow.Name);
             _reportedFinals.Add(workflow);
         }
-        else if (registry.FindByWorkflow(workflow.Name) is not null)
+        else if (followed)
         {
             // Kept to report the run should its workflow vanish; an active run restarted by `argo retry` is news again.
             // Only what that report reads (name, phase, times): the registry holds the run itself, and at 10,000 active
@@ -76,18 +76,15 @@ public sealed partial class WorkflowWatcher
         _active.Remove(last.Name);
         _reportedFinals.Remove(last.Name);
         runIds.Remove(last.RunId);
-        if (registry.FindByWorkflow(last.Name) is not { } run || PipelineStates.IsTerminal(run.State))
-        {
-            // Never ours, or finished and reported: Argo's TTL removing it is housekeeping, not news.
-            return;
-        }
 
         // A run whose last state is final (deleted right after it ended, before its change was seen) reports that state.
+        // The observer ignores what it never followed or already saw finish: Argo's TTL removing it is housekeeping, not news.
         var final = PipelineStates.IsTerminal(WorkflowPhases.ToPipelineState(last))
             ? last
             : DeletedWorkflow.AsStopped(last, timeProvider.GetUtcNow());
-        await reporter.ObserveAsync(final, cancellationToken);
-        registry.Remove(run.RunId);
-        Log.RunDeleted(logger, run.RunId, last.Name);
+        if (await observer.ObserveGoneAsync(ArgoRunViews.From(final), cancellationToken) is { } runId)
+        {
+            Log.RunDeleted(logger, runId, last.Name);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using Agent.Core.Connectivity;
-using Agent.Core.Identity;
-using Agent.Core.Runs;
+using Agent.Core.Execution;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,11 +15,9 @@ namespace Agent.Core.Argo;
 /// </summary>
 public sealed partial class WorkflowWatcher(
     IArgoWorkflowClient argo,
-    RunStatusReporter reporter,
-    RunRegistry registry,
-    RunInventory inventory,
+    OwnedWorkflows owned,
+    IRunObserver observer,
     ArgoRunIds runIds,
-    AgentIdentity identity,
     IOptions<ArgoOptions> options,
     TimeProvider timeProvider,
     ILogger<WorkflowWatcher> logger) : BackgroundService
@@ -31,7 +28,7 @@ public sealed partial class WorkflowWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var selector = WorkflowLabels.SelectorForAgent(identity.AgentId);
+        var selector = owned.Selector;
         var backoff = new WatchBackoff(options.Value.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {

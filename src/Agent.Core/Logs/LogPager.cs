@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Agent.Core.Logs;
 
 /// <summary>
@@ -8,6 +10,13 @@ namespace Agent.Core.Logs;
 public static class LogPager
 {
     public const int ChunkBytes = 1_048_576 - 65_536;
+
+    /// <summary>Reads <paramref name="text"/> as a page index (<c>after</c>): absent is page 0.</summary>
+    public static bool TryParseAfter(string? text, out int after)
+    {
+        after = 0;
+        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0);
+    }
 
     /// <summary>The OpenMetadata task key for a pipeline type, under which the log text is returned.</summary>
     public static string TaskKey(string pipelineType) => pipelineType switch

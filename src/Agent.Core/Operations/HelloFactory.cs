@@ -1,47 +1,43 @@
-using Agent.Core.Argo;
+using Agent.Core.Execution;
 using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations;
 
 /// <summary>Builds the <c>hello</c> of each session, including the runs the agent knows to be active.</summary>
 public sealed class HelloFactory(
     AgentIdentity identity,
-    IOptions<ArgoOptions> argo,
     RequestDispatcher dispatcher,
     RunRegistry registry,
     RunInventory inventory,
-    IArgoWorkflowClient argoClient,
+    IRunExecutor executor,
     TimeProvider timeProvider) : IHelloProvider
 {
-    private string? _argoVersion;
+    private string? _executorVersion;
 
-    public const string ExecutorKind = "argo";
-
-    /// <summary>How long the first hello waits for the run registry to be rebuilt from Argo.</summary>
+    /// <summary>How long the first hello waits for the run registry to be rebuilt from the executor.</summary>
     public static readonly TimeSpan InventoryWait = TimeSpan.FromSeconds(10);
 
     public async Task<HelloPayload> CreateAsync(CancellationToken cancellationToken)
     {
         await inventory.WaitListedAsync(InventoryWait, timeProvider, cancellationToken);
-        _argoVersion ??= await TryGetArgoVersionAsync(cancellationToken);
+        _executorVersion ??= await TryGetExecutorVersionAsync(cancellationToken);
         return Create();
     }
 
-    /// <summary>The Argo version for <c>hello.executor</c>; an Argo Server that does not answer quickly must not delay the connection.</summary>
-    private async Task<string?> TryGetArgoVersionAsync(CancellationToken cancellationToken)
+    /// <summary>The executor's version for <c>hello.executor</c>; an executor that does not answer quickly must not delay the connection.</summary>
+    private async Task<string?> TryGetExecutorVersionAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            return await argoClient.GetVersionAsync(timeout.Token);
+            return await executor.GetVersionAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is ArgoException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is ExecutorException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null;
         }
@@ -53,6 +49,6 @@ public sealed class HelloFactory(
         AgentIdentity.Version,
         [ProtocolVersion.Current],
         [.. dispatcher.Capabilities.Order(StringComparer.Ordinal)],
-        new ExecutorInfo(ExecutorKind, argo.Value.Namespace, _argoVersion),
+        new ExecutorInfo(executor.Description.Kind, executor.Description.Namespace, _executorVersion),
         [.. registry.InFlight().Select(RunStatusReporter.ToPayload)]);
 }

@@ -8,8 +8,6 @@ public sealed class RunInventory
 {
     private readonly TaskCompletionSource _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsListed => _listed.Task.IsCompleted;
-
     public void MarkListed() => _listed.TrySetResult();
 
     /// <summary>Waits for the first listing, but never longer than <paramref name="timeout"/>: Argo being down must not keep the agent offline.</summary>

@@ -1,38 +1,59 @@
 using System.Text.Json;
-using Agent.Core.Argo;
+using Agent.Core.Execution;
 using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Runs;
 
 /// <summary>
-/// Turns observed workflows into <c>run.status</c> messages: one per state change of every run the agent owns,
+/// Turns what the executor observes into <c>run.status</c> messages: one per state change of every run the agent owns,
 /// whoever started it (a request, a schedule, or an agent that ran before this one).
 /// </summary>
 public sealed partial class RunStatusReporter(
     RunRegistry registry,
+    RunInventory inventory,
     IReliableSender outbox,
     AgentIdentity identity,
-    IOptions<ArgoOptions> options,
+    RunRecovery recovery,
     AgentMetrics metrics,
     TimeProvider timeProvider,
-    ILogger<RunStatusReporter> logger)
+    ILogger<RunStatusReporter> logger) : IRunObserver
 {
-    public async ValueTask ObserveAsync(ArgoWorkflow workflow, CancellationToken cancellationToken)
+    public async ValueTask<bool> ObserveAsync(RunView run, CancellationToken cancellationToken)
     {
-        var run = registry.FindByWorkflow(workflow.Name) ?? Adopt(workflow);
+        await ReportAsync(run, cancellationToken);
+        return registry.FindByWorkflow(run.WorkflowName) is not null;
+    }
+
+    public async ValueTask<string?> ObserveGoneAsync(RunView last, CancellationToken cancellationToken)
+    {
+        if (registry.FindByWorkflow(last.WorkflowName) is not { } run || PipelineStates.IsTerminal(run.State))
+        {
+            // Never ours, or finished and reported.
+            return null;
+        }
+
+        await ReportAsync(last, cancellationToken);
+        registry.Remove(run.RunId);
+        return run.RunId;
+    }
+
+    public void ObservedAll() => inventory.MarkListed();
+
+    private async ValueTask ReportAsync(RunView workflow, CancellationToken cancellationToken)
+    {
+        var run = registry.FindByWorkflow(workflow.WorkflowName) ?? Adopt(workflow);
         if (run is null)
         {
             return;
         }
 
-        var state = WorkflowPhases.ToPipelineState(workflow);
-        var message = WorkflowPhases.ToMessage(workflow);
+        var state = workflow.State;
+        var message = workflow.Message;
 
         // The record of a run this agent started holds the request's time until Argo's creation time is seen.
         var created = workflow.CreatedAt ?? run.CreatedAt;
@@ -61,16 +82,16 @@ public sealed partial class RunStatusReporter(
 
     /// <summary>
     /// A failed run says why at Warning, once: this runs once per state change, and the watcher passes a final state on
-    /// only once (its <see cref="ReportedFinals"/>), so a relist or a reconnect does not repeat it (issue 13). Argo's
+    /// only once (its ReportedFinals), so a relist or a reconnect does not repeat it (issue 13). Argo's
     /// reason is the workflow's <c>status.message</c> (with retries, "No more retries left") and the last attempt's node
     /// message (<c>main: Error (exit code 1)</c>; FIDELITY §6.4, Argo v4.1.2 workflow/controller/operator.go
     /// inferFailedReason), so both are logged.
     /// </summary>
-    private void LogStateChange(RunRecord report, ArgoWorkflow workflow)
+    private void LogStateChange(RunRecord report, RunView workflow)
     {
         if (report.State == PipelineStates.Failed)
         {
-            Log.RunFailed(logger, report.RunId, report.PipelineFqn, workflow.Phase, workflow.Message, MainPod.Latest(workflow)?.Message, report.WorkflowName);
+            Log.RunFailed(logger, report.RunId, report.PipelineFqn, workflow.Phase, workflow.ExecutorMessage, workflow.AttemptMessage, report.WorkflowName);
             return;
         }
 
@@ -91,21 +112,21 @@ public sealed partial class RunStatusReporter(
         run.FinishedAt?.ToUnixTimeMilliseconds(),
         run.Message);
 
-    private RunRecord? Adopt(ArgoWorkflow workflow)
+    private RunRecord? Adopt(RunView workflow)
     {
         var runId = workflow.RunId;
-        var pipelineFqn = workflow.Annotation(WorkflowLabels.PipelineFqnAnnotation);
+        var pipelineFqn = workflow.PipelineFqn;
         if (runId is null || pipelineFqn is null)
         {
-            Log.NotOurs(logger, workflow.Name);
+            Log.NotOurs(logger, workflow.WorkflowName);
             return null;
         }
 
         // An adopted run starts as "unknown" so its current state is reported once: the runs this process found
         // active, and those that finished while no agent was there. Runs that finished well before this process
         // started are left alone: the agent that saw them end reported them.
-        var state = WorkflowPhases.ToPipelineState(workflow);
-        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < identity.StartedAt - options.Value.RecoveryWindow)
+        var state = workflow.State;
+        if (PipelineStates.IsTerminal(state) && workflow.FinishedAt < identity.StartedAt - recovery.Window)
         {
             return null;
         }
@@ -113,13 +134,13 @@ public sealed partial class RunStatusReporter(
         var adopted = new RunRecord(
             runId,
             pipelineFqn,
-            workflow.Label(WorkflowLabels.PipelineType) ?? "unknown",
-            workflow.Name,
+            workflow.PipelineType ?? "unknown",
+            workflow.WorkflowName,
             "unknown",
             workflow.CreatedAt ?? timeProvider.GetUtcNow(),
             workflow.StartedAt,
             workflow.FinishedAt,
-            WorkflowPhases.ToMessage(workflow));
+            workflow.Message);
         return registry.GetOrAdd(adopted);
     }
 

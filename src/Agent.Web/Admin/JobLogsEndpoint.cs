@@ -29,7 +29,7 @@ internal static class JobLogsEndpoint
                 "runId must be a UUID in canonical lower-case form (8-4-4-4-12 hex digits), as OpenMetadata makes run ids and GET /admin/jobs lists them");
         }
 
-        if (!RunLogReader.TryParseAfter(after, out var page))
+        if (!LogPager.TryParseAfter(after, out var page))
         {
             return TypedResults.BadRequest("query parameter 'after' must be a page index (a non-negative whole number)");
         }
@@ -41,7 +41,7 @@ internal static class JobLogsEndpoint
 
         try
         {
-            var workflow = await OwnedRuns.FindAsync(services.Argo, services.Identity.AgentId, run.PipelineFqn, runId, cancellationToken);
+            var workflow = await services.Owned.FindAsync(run.PipelineFqn, runId, cancellationToken);
             if (workflow is null)
             {
                 return TypedResults.NotFound($"run '{runId}' has no workflow in Argo any more (it was '{run.WorkflowName}'): it was deleted");

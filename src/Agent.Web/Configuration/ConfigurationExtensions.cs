@@ -1,6 +1,7 @@
 using Agent.Core.Argo;
-using Agent.Core.Ingestion;
+using Agent.Core.Argo.Customization;
 using Agent.Core.Link;
+using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Web.Configuration;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agent.Core.Argo;
+using Agent.Core.Execution;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
@@ -20,11 +21,11 @@ public sealed class ArgoFailureLoggingTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var provider = Gateway($"http://127.0.0.1:{LoopbackServer.ClosedPort()}", clock);
-        var argo = provider.GetRequiredService<IArgoWorkflowClient>();
+        var executor = provider.GetRequiredService<IRunExecutor>();
         var logs = provider.GetFakeLogCollector();
         logs.Clear();
 
-        var failure = await WhileAdvancingAsync(clock, Record.ExceptionAsync(() => argo.GetVersionAsync(CancellationToken.None)));
+        var failure = await WhileAdvancingAsync(clock, Record.ExceptionAsync(() => executor.GetVersionAsync(CancellationToken.None)));
         var request = new Envelope(MessageTypes.PipelineRun, "request-1", clock.GetUtcNow(), JsonDocument.Parse("{}").RootElement);
         OperationErrors.ToResult(failure!, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Agent.Core.Operations"), request);
 
@@ -70,7 +71,7 @@ public sealed class ArgoFailureLoggingTests
             options.Token = "argo-token";
             options.Namespace = "ingestion";
         });
-        services.AddArgoGateway();
+        services.AddArgoExecutor();
         return services.BuildServiceProvider();
     }
 

@@ -143,7 +143,8 @@ public class RequestDispatcherTests
     {
         var handler = new FakeOperationHandler(Type)
         {
-            Answer = (_, _) => throw new ArgoException(ArgoErrorKind.Unavailable, "Argo Server unreachable: connection refused"),
+            // As the Argo executor hands an Argo failure to a handler, through the seam.
+            Answer = (_, _) => throw ArgoFailures.ToExecutor(new ArgoException(ArgoErrorKind.Unavailable, "Argo Server unreachable: connection refused")),
         };
         using var harness = new DispatcherHarness(handlers: handler);
 
@@ -160,7 +161,7 @@ public class RequestDispatcherTests
     [InlineData(ArgoErrorKind.Forbidden, 502)]
     public async Task Dispatch_HandlerThrowsArgoError_MapsKindToCode(ArgoErrorKind kind, int code)
     {
-        var handler = new FakeOperationHandler(Type) { Answer = (_, _) => throw new ArgoException(kind, "argo said no") };
+        var handler = new FakeOperationHandler(Type) { Answer = (_, _) => throw ArgoFailures.ToExecutor(new ArgoException(kind, "argo said no")) };
         using var harness = new DispatcherHarness(handlers: handler);
 
         harness.Dispatcher.Dispatch(harness.Request(Type, "req-1"));

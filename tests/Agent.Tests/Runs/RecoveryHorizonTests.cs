@@ -9,7 +9,6 @@ using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agent.Tests.Runs;
@@ -40,7 +39,7 @@ public sealed class RecoveryHorizonTests
         // The next process lists them at start and reports what ended within the recovery window.
         using var outbox = new ReliableOutbox(64, _time);
         var reporter = new RunStatusReporter(
-            new RunRegistry(), outbox, new AgentIdentity(AgentId, _time), Options.Create(new ArgoOptions()),
+            new RunRegistry(), new RunInventory(), outbox, new AgentIdentity("agent-1", _time), new RunRecovery(new ArgoOptions().RecoveryWindow),
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), _time), _time, NullLogger<RunStatusReporter>.Instance);
         foreach (var workflow in workflows)
         {
@@ -102,7 +101,7 @@ public sealed class RecoveryHorizonTests
 
     private async Task<RunsReconcileData> ReconcileAsync(IArgoWorkflowClient argo, DateTimeOffset? since)
     {
-        var handler = new RunsReconcileHandler(argo, new AgentIdentity(AgentId, _time), _time);
+        var handler = new RunsReconcileHandler(ArgoExecutors.Over(argo, AgentId), _time);
         var payload = JsonSerializer.SerializeToElement(new RunsReconcileRequest(since?.ToUnixTimeMilliseconds()), ProtocolJsonContext.Default.RunsReconcileRequest);
         var result = await handler.HandleAsync(new Envelope(MessageTypes.RunsReconcile, Guid.NewGuid().ToString(), _time.GetUtcNow(), payload), CancellationToken.None);
         Assert.True(result.Ok, result.Reason);

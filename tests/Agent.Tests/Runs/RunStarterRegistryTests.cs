@@ -1,9 +1,6 @@
 using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
-using Agent.Core.Customization;
-using Agent.Core.Identity;
-using Agent.Core.Ingestion;
+using Agent.Core.Execution;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
@@ -11,7 +8,6 @@ using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agent.Tests.Runs;
@@ -20,8 +16,8 @@ namespace Agent.Tests.Runs;
 public sealed class RunStarterRegistryTests
 {
     private static readonly RunRequest Run = new(Guid.NewGuid().ToString(), "svc.pipeline", "pipeline", "metadata", "{}");
+    private static readonly string WorkflowName = WorkflowNames.ForRun(Run.PipelineName, Run.RunId);
     private readonly RunRegistry _registry = new();
-    private readonly RunInventory _inventory = new();
     private readonly ArgoRunIds _argoRunIds = new();
 
     [Fact]
@@ -71,7 +67,7 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_ListedAndRunIdNotInArgo_CreatesWithoutListing()
     {
-        _inventory.MarkListed();
+        _argoRunIds.KeepOnly([]);
         var argo = new FakeArgoWorkflowClient { Create = (workflow, _) => Task.FromResult(Existing(Run.RunId)) };
 
         var result = await Starter(argo).StartAsync(Run, CancellationToken.None);
@@ -83,7 +79,7 @@ public sealed class RunStarterRegistryTests
     [Fact]
     public async Task StartAsync_ListedAndRunIdHeldByArgo_LooksItUpBeforeCreating()
     {
-        _inventory.MarkListed();
+        _argoRunIds.KeepOnly([]);
         _argoRunIds.Add(Run.RunId);
         var argo = new FakeArgoWorkflowClient { Create = (workflow, _) => Task.FromResult(Existing(Run.RunId)) };
 
@@ -106,19 +102,14 @@ public sealed class RunStarterRegistryTests
         throw new ArgoException(ArgoErrorKind.AlreadyExists, "exists", 409);
 
     private static ArgoWorkflow Existing(string runId) => new(
-        Run.WorkflowName, "ns", new Dictionary<string, string>(), new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = runId },
+        WorkflowName, "ns", new Dictionary<string, string>(), new Dictionary<string, string> { [WorkflowLabels.RunIdAnnotation] = runId },
         "Running", null, null, null, null, null, "1");
 
     private RunStarter Starter(IArgoWorkflowClient argo)
     {
         var time = new FakeTimeProvider();
-        var factory = new WorkflowFactory(
-            Options.Create(new IngestionOptions { Image = "openmetadata/ingestion:1" }),
-            Options.Create(new ArgoOptions { Namespace = "ns" }),
-            new AgentIdentity("unit-agent", time));
-        var customizer = new WorkflowCustomizer(PodCustomization.Load(new IngestionOptions { Image = "openmetadata/ingestion:1" }));
         return new RunStarter(
-            argo, factory, _registry, customizer, LocalPolicy.AllowAll, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time),
-            new AgentIdentity("unit-agent", time), _inventory, _argoRunIds, time, NullLogger<RunStarter>.Instance);
+            ArgoExecutors.Over(argo, "unit-agent", runIds: _argoRunIds), _registry, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), time),
+            time, NullLogger<RunStarter>.Instance);
     }
 }

@@ -7,7 +7,6 @@ using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Core.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agent.Tests.Runs;
@@ -27,9 +26,10 @@ public sealed class RunStatusReporterTests : IDisposable
         _metrics = new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), _time);
         _reporter = new RunStatusReporter(
             _registry,
+            new RunInventory(),
             _outbox,
-            new AgentIdentity("unit-agent", _time),
-            Options.Create(new ArgoOptions { RecoveryWindow = TimeSpan.FromMinutes(5) }),
+            new AgentIdentity("agent-1", _time),
+            new RunRecovery(TimeSpan.FromMinutes(5)),
             _metrics,
             _time,
             NullLogger<RunStatusReporter>.Instance);
@@ -196,7 +196,7 @@ public sealed class RunStatusReporterTests : IDisposable
     {
         using var outbox = new ReliableOutbox(1, _time);
         var reporter = new RunStatusReporter(
-            _registry, outbox, new AgentIdentity("unit-agent", _time), Options.Create(new ArgoOptions()), _metrics, _time, NullLogger<RunStatusReporter>.Instance);
+            _registry, new RunInventory(), outbox, new AgentIdentity("agent-1", _time), new RunRecovery(new ArgoOptions().RecoveryWindow), _metrics, _time, NullLogger<RunStatusReporter>.Instance);
         Register();
         var filler = await outbox.EnqueueAsync(MessageTypes.Result, JsonSerializer.SerializeToElement(new { }), null, CancellationToken.None);
         using var cancel = new CancellationTokenSource();

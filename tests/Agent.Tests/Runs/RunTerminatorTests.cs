@@ -1,5 +1,4 @@
 using Agent.Core.Argo;
-using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 

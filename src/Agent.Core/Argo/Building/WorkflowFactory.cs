@@ -1,5 +1,6 @@
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
@@ -23,7 +24,7 @@ public sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptio
         {
             Metadata = new Meta.ObjectMeta
             {
-                Name = run.WorkflowName,
+                Name = WorkflowNames.ForRun(run.PipelineName, run.RunId),
                 Namespace = argo.Value.Namespace,
                 Labels = new Meta.ObjectMeta_labels { AdditionalData = labels },
                 Annotations = new Meta.ObjectMeta_annotations { AdditionalData = RunAnnotations(run) },

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Agent.Core.Argo.Building;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 
@@ -13,7 +13,7 @@ namespace Agent.Core.Operations.Handlers;
 /// </summary>
 public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
-    public const string PipelineType = "automation";
+    public const string PipelineType = RunKinds.AutomationPipelineType;
 
     public string Type => MessageTypes.AutomationRun;
 

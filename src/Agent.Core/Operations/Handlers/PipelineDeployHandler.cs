@@ -1,20 +1,15 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
-using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
-using Agent.Core.Customization;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Polly;
-using Polly.Retry;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
-/// <c>pipeline.deploy</c>: one CronWorkflow per scheduled pipeline, created or updated in place (no duplicate, and the
-/// runs it already made stay). A pipeline without a schedule has no CronWorkflow; its runs are started on request.
+/// <c>pipeline.deploy</c>: the pipeline's one schedule, created or updated in place (no duplicate, and the runs it
+/// already made stay). A pipeline without a schedule has none; its runs are started on request.
 /// </summary>
-public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWorkflowFactory factory, LocalPolicy policy, SecretsManagerConfig secretsManager) : IOperationHandler
+public sealed class PipelineDeployHandler(IPipelineScheduler scheduler, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDeploy;
 
@@ -33,58 +28,24 @@ public sealed class PipelineDeployHandler(IArgoCronWorkflowClient cron, CronWork
             return OperationResult.BadRequest(invalid);
         }
 
-        pipeline = pipeline with { Timezone = timezone };
-
-        var name = CronWorkflowFactory.NameFor(pipeline.FullyQualifiedName, pipeline.Name);
-        if (string.IsNullOrWhiteSpace(pipeline.Schedule))
+        // Each scheduled run's id is the executor's to give; the template carries everything else a run needs.
+        var template = new RunRequest(
+            string.Empty,
+            pipeline.FullyQualifiedName,
+            pipeline.Name,
+            pipeline.PipelineType,
+            RunRequestValidation.ConfigText(config),
+            RunKinds.For(pipeline.PipelineType),
+            pipeline.Retries ?? 0,
+            pipeline.RetryDelaySeconds ?? 0);
+        var scheduled = await scheduler.ScheduleAsync(new ScheduleRequest(template, pipeline.Schedule, timezone, pipeline.Enabled), cancellationToken);
+        return scheduled.Status switch
         {
-            await cron.DeleteAsync(name, cancellationToken);
-            return OperationResult.Success(new PipelineDeployedData(null), ProtocolJsonContext.Default.PipelineDeployedData);
-        }
-
-        var expression = ScheduleExpressions.ToCron(pipeline.Schedule, out var scheduleProblem);
-        if (expression is null)
-        {
-            return OperationResult.BadRequest(scheduleProblem!);
-        }
-
-        var kind = pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion;
-        var cronWorkflow = await factory.BuildAsync(pipeline, RunRequestValidation.ConfigText(config), expression, kind, cancellationToken);
-        if (policy.Refusal(pipeline.PipelineType, WorkflowCustomizer.Images(cronWorkflow.Spec!.WorkflowSpec!)) is { } refusal)
-        {
-            return new OperationResult(ResultCodes.Forbidden, refusal);
-        }
-
-        await CreateOrUpdateAsync(name, cronWorkflow, cancellationToken);
-        return OperationResult.Success(new PipelineDeployedData(name), ProtocolJsonContext.Default.PipelineDeployedData);
+            ScheduleStatus.InvalidSchedule => OperationResult.BadRequest(scheduled.Reason!),
+            ScheduleStatus.Refused => new OperationResult(ResultCodes.Forbidden, scheduled.Reason),
+            _ => OperationResult.Success(new PipelineDeployedData(scheduled.Name), ProtocolJsonContext.Default.PipelineDeployedData),
+        };
     }
-
-    /// <summary>Two deploys of one pipeline may race; a conflict means "read the new version and apply again".</summary>
-    private static readonly ResiliencePipeline OnConflict = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<ArgoException>(ex => ex.Kind == ArgoErrorKind.AlreadyExists),
-            MaxRetryAttempts = 2,
-            Delay = TimeSpan.Zero,
-        })
-        .Build();
-
-    private Task CreateOrUpdateAsync(string name, CronWorkflow cronWorkflow, CancellationToken cancellationToken) =>
-        OnConflict.ExecuteAsync(
-            async token =>
-            {
-                var version = await cron.GetResourceVersionAsync(name, token);
-                if (version is null)
-                {
-                    await cron.CreateAsync(cronWorkflow, token);
-                }
-                else
-                {
-                    cronWorkflow.Metadata!.ResourceVersion = version;
-                    await cron.UpdateAsync(cronWorkflow, token);
-                }
-            },
-            cancellationToken).AsTask();
 
     /// <summary>
     /// .NET also finds Windows ids ("Pacific Standard Time"), which Argo's Go runtime does not know, so only IANA ids

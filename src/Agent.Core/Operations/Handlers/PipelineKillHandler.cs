@@ -1,9 +1,7 @@
-using Agent.Core.Argo;
 using Agent.Core.Connectivity;
-using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Agent.Core.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Operations.Handlers;
@@ -14,8 +12,7 @@ namespace Agent.Core.Operations.Handlers;
 /// those that failed with their reasons. It is ok only when every run was stopped, so a control plane that reads only
 /// <c>ok</c> still learns that the pipeline may be running.
 /// </summary>
-public sealed partial class PipelineKillHandler(
-    IArgoWorkflowClient argo, RunTerminator terminator, AgentIdentity identity, ILogger<PipelineKillHandler> logger) : IOperationHandler
+public sealed partial class PipelineKillHandler(IRunExecutor executor, ILogger<PipelineKillHandler> logger) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKill;
 
@@ -26,24 +23,19 @@ public sealed partial class PipelineKillHandler(
             return OperationResult.BadRequest(reason);
         }
 
-        var active = await argo.ListWorkflowsAsync(OwnedRunSelectors.ActiveRunsOf(identity.AgentId, payload.PipelineFqn), cancellationToken);
+        var runs = await executor.StopPipelineRunsAsync(payload.PipelineFqn, cancellationToken);
         var stopped = new List<string>();
         var failed = new List<RunStopFailure>();
-        foreach (var workflow in active.Workflows)
+        foreach (var run in runs)
         {
-            var runId = workflow.RunId ?? workflow.Name;
-            try
+            if (run.Failure is not { } failure)
             {
-                await terminator.StopAsync(workflow.Name, cancellationToken);
-                stopped.Add(runId);
+                stopped.Add(run.RunId);
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A cancellation is the request's own (deadline, shutdown), not this run's failure: it ends the request.
-                var argoError = ArgoErrorMapper.Map(ex);
-                Log.StopFailed(logger, ExceptionDetail.AtDebug(logger, ex), runId, workflow.Name, request.Id, argoError.Message);
-                failed.Add(new RunStopFailure(runId, OperationErrors.CodeFor(argoError.Kind), argoError.Message));
-            }
+
+            Log.StopFailed(logger, ExceptionDetail.AtDebug(logger, failure.InnerException ?? failure), run.RunId, run.WorkflowName, request.Id, failure.Message);
+            failed.Add(new RunStopFailure(run.RunId, OperationErrors.CodeFor(failure.Kind), failure.Message));
         }
 
         var data = new KilledRunsData(stopped, failed);
@@ -53,7 +45,7 @@ public sealed partial class PipelineKillHandler(
         }
 
         var first = failed[0];
-        var summary = $"{failed.Count} of {active.Workflows.Count} runs could not be stopped; run '{first.RunId}': {first.Reason}";
+        var summary = $"{failed.Count} of {runs.Count} runs could not be stopped; run '{first.RunId}': {first.Reason}";
         return new OperationResult(first.Code, summary, Data: System.Text.Json.JsonSerializer.SerializeToElement(data, ProtocolJsonContext.Default.KilledRunsData));
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Agent.Core.Argo;
-using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Logs;
 using Agent.Core.Protocol;
 
@@ -9,10 +8,10 @@ namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
 /// <c>pipeline.logs</c>: the main container's log of a run's latest attempt (the given run, else the pipeline's
-/// latest), one page per request (<see cref="RunLogReader"/>). Argo serves logs only while the pods exist, so a run
-/// whose pods are gone says exactly that.
+/// latest), one page per request (<see cref="LogPager"/>). The executor keeps logs only for a while, so a run whose
+/// logs are gone says exactly that.
 /// </summary>
-public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, AgentIdentity identity) : IOperationHandler
+public sealed class PipelineLogsHandler(IRunExecutor executor) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineLogs;
 
@@ -25,20 +24,19 @@ public sealed class PipelineLogsHandler(IArgoWorkflowClient argo, AgentIdentity 
             return OperationResult.BadRequest(reason);
         }
 
-        if (!RunLogReader.TryParseAfter(payload.After, out var after))
+        if (!LogPager.TryParseAfter(payload.After, out var after))
         {
             return OperationResult.BadRequest("payload field 'after' must be a page index (a non-negative whole number)");
         }
 
-        var workflow = await OwnedRuns.FindAsync(argo, identity.AgentId, payload.PipelineFqn, payload.RunId, cancellationToken);
-        if (workflow is null)
+        var page = await executor.ReadLogPageAsync(payload.PipelineFqn, payload.RunId, after, cancellationToken);
+        if (page is null)
         {
             return OperationResult.NotFound(payload.RunId is null
                 ? $"pipeline '{payload.PipelineFqn}' has no runs of this agent"
                 : $"run '{payload.RunId}' of pipeline '{payload.PipelineFqn}' is not a run of this agent");
         }
 
-        var page = await RunLogReader.ReadPageAsync(argo, workflow, after, cancellationToken);
         return page.Status switch
         {
             RunLogPageStatus.NoLogs => OperationResult.NotFound(page.Reason!),

@@ -1,5 +1,5 @@
-using Agent.Core.Argo.Building;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Protocol;
 
@@ -32,7 +32,7 @@ public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig 
             payload.Pipeline.Name,
             payload.Pipeline.PipelineType,
             RunRequestValidation.ConfigText(config),
-            payload.Pipeline.PipelineType == "application" ? RunKind.Application : RunKind.Ingestion,
+            RunKinds.For(payload.Pipeline.PipelineType),
             payload.Pipeline.Retries ?? 0,
             payload.Pipeline.RetryDelaySeconds ?? 0);
         return await starter.StartAsync(run, cancellationToken);

@@ -1,13 +1,11 @@
-using Agent.Core.Argo;
-using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Agent.Core.Runs;
 
 namespace Agent.Core.Operations.Handlers;
 
-/// <summary><c>pipeline.status</c>: the pipeline's runs as Argo has them now, newest first, each stamped with its creation time.</summary>
-public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, AgentIdentity identity, TimeProvider timeProvider) : IOperationHandler
+/// <summary><c>pipeline.status</c>: the pipeline's runs as the executor has them now, newest first, each stamped with its creation time.</summary>
+public sealed class PipelineStatusHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineStatus;
 
@@ -20,10 +18,10 @@ public sealed class PipelineStatusHandler(IArgoWorkflowClient argo, AgentIdentit
             return OperationResult.BadRequest(reason);
         }
 
-        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Pipeline(identity.AgentId, payload.PipelineFqn), cancellationToken);
-        var statuses = page.Workflows
-            .OrderByDescending(workflow => workflow.CreatedAt)
-            .Select(workflow => WorkflowRunStatus.ToPayload(workflow, payload.PipelineFqn, timeProvider.GetUtcNow()))
+        var runs = await executor.ListRunsAsync(payload.PipelineFqn, cancellationToken);
+        var statuses = runs
+            .OrderByDescending(run => run.CreatedAt)
+            .Select(run => run.ToStatus(payload.PipelineFqn, timeProvider.GetUtcNow()))
             .ToList();
         return OperationResult.Success(new PipelineStatusesData(statuses), ProtocolJsonContext.Default.PipelineStatusesData);
     }

@@ -1,7 +1,4 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
-using Agent.Core.Customization;
-using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Metrics;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -11,45 +8,38 @@ using Microsoft.Extensions.Logging;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
-/// Starts exactly one Argo Workflow per run id, for pipeline runs, applications and automations alike. The workflow
-/// name derives from the run id, so a replay (after a reconnect, a retry or an agent restart) meets Argo's 409 and
-/// is answered as the same run. The name also carries the pipeline name, so a run id sent again under another name
-/// is found by its run-id label first (see <see cref="StartedEarlierAsync"/>).
+/// The run-start use case, for pipeline runs, applications and automations alike: exactly one run per run id. The
+/// executor builds the run and names it from the run id, so a replay (after a reconnect, a retry or an agent restart)
+/// is answered as the same run; a run id sent again under another pipeline name is found by the executor first (see
+/// <see cref="StartedEarlierAsync"/>). Until the executor holds the run, the registry holds only a claim on it.
 /// </summary>
 public sealed partial class RunStarter(
-    IArgoWorkflowClient argo,
-    WorkflowFactory factory,
+    IRunExecutor executor,
     RunRegistry registry,
-    WorkflowCustomizer customizer,
-    LocalPolicy policy,
     AgentMetrics metrics,
-    AgentIdentity identity,
-    RunInventory inventory,
-    ArgoRunIds argoRunIds,
     TimeProvider timeProvider,
     ILogger<RunStarter> logger)
 {
     public async Task<OperationResult> StartAsync(RunRequest run, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = run.RunId, ["PipelineFqn"] = run.PipelineFqn });
-        var workflow = factory.Build(run);
-        workflow.Spec = await customizer.ApplyAsync(workflow.Spec!, TypeKey(run), cancellationToken);
-        if (policy.Refusal(run.PipelineType, WorkflowCustomizer.Images(workflow.Spec)) is { } refusal)
+        var plan = await executor.PlanAsync(run, cancellationToken);
+        if (plan.Refusal is { } refusal)
         {
             Log.Refused(logger, run.RunId, run.PipelineFqn, refusal);
             return new OperationResult(ResultCodes.Forbidden, refusal);
         }
 
-        if (await StartedEarlierAsync(run, cancellationToken) is { } earlier)
+        if (await StartedEarlierAsync(plan, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, run.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
+        var candidate = new RunRecord(run.RunId, run.PipelineFqn, run.PipelineType, plan.WorkflowName, PipelineStates.Queued, timeProvider.GetUtcNow());
         var known = registry.GetOrAdd(candidate);
-        if (!ReferenceEquals(known, candidate) && known.WorkflowName != run.WorkflowName)
+        if (!ReferenceEquals(known, candidate) && known.WorkflowName != plan.WorkflowName)
         {
-            return SameRun(run, known.PipelineFqn, known.WorkflowName);
+            return SameRun(plan, known.PipelineFqn, known.WorkflowName);
         }
 
         if (known.PipelineFqn != run.PipelineFqn)
@@ -57,13 +47,13 @@ public sealed partial class RunStarter(
             return Conflict(run, known.PipelineFqn);
         }
 
-        // Until Argo holds this run's workflow, the registered record is only a claim: every way out that did not
-        // make it (cancelled, refused, failed, the name taken by another run) withdraws it, or it would stay queued
-        // forever. Should Argo have created it after all (a cancelled call that reached it), the watcher adopts it.
+        // Until the executor holds this run, the registered record is only a claim: every way out that did not make it
+        // (cancelled, refused, failed, the name taken by another run) withdraws it, or it would stay queued forever.
+        // Should the executor have started it after all (a cancelled call that reached it), its observer adopts it.
         var confirmed = false;
         try
         {
-            confirmed = await CreateAsync(run, workflow, cancellationToken);
+            confirmed = await ConfirmStartAsync(plan, cancellationToken);
         }
         finally
         {
@@ -75,70 +65,56 @@ public sealed partial class RunStarter(
 
         if (!confirmed)
         {
-            return new OperationResult(ResultCodes.Conflict, $"workflow '{run.WorkflowName}' exists but was not created for run '{run.RunId}'");
+            return new OperationResult(ResultCodes.Conflict, $"workflow '{plan.WorkflowName}' exists but was not created for run '{run.RunId}'");
         }
 
-        return Started(run.RunId, run.WorkflowName);
+        return Started(run.RunId, plan.WorkflowName);
     }
 
-    /// <summary>True once Argo holds the run's workflow; false when its name belongs to another run.</summary>
-    private async Task<bool> CreateAsync(RunRequest run, Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.Workflow workflow, CancellationToken cancellationToken)
+    /// <summary>True once the executor holds the run; false when its name belongs to another run.</summary>
+    private async Task<bool> ConfirmStartAsync(RunPlan plan, CancellationToken cancellationToken)
     {
-        try
+        switch (await executor.StartAsync(plan, cancellationToken))
         {
-            await argo.CreateWorkflowAsync(workflow, cancellationToken);
-            metrics.JobsCreated.Inc();
-            Log.Created(logger, run.RunId, run.WorkflowName, run.PipelineFqn);
-            return true;
-        }
-        catch (ArgoException ex) when (ex.Kind == ArgoErrorKind.AlreadyExists)
-        {
-            var existing = await argo.GetWorkflowAsync(run.WorkflowName, cancellationToken);
-            if (existing?.Annotation(WorkflowLabels.RunIdAnnotation) != run.RunId)
-            {
+            case RunStart.Started:
+                metrics.JobsCreated.Inc();
+                Log.Created(logger, plan.Run.RunId, plan.WorkflowName, plan.Run.PipelineFqn);
+                return true;
+            case RunStart.AlreadyStarted:
+                Log.AlreadyCreated(logger, plan.Run.RunId, plan.WorkflowName);
+                return true;
+            default:
                 return false;
-            }
-
-            Log.AlreadyCreated(logger, run.RunId, run.WorkflowName);
-            return true;
         }
     }
-
-    /// <summary>The key of <c>ARGO_PIPELINE_TYPE_CONFIGS</c> that applies: automations have their own.</summary>
-    public static string TypeKey(RunRequest run) => run.Kind == RunKind.Automation ? "automation" : run.PipelineType;
 
     /// <summary>
-    /// The answer for a run id that already has a workflow of this agent under another name, or null. The workflow name
-    /// carries the pipeline name, so Argo's 409 on the name cannot catch a run id sent again under another pipeline
-    /// name (issue 12, finding 1). Found by this agent's run-id label in Argo, not by making the name depend on the run
-    /// id alone: the registry forgets old runs and may not be rebuilt yet right after a restart, while Argo keeps the
-    /// workflow until its TTL; the name keeps the pipeline name operators look for; and a workflow is found whatever
-    /// name it was given. The list call is made only for a run id Argo is known to hold (<see cref="ArgoRunIds"/>), or
-/// before the watcher's first list is in; a new run id, the common case, costs no call.
+    /// The answer for a run id that the executor already holds under another name, or null. The name carries the
+    /// pipeline name, so a replay's name check cannot catch a run id sent again under another pipeline name (issue 12,
+    /// finding 1). A run id the registry knows needs no look-up; the registry forgets old runs and may not be rebuilt
+    /// yet right after a restart, while the executor keeps the run until its TTL.
     /// </summary>
-    private async Task<OperationResult?> StartedEarlierAsync(RunRequest run, CancellationToken cancellationToken)
+    private async Task<OperationResult?> StartedEarlierAsync(RunPlan plan, CancellationToken cancellationToken)
     {
-        // Once the watcher's first list is in, it knows every run id Argo holds for this agent: a new one needs no call.
-        if (registry.Find(run.RunId) is not null || (inventory.IsListed && !argoRunIds.Contains(run.RunId)))
+        if (registry.Find(plan.Run.RunId) is not null)
         {
             return null;
         }
 
-        var page = await argo.ListWorkflowsAsync(OwnedRunSelectors.Run(identity.AgentId, run.RunId), cancellationToken);
-        var earlier = page.Workflows.Where(candidate => candidate.RunId == run.RunId).MinBy(candidate => candidate.CreatedAt);
-        return earlier is null ? null : SameRun(run, earlier.Annotation(WorkflowLabels.PipelineFqnAnnotation), earlier.Name);
+        var earlier = await executor.FindEarlierRunAsync(plan.Run.RunId, cancellationToken);
+        return earlier is null ? null : SameRun(plan, earlier.PipelineFqn, earlier.WorkflowName);
     }
 
     /// <summary>A run id started earlier as <paramref name="workflowName"/>: the same run when the pipeline is the same, else 409.</summary>
-    private OperationResult SameRun(RunRequest run, string? pipelineFqn, string workflowName)
+    private OperationResult SameRun(RunPlan plan, string? pipelineFqn, string workflowName)
     {
-        if (pipelineFqn != run.PipelineFqn)
+        if (pipelineFqn != plan.Run.PipelineFqn)
         {
-            return Conflict(run, pipelineFqn);
+            return Conflict(plan.Run, pipelineFqn);
         }
 
-        Log.StartedUnderAnotherName(logger, run.RunId, workflowName, run.WorkflowName);
-        return Started(run.RunId, workflowName);
+        Log.StartedUnderAnotherName(logger, plan.Run.RunId, workflowName, plan.WorkflowName);
+        return Started(plan.Run.RunId, workflowName);
     }
 
     private static OperationResult Conflict(RunRequest run, string? pipelineFqn) =>

@@ -1,18 +1,16 @@
-using Agent.Core.Argo;
-using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Agent.Core.Runs;
 
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>
-/// <c>runs.reconcile</c> (addition, protocol §7.1): every finished run of this agent that Argo still holds and that
-/// ended at or after <c>since</c>, oldest end first. Argo is the only record the agent has that outlives its process,
+/// <c>runs.reconcile</c> (addition, protocol §7.1): every finished run of this agent that the executor still holds and
+/// that ended at or after <c>since</c>, oldest end first. The executor is the only record the agent has that outlives its process,
 /// so this, not the outbox, is how a control plane that missed final statuses (an agent restart lost its outbox, or
 /// the control plane was away past the automatic recovery at start) gets them back, however long ago they ended.
 /// </summary>
-public sealed class RunsReconcileHandler(IArgoWorkflowClient argo, AgentIdentity identity, TimeProvider timeProvider) : IOperationHandler
+public sealed class RunsReconcileHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
 {
     /// <summary>At most this many runs per answer (about 300 bytes each), far below the 4 MiB frame limit.</summary>
     public const int MaxRuns = 5_000;
@@ -34,18 +32,16 @@ public sealed class RunsReconcileHandler(IArgoWorkflowClient argo, AgentIdentity
         }
 
         var since = DateTimeOffset.FromUnixTimeMilliseconds(payload.Since ?? 0);
-        var page = await argo.ListWorkflowsAsync(WorkflowLabels.SelectorForAgent(identity.AgentId), cancellationToken);
+        var runs = await executor.ListRunsAsync(null, cancellationToken);
         var now = timeProvider.GetUtcNow();
 
         // Owned as the watcher adopts: a run id and a pipeline to report it under. Finished means a final state, so a
         // run that is still stopping is not listed yet; hello.inventory and its later run.status cover it.
-        var finished = page.Workflows
-            .Where(workflow => workflow.RunId is not null && workflow.FinishedAt >= since)
-            .Select(workflow => (Workflow: workflow, PipelineFqn: workflow.Annotation(WorkflowLabels.PipelineFqnAnnotation)))
-            .Where(run => run.PipelineFqn is not null && PipelineStates.IsTerminal(WorkflowPhases.ToPipelineState(run.Workflow)))
-            .OrderBy(run => run.Workflow.FinishedAt)
-            .ThenBy(run => run.Workflow.Name, StringComparer.Ordinal)
-            .Select(run => WorkflowRunStatus.ToPayload(run.Workflow, run.PipelineFqn!, now))
+        var finished = runs
+            .Where(run => run.RunId is not null && run.FinishedAt >= since && run.PipelineFqn is not null && PipelineStates.IsTerminal(run.State))
+            .OrderBy(run => run.FinishedAt)
+            .ThenBy(run => run.WorkflowName, StringComparer.Ordinal)
+            .Select(run => run.ToStatus(run.PipelineFqn!, now))
             .ToList();
         var data = new RunsReconcileData([.. finished.Take(MaxRuns)], finished.Count > MaxRuns);
         return OperationResult.Success(data, ProtocolJsonContext.Default.RunsReconcileData);

@@ -1,4 +1,5 @@
 using Agent.Core.Argo.Building;
+using Agent.Core.Execution;
 using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 
 namespace Agent.Tests.Argo.Building;

@@ -1,6 +1,7 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
 using Agent.Core.Identity;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 

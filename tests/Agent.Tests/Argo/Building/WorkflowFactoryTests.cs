@@ -1,5 +1,6 @@
 using Agent.Core.Argo;
 using Agent.Core.Argo.Building;
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 

@@ -30,19 +30,18 @@ internal sealed class WatcherHarness : IAsyncDisposable
         var argoOptions = Options.Create(new ArgoOptions { PollInterval = PollInterval });
         var reporter = new RunStatusReporter(
             Registry,
+            new RunInventory(),
             Outbox,
             Identity,
-            argoOptions,
+            new RunRecovery(argoOptions.Value.RecoveryWindow),
             new AgentMetrics(Prometheus.Metrics.NewCustomRegistry(), Time),
             Time,
             NullLogger<RunStatusReporter>.Instance);
         _watcher = new WorkflowWatcher(
             Argo,
+            new OwnedWorkflows(Argo, new NoCronWorkflows(), AgentId),
             reporter,
-            Registry,
-            new RunInventory(),
             RunIds,
-            Identity,
             argoOptions,
             Time,
             NullLogger<WorkflowWatcher>.Instance);

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.Identity;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Agent.Core.Runs;
 using Agent.Tests.Argo.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -64,7 +62,7 @@ public sealed class PipelineKillHandlerTests
         new(argo, Options.Create(new ArgoOptions()), new FakeTimeProvider(), NullLogger<RunTerminator>.Instance);
 
     private static PipelineKillHandler Handler(IArgoWorkflowClient argo, RunTerminator terminator) =>
-        new(argo, terminator, new AgentIdentity(FakeArgo.AgentId, TimeProvider.System), NullLogger<PipelineKillHandler>.Instance);
+        new(ArgoExecutors.Over(argo, FakeArgo.AgentId, terminator), NullLogger<PipelineKillHandler>.Instance);
 
     private static Envelope Request() => new(
         MessageTypes.PipelineKill,

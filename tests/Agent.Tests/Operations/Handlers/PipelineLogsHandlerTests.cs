@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Agent.Core.Identity;
 using Agent.Core.Logs;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
@@ -109,7 +108,7 @@ public sealed class PipelineLogsHandlerTests
     }
 
     internal static PipelineLogsHandler Handler(FakeArgoHttpHandler argo) =>
-        new(FakeArgo.Client(argo), new AgentIdentity(FakeArgo.AgentId, TimeProvider.System));
+        new(ArgoExecutors.Over(FakeArgo.Client(argo), FakeArgo.AgentId));
 
     internal static Envelope Request(string? after) =>
         new(MessageTypes.PipelineLogs, Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, JsonSerializer.SerializeToElement(

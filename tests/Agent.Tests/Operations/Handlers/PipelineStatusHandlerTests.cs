@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Agent.Core.Argo;
-using Agent.Core.Identity;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
@@ -39,7 +38,7 @@ public sealed class PipelineStatusHandlerTests
     }
 
     private static PipelineStatusHandler Handler(TimeProvider time, params ArgoWorkflow[] workflows) =>
-        new(new FakeArgoWorkflowClient(workflows), new AgentIdentity(FakeArgo.AgentId, time), time);
+        new(ArgoExecutors.Over(new FakeArgoWorkflowClient(workflows), FakeArgo.AgentId), time);
 
     private static async Task<IReadOnlyList<RunStatusPayload>> StatusesAsync(PipelineStatusHandler handler)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>
 /// Reads a YAML document (YamlDotNet's representation model) into JSON nodes. Plain scalars keep their YAML type

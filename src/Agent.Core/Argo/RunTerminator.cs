@@ -1,9 +1,8 @@
-using Agent.Core.Argo;
 using Agent.Core.Connectivity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Agent.Core.Runs;
+namespace Agent.Core.Argo;
 
 /// <summary>
 /// Kills in two steps: stop first, so the exit handler records the run, then terminate whatever is still

@@ -1,6 +1,6 @@
-namespace Agent.Core.Argo.Building;
+namespace Agent.Core.Execution;
 
-/// <summary>Which ingestion-image entrypoint a workflow runs.</summary>
+/// <summary>Which ingestion-image entrypoint a run runs; each executor maps it to its command in one place.</summary>
 public enum RunKind
 {
     /// <summary><c>python main.py</c>: metadata, usage, lineage, profiler and the other pipeline types.</summary>

@@ -1,7 +1,6 @@
-using System.Globalization;
-using Agent.Core.Argo;
+using Agent.Core.Logs;
 
-namespace Agent.Core.Logs;
+namespace Agent.Core.Argo;
 
 /// <summary>
 /// Reads one page of a run's own output, the main container of its latest attempt (not the exit handler's pod nor
@@ -12,13 +11,6 @@ public static class RunLogReader
 {
     /// <summary>Argo names the container of a container template <c>main</c>, whatever the template calls it.</summary>
     public const string Container = "main";
-
-    /// <summary>Reads <paramref name="text"/> as a page index (<c>after</c>): absent is page 0.</summary>
-    public static bool TryParseAfter(string? text, out int after)
-    {
-        after = 0;
-        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0);
-    }
 
     public static async Task<RunLogPage> ReadPageAsync(IArgoWorkflowClient argo, ArgoWorkflow workflow, int after, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>A customization file or setting cannot be used; the message names it and says why.</summary>
 public sealed class CustomizationException : Exception

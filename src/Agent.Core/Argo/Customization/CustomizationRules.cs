@@ -1,7 +1,7 @@
-using Agent.Core.Customization;
+using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
-namespace Agent.Core.Ingestion;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>Reads the spec files, the per-type configs and the policy file at start, so a bad one stops the agent with its name and problem.</summary>
 public sealed class CustomizationRules : IValidateOptions<IngestionOptions>

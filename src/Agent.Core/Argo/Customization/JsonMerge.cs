@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>
 /// Merges an operator's patch into a generated spec, the way Kubernetes strategic merge treats the fields that

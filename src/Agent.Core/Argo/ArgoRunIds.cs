@@ -1,4 +1,4 @@
-namespace Agent.Core.Runs;
+namespace Agent.Core.Argo;
 
 /// <summary>
 /// The run ids of every workflow of this agent that Argo holds, as the watcher last saw them: each list drops what it
@@ -10,6 +10,10 @@ public sealed class ArgoRunIds
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
+    private volatile bool _listed;
+
+    /// <summary>The watcher's first list is in: from then on, a run id not held here has no workflow.</summary>
+    public bool IsListed => _listed;
 
     public int Count
     {
@@ -64,5 +68,7 @@ public sealed class ArgoRunIds
         {
             _runIds.IntersectWith(keep);
         }
+
+        _listed = true;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>
 /// The customer's own allow-list (<c>AGENT_POLICY_FILE</c>, YAML): which pipeline types the control plane may run and

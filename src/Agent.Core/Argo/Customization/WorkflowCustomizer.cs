@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Microsoft.Kiota.Abstractions.Serialization;
 
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>
 /// Applies the operator's pod settings to a generated workflow spec, in this order: the workflow spec file, the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Agent.Core.Ingestion;
 
-namespace Agent.Core.Customization;
+namespace Agent.Core.Argo.Customization;
 
 /// <summary>
 /// The operator's pod settings, read once at start: the container and workflow spec files and the per-type configs.

@@ -1,0 +1,14 @@
+namespace Agent.Core.Execution;
+
+/// <summary>What went wrong on the executor's side, as the control plane's result codes tell it apart.</summary>
+public enum ExecutorErrorKind
+{
+    NotFound,
+    AlreadyExists,
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    RateLimited,
+    Unavailable,
+    Other,
+}
