@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 spec="${1:-$root/../shared/reference/argo/swagger.json}"
 [ -f "$spec" ] || { echo "Argo swagger.json not found at '$spec'; pass its path as the first argument." >&2; exit 2; }
-out="$root/src/Agent.Core/Argo/Generated"
+out="$root/src/Agent.Core/Executors/Argo/Generated"
 cd "$root"
 dotnet tool restore >/dev/null
 rm -rf "$out"
@@ -15,13 +15,14 @@ dotnet kiota generate \
   --openapi "$spec" \
   --output "$out" \
   --class-name ArgoApiClient \
-  --namespace-name Agent.Core.Argo.Generated \
+  --namespace-name Agent.Core.Executors.Argo.Generated \
   --include-path '/api/v1/workflows/**' \
   --include-path '/api/v1/workflow-templates/**' \
   --include-path '/api/v1/cron-workflows/**' \
   --include-path '/api/v1/workflow-events/**' \
   --include-path '/api/v1/info' \
   --include-path '/api/v1/version' \
+  --type-access-modifier Internal \
   --exclude-backward-compatible \
   --clean-output \
   --log-level Warning

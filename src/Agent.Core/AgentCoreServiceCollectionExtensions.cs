@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Link;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Core;
 
-public static class AgentCoreServiceCollectionExtensions
+internal static class AgentCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the control-plane client, the operation handlers, the run registry and the executor behind them (Argo).

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 
 namespace Agent.Benchmarks.Infrastructure;

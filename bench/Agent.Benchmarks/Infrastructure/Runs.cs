@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Sandbox.ControlPlane.Api;

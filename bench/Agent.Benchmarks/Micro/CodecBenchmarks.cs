@@ -43,15 +43,15 @@ public class CodecBenchmarks
         MessageCodec.Encode(MessageCodec.Create(MessageTypes.RunStatus, _status, ProtocolJsonContext.Default.RunStatusPayload, Now, seq: 43));
 
     [Benchmark(Description = "decode pipeline.run (~1 KB)")]
-    public Envelope? DecodePipelineRun() => MessageCodec.Decode(_pipelineRunFrame).Message;
+    public object? DecodePipelineRun() => MessageCodec.Decode(_pipelineRunFrame).Message;
 
     [Benchmark(Description = "decode + read pipeline.run payload")]
-    public PipelineRunRequest? DecodeAndReadPipelineRun() =>
+    public object? DecodeAndReadPipelineRun() =>
         MessageCodec.Decode(_pipelineRunFrame).Message is { } message
         && PayloadReader.TryRead(message.Payload, ProtocolJsonContext.Default.PipelineRunRequest, out var request, out _)
             ? request
             : null;
 
     [Benchmark(Description = "decode ack")]
-    public Envelope? DecodeAck() => MessageCodec.Decode(_ackFrame).Message;
+    public object? DecodeAck() => MessageCodec.Decode(_ackFrame).Message;
 }

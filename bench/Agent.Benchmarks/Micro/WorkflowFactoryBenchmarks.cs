@@ -1,6 +1,6 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
-using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
+using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Identity;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;
@@ -38,7 +38,7 @@ public class WorkflowFactoryBenchmarks
     }
 
     [Benchmark(Description = "WorkflowFactory.Build")]
-    public Workflow Build() => _factory.Build(_run);
+    public object Build() => _factory.Build(_run);
 
     [Benchmark(Description = "serialize built workflow (Kiota JSON)")]
     public long Serialize() => Write(_built);

@@ -1,6 +1,6 @@
 using Agent.Benchmarks.Infrastructure;
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
 using Agent.Core.Identity;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;
@@ -107,7 +107,7 @@ internal static class ArgoCallBenchmark
     private static byte[] Body(WorkflowFactory factory, string name)
     {
         using var writer = new JsonSerializationWriter();
-        writer.WriteObjectValue(null, new Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.WorkflowCreateRequest
+        writer.WriteObjectValue(null, new Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.WorkflowCreateRequest
         {
             Namespace = BenchHost.Namespace,
             Workflow = factory.Build(Run(name)),

@@ -7,7 +7,7 @@ namespace Agent.Core.Connectivity;
 /// says nothing new to an operator and, with retries, floods the log (issue 13: 682 lines in 60 s while Argo was
 /// down). It is attached only when the category logs at Debug, where someone is looking at the agent itself.
 /// </summary>
-public static class ExceptionDetail
+internal static class ExceptionDetail
 {
     public static Exception? AtDebug(ILogger logger, Exception exception) => logger.IsEnabled(LogLevel.Debug) ? exception : null;
 }

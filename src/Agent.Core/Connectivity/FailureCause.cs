@@ -3,7 +3,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using Agent.Core.Tls;
 
 namespace Agent.Core.Connectivity;
 
@@ -15,7 +14,7 @@ namespace Agent.Core.Connectivity;
 /// with the setting to fix where there is one. Every log line, <c>/ready</c> reason and admin view that reports a
 /// connection failure goes through here, so they all read the same.
 /// </summary>
-public static class FailureCause
+internal static class FailureCause
 {
     private const int MaxDepth = 16;
 

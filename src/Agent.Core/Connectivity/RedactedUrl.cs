@@ -1,7 +1,7 @@
 namespace Agent.Core.Connectivity;
 
 /// <summary>A server URL fit to log and show: without user info or query, either of which could carry credentials.</summary>
-public static class RedactedUrl
+internal static class RedactedUrl
 {
     public static string Of(Uri uri) =>
         new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty, Query = string.Empty, Fragment = string.Empty }.Uri.ToString();

@@ -4,4 +4,4 @@ namespace Agent.Core.Execution;
 /// How the executor presents itself: <see cref="Kind"/> and <see cref="Namespace"/> in <c>hello.executor</c>,
 /// <see cref="Platform"/> in <c>service.status</c>.
 /// </summary>
-public sealed record ExecutorDescription(string Kind, string Platform, string Namespace);
+internal sealed record ExecutorDescription(string Kind, string Platform, string Namespace);

@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>What went wrong on the executor's side, as the control plane's result codes tell it apart.</summary>
-public enum ExecutorErrorKind
+internal enum ExecutorErrorKind
 {
     NotFound,
     AlreadyExists,

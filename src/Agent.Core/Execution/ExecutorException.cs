@@ -4,7 +4,7 @@ namespace Agent.Core.Execution;
 /// An executor call failed. Every executor throws only this for a failure of the system it drives (unreachable,
 /// refused, not found), so the handlers map failures to result codes without knowing which executor runs.
 /// </summary>
-public sealed class ExecutorException : Exception
+internal sealed class ExecutorException : Exception
 {
     public ExecutorException(ExecutorErrorKind kind, string message, Exception? innerException = null)
         : base(message, innerException)

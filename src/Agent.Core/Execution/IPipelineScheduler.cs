@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>The schedules of this agent's pipelines, on the same executor as their runs.</summary>
-public interface IPipelineScheduler
+internal interface IPipelineScheduler
 {
     /// <summary>Creates or updates the pipeline's one schedule in place, or removes it when the request has none.</summary>
     Task<ScheduleResult> ScheduleAsync(ScheduleRequest schedule, CancellationToken cancellationToken);

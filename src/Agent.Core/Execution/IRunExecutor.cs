@@ -6,7 +6,7 @@ namespace Agent.Core.Execution;
 /// Runs this agent's pipelines somewhere (Argo Workflows today). Every call sees only this agent's runs. A failure of
 /// the system behind it is an <see cref="ExecutorException"/>; a cancellation is the caller's own.
 /// </summary>
-public interface IRunExecutor
+internal interface IRunExecutor
 {
     ExecutorDescription Description { get; }
 

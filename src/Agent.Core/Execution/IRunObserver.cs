@@ -4,7 +4,7 @@ namespace Agent.Core.Execution;
 /// What an executor calls as it follows this agent's runs: each state it sees (started, changed, finished), each run
 /// that is gone, and once it has seen every run it holds. Calls come from one loop at a time, in the order seen.
 /// </summary>
-public interface IRunObserver
+internal interface IRunObserver
 {
     /// <summary>The run is in <see cref="RunView.State"/> now; true when the agent follows it (a run it started or adopted).</summary>
     ValueTask<bool> ObserveAsync(RunView run, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>Which ingestion-image entrypoint a run runs; each executor maps it to its command in one place.</summary>
-public enum RunKind
+internal enum RunKind
 {
     /// <summary><c>python main.py</c>: metadata, usage, lineage, profiler and the other pipeline types.</summary>
     Ingestion,

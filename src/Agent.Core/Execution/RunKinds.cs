@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>The one place a pipeline type chooses its <see cref="RunKind"/>, for one-off and scheduled runs alike.</summary>
-public static class RunKinds
+internal static class RunKinds
 {
     public const string AutomationPipelineType = "automation";
 

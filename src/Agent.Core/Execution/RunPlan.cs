@@ -4,7 +4,7 @@ namespace Agent.Core.Execution;
 /// A run built and checked by its executor, ready to start: what the executor will call it and, when local policy
 /// forbids it, why. Each executor subclasses it to carry what it built, so building happens once per start.
 /// </summary>
-public abstract class RunPlan(RunRequest run, string workflowName, string? refusal)
+internal abstract class RunPlan(RunRequest run, string workflowName, string? refusal)
 {
     public RunRequest Run { get; } = run;
 

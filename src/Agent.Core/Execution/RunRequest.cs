@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>Everything the control plane decides about one run; the rest of the run comes from local configuration.</summary>
-public sealed record RunRequest(
+internal sealed record RunRequest(
     string RunId,
     string PipelineFqn,
     string PipelineName,

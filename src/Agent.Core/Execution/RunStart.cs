@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>What <see cref="IRunExecutor.StartAsync"/> found.</summary>
-public enum RunStart
+internal enum RunStart
 {
     /// <summary>The executor holds the run now, started by this call.</summary>
     Started,

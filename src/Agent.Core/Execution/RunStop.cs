@@ -1,7 +1,7 @@
 namespace Agent.Core.Execution;
 
 /// <summary>What <see cref="IRunExecutor.StopRunAsync"/> found.</summary>
-public enum RunStop
+internal enum RunStop
 {
     /// <summary>The pipeline has no run of that id of this agent.</summary>
     NotFound,

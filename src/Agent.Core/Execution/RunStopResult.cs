@@ -1,4 +1,4 @@
 namespace Agent.Core.Execution;
 
 /// <summary>One run of a pipeline-wide stop: stopped, or <see cref="Failure"/> says why not.</summary>
-public sealed record RunStopResult(string RunId, string WorkflowName, ExecutorException? Failure);
+internal sealed record RunStopResult(string RunId, string WorkflowName, ExecutorException? Failure);

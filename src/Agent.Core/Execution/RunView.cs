@@ -7,7 +7,7 @@ namespace Agent.Core.Execution;
 /// passes to <see cref="IRunObserver"/>. <see cref="RunId"/> and <see cref="PipelineFqn"/> are null for a run the agent
 /// did not label (not this agent's, or made by hand).
 /// </summary>
-public sealed record RunView(
+internal sealed record RunView(
     string WorkflowName,
     string? RunId,
     string? PipelineFqn,

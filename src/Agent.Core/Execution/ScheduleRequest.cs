@@ -5,4 +5,4 @@ namespace Agent.Core.Execution;
 /// run id is the executor's to choose); <see cref="Schedule"/> is the text sent (a preset or a cron expression), none
 /// for a pipeline that is only run on request.
 /// </summary>
-public sealed record ScheduleRequest(RunRequest Template, string? Schedule, string? Timezone, bool Enabled);
+internal sealed record ScheduleRequest(RunRequest Template, string? Schedule, string? Timezone, bool Enabled);

@@ -1,4 +1,4 @@
 namespace Agent.Core.Execution;
 
 /// <summary>What <see cref="IPipelineScheduler.ScheduleAsync"/> did: the schedule's name, or why nothing was deployed.</summary>
-public sealed record ScheduleResult(ScheduleStatus Status, string? Name = null, string? Reason = null);
+internal sealed record ScheduleResult(ScheduleStatus Status, string? Name = null, string? Reason = null);

@@ -1,6 +1,6 @@
 namespace Agent.Core.Execution;
 
-public enum ScheduleStatus
+internal enum ScheduleStatus
 {
     /// <summary>The schedule was created or updated in place.</summary>
     Scheduled,

@@ -5,7 +5,7 @@ namespace Agent.Core.Files;
 /// token volume by swapping the <c>..data</c> symlink, so the file's own name stays a symlink that never changes:
 /// its time and size say nothing, the file it leads to does.
 /// </summary>
-public static class MountedFileStamp
+internal static class MountedFileStamp
 {
     /// <summary>Last-write time and size of the file <paramref name="path"/> finally leads to.</summary>
     public static (DateTime WrittenAt, long Length) Of(string path)

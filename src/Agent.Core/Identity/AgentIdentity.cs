@@ -7,7 +7,7 @@ namespace Agent.Core.Identity;
 /// new at every start (protocol §3); and its version. Every part reads the agent id here rather than from the
 /// control-plane options it is configured in, so reading it needs no knowledge of the link.
 /// </summary>
-public sealed class AgentIdentity(string agentId, TimeProvider timeProvider)
+internal sealed class AgentIdentity(string agentId, TimeProvider timeProvider)
 {
     /// <summary>The <c>platform</c> of every <c>result</c> and of <c>service.status</c>.</summary>
     public const string Platform = "Argo";

@@ -9,7 +9,7 @@ namespace Agent.Core.Ingestion;
 /// Parses the operators' <c>[KEY:value, KEY2:value2]</c> list. Each item splits on its first colon, so a value
 /// may contain colons (URLs) but not commas. Reasons name the item by position only: values are secrets.
 /// </summary>
-public static partial class ExtraEnvParser
+internal static partial class ExtraEnvParser
 {
     public static bool TryParse(
         string? text,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Core.Ingestion;
 
 /// <summary>What every ingestion pod gets. Bound from section <c>Ingestion</c>.</summary>
-public sealed class IngestionOptions
+internal sealed class IngestionOptions
 {
     public const string SectionName = "Ingestion";
 

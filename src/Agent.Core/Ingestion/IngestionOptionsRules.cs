@@ -6,7 +6,7 @@ namespace Agent.Core.Ingestion;
 /// Settings that parse but could not give a run that works: a malformed extra-envs list (the reason names the item,
 /// never its value), an unmounted token with no executor service account, an unusable secrets manager.
 /// </summary>
-public sealed class IngestionOptionsRules : IValidateOptions<IngestionOptions>
+internal sealed class IngestionOptionsRules : IValidateOptions<IngestionOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestionOptions options)
     {

@@ -4,4 +4,4 @@ namespace Agent.Core.Ingestion;
 
 /// <summary>Checks the data annotations of <see cref="IngestionOptions"/> (source-generated).</summary>
 [OptionsValidator]
-public sealed partial class IngestionOptionsValidator : IValidateOptions<IngestionOptions>;
+internal sealed partial class IngestionOptionsValidator : IValidateOptions<IngestionOptions>;

@@ -10,7 +10,7 @@ namespace Agent.Core.Ingestion;
 /// or a decimal exponent, <c>e</c> or <c>E</c> and a signed integer. So <c>4Gi</c>, <c>4G</c>, <c>500m</c> and
 /// <c>1e3</c> are quantities; <c>4GB</c>, <c>4K</c> and <c>lots</c> are not.
 /// </summary>
-public static partial class KubernetesQuantity
+internal static partial class KubernetesQuantity
 {
     public enum Verdict
     {

@@ -8,7 +8,7 @@ namespace Agent.Core.Ingestion;
 /// the start-up failure turns into the operator's variable.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class KubernetesQuantityAttribute : ValidationAttribute
+internal sealed class KubernetesQuantityAttribute : ValidationAttribute
 {
     public const string Examples = "e.g. 4Gi, 4G, 512Mi";
 

@@ -1,7 +1,7 @@
 namespace Agent.Core.Ingestion;
 
 /// <summary>CPU and memory requests and limits, as Kubernetes quantities (e.g. <c>500m</c>, <c>512Mi</c>).</summary>
-public sealed class PodResources
+internal sealed class PodResources
 {
     [KubernetesQuantity]
     public string? CpuLimit { get; set; }

@@ -17,7 +17,7 @@ namespace Agent.Core.Ingestion;
 /// through YamlDotNet's representation model, the rest kept as it was; a config with neither connection, or one
 /// that does not parse, is left as sent (the ingestion image reports what is wrong with it). Unset, nothing changes.
 /// </summary>
-public sealed class SecretsManagerConfig(IOptions<IngestionOptions> options)
+internal sealed class SecretsManagerConfig(IOptions<IngestionOptions> options)
 {
     private const string ProviderKey = "secretsManagerProvider";
     private const string LoaderKey = "secretsManagerLoader";

@@ -5,7 +5,7 @@ namespace Agent.Core.Ingestion;
 /// OpenMetadata's <c>secretsManagerProvider.json</c> enum; <c>secrets_manager_factory.py</c> implements all of them
 /// but <c>in-memory</c>, which raises NotImplementedError (FIDELITY §8.4), so it is not offered.
 /// </summary>
-public static class SecretsManagerProviders
+internal static class SecretsManagerProviders
 {
     public const string Kubernetes = "kubernetes";
 

@@ -11,7 +11,7 @@ namespace Agent.Core.Link;
 /// Dials the control plane with the protocol's headers and subprotocol. A fresh <see cref="ClientWebSocket"/>
 /// per attempt: a socket that failed once cannot be reused. The default proxy honours HTTPS_PROXY/NO_PROXY.
 /// </summary>
-public sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> options) : IControlPlaneConnector
+internal sealed class ClientWebSocketConnector(IOptions<ControlPlaneOptions> options) : IControlPlaneConnector
 {
     private readonly Lazy<ExtraTrust?> _trust = new(() =>
         string.IsNullOrWhiteSpace(options.Value.CaBundlePath) ? null : ExtraTrust.FromFile(options.Value.CaBundlePath));

@@ -1,7 +1,7 @@
 namespace Agent.Core.Link;
 
 /// <summary>A consistent read of <see cref="ConnectionState"/> for probes, metrics and the admin API.</summary>
-public sealed record ConnectionSnapshot(
+internal sealed record ConnectionSnapshot(
     ConnectionStatus Status,
     string ServerUrl,
     string? SessionId,

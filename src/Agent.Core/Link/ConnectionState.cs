@@ -4,7 +4,7 @@ namespace Agent.Core.Link;
 /// The one place that knows how the link to the control plane is doing. The session writes it; readiness,
 /// the <c>connected</c> gauge and the admin API read snapshots, so they never touch the socket.
 /// </summary>
-public sealed class ConnectionState(TimeProvider timeProvider)
+internal sealed class ConnectionState(TimeProvider timeProvider)
 {
     private readonly Lock _gate = new();
     private ConnectionSnapshot _snapshot = new(ConnectionStatus.Disconnected, string.Empty, null, null, null, null, 0, null, null, 0);

@@ -1,6 +1,6 @@
 namespace Agent.Core.Link;
 
-public enum ConnectionStatus
+internal enum ConnectionStatus
 {
     /// <summary>Dialling or waiting for <c>welcome</c>.</summary>
     Connecting,

@@ -4,7 +4,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Link;
 
 /// <summary>How the agent reaches the control plane. Bound from section <c>ControlPlane</c>.</summary>
-public sealed class ControlPlaneOptions
+internal sealed class ControlPlaneOptions
 {
     public const string SectionName = "ControlPlane";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Core.Link;
 
 /// <summary>The rules annotations cannot say: the URL's shape and scheme, and how the keep-alive values relate.</summary>
-public sealed class ControlPlaneOptionsRules : IValidateOptions<ControlPlaneOptions>
+internal sealed class ControlPlaneOptionsRules : IValidateOptions<ControlPlaneOptions>
 {
     public ValidateOptionsResult Validate(string? name, ControlPlaneOptions options)
     {

@@ -4,4 +4,4 @@ namespace Agent.Core.Link;
 
 /// <summary>Checks the data annotations of <see cref="ControlPlaneOptions"/> (source-generated, no reflection).</summary>
 [OptionsValidator]
-public sealed partial class ControlPlaneOptionsValidator : IValidateOptions<ControlPlaneOptions>;
+internal sealed partial class ControlPlaneOptionsValidator : IValidateOptions<ControlPlaneOptions>;

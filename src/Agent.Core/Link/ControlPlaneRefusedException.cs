@@ -1,7 +1,7 @@
 namespace Agent.Core.Link;
 
 /// <summary>The control plane turned the agent away: with a close code, or an HTTP status on the upgrade.</summary>
-public sealed class ControlPlaneRefusedException : Exception
+internal sealed class ControlPlaneRefusedException : Exception
 {
     public ControlPlaneRefusedException(int closeCode, string reason)
         : base(reason)

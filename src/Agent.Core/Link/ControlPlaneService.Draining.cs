@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Agent.Core.Link;
 
-public sealed partial class ControlPlaneService
+internal sealed partial class ControlPlaneService
 {
     /// <summary>
     /// On SIGTERM: take no new requests, let in-flight ones finish within the grace period and hand back (answer

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Link;
 
-public sealed partial class ControlPlaneService
+internal sealed partial class ControlPlaneService
 {
     private static partial class Log
     {

@@ -10,7 +10,7 @@ namespace Agent.Core.Link;
 /// session was healthy for <see cref="HealthyAfter"/>, counts as a failure for the backoff; a healthy session
 /// resets it. Nothing escapes except shutdown, because an exception leaving a BackgroundService stops the host.
 /// </summary>
-public sealed partial class ControlPlaneService : BackgroundService
+internal sealed partial class ControlPlaneService : BackgroundService
 {
     public static readonly TimeSpan HealthyAfter = TimeSpan.FromMinutes(1);
 

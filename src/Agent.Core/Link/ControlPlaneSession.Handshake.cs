@@ -5,7 +5,7 @@ using Agent.Core.Protocol.Messages;
 
 namespace Agent.Core.Link;
 
-public sealed partial class ControlPlaneSession
+internal sealed partial class ControlPlaneSession
 {
     /// <summary>
     /// Longest heartbeat interval taken from <c>welcome</c>: an hour. The silence watchdog waits three intervals and a

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Link;
 
-public sealed partial class ControlPlaneSession
+internal sealed partial class ControlPlaneSession
 {
     private static partial class Log
     {

@@ -4,7 +4,7 @@ using Agent.Core.Protocol.Messages;
 
 namespace Agent.Core.Link;
 
-public sealed partial class ControlPlaneSession
+internal sealed partial class ControlPlaneSession
 {
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {

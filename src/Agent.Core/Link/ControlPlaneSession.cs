@@ -9,7 +9,7 @@ namespace Agent.Core.Link;
 /// watchdog running side by side. The first loop to end ends them all; <see cref="RunAsync"/> never throws for
 /// link problems, it reports them in the returned <see cref="SessionEnd"/>.
 /// </summary>
-public sealed partial class ControlPlaneSession
+internal sealed partial class ControlPlaneSession
 {
     private readonly WebSocket _socket;
     private readonly SessionServices _services;

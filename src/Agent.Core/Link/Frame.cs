@@ -3,4 +3,4 @@ using System.Net.WebSockets;
 namespace Agent.Core.Link;
 
 /// <summary>One received WebSocket message: its text, or why it carries none.</summary>
-public readonly record struct Frame(FrameKind Kind, ReadOnlyMemory<byte> Text, long Size, WebSocketCloseStatus? CloseStatus, string? CloseDescription);
+internal readonly record struct Frame(FrameKind Kind, ReadOnlyMemory<byte> Text, long Size, WebSocketCloseStatus? CloseStatus, string? CloseDescription);

@@ -1,6 +1,6 @@
 namespace Agent.Core.Link;
 
-public enum FrameKind
+internal enum FrameKind
 {
     Text,
     Binary,

@@ -7,7 +7,7 @@ namespace Agent.Core.Link;
 /// Reads whole messages from a WebSocket with a size limit enforced while reading: the bytes of an oversize
 /// message are received and discarded, so a hostile peer can never make the agent buffer more than the limit.
 /// </summary>
-public sealed class FrameReader(WebSocket socket, int maxMessageBytes)
+internal sealed class FrameReader(WebSocket socket, int maxMessageBytes)
 {
     private const int ChunkSize = 16 * 1024;
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkSize);

@@ -7,7 +7,7 @@ namespace Agent.Core.Link;
 /// Sends a message that must reach the control plane (<c>result</c>, <c>run.status</c>): it is held, and resent after a
 /// reconnect, until acknowledged (protocol §4). What producers see of <see cref="ReliableOutbox"/>.
 /// </summary>
-public interface IReliableSender
+internal interface IReliableSender
 {
     /// <summary>The highest seq the control plane has acknowledged.</summary>
     long AckedSeq { get; }

@@ -6,7 +6,7 @@ namespace Agent.Core.Link;
 /// Where the session hands each request it receives, and what shutdown drains. The link never executes a request
 /// itself: whoever implements this answers it through the outbox (<see cref="IReliableSender"/>).
 /// </summary>
-public interface IRequestSink
+internal interface IRequestSink
 {
     /// <summary>Requests executing now.</summary>
     int InFlight { get; }

@@ -1,7 +1,7 @@
 namespace Agent.Core.Link;
 
 /// <summary>How many runs are still active, for each <c>heartbeat</c>'s <c>activeRuns</c>.</summary>
-public interface IRunsInFlight
+internal interface IRunsInFlight
 {
     int InFlightCount { get; }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Link;
 
-public static class LinkServiceCollectionExtensions
+internal static class LinkServiceCollectionExtensions
 {
     /// <summary>
     /// The link to the control plane: the validators of <see cref="ControlPlaneOptions"/> (the host binds them), the

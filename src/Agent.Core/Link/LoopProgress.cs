@@ -7,7 +7,7 @@ namespace Agent.Core.Link;
 /// heartbeat.ack per interval and the send loop sends at least a heartbeat. A loop silent for three intervals is
 /// stuck — for the send loop, something the silence watchdog cannot see while frames still arrive.
 /// </summary>
-public sealed class LoopProgress(TimeProvider timeProvider)
+internal sealed class LoopProgress(TimeProvider timeProvider)
 {
     public const string Receive = "receive";
     public const string Send = "send";

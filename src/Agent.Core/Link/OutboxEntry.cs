@@ -3,7 +3,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Link;
 
 /// <summary>A reliable message and when it last went out, for the round-trip measurement on its ack.</summary>
-public sealed class OutboxEntry(Envelope message, byte[] frame)
+internal sealed class OutboxEntry(Envelope message, byte[] frame)
 {
     public Envelope Message { get; } = message;
 

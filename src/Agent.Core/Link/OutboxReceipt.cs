@@ -4,7 +4,7 @@ namespace Agent.Core.Link;
 /// The <c>seq</c> the outbox gave a message, written under the outbox's lock before the message can be sent, so no
 /// acknowledgement can overtake it. Zero until then; it stays zero if the enqueue is cancelled or fails.
 /// </summary>
-public sealed class OutboxReceipt
+internal sealed class OutboxReceipt
 {
     private long _seq;
 

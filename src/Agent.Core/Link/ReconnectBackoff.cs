@@ -7,7 +7,7 @@ namespace Agent.Core.Link;
 /// retry comes within a second and a fleet of agents reconnecting after an outage spreads out instead of
 /// arriving together. A refusal (4001–4004) waits the cap: retrying faster cannot change the answer.
 /// </summary>
-public sealed class ReconnectBackoff(IOptions<ControlPlaneOptions> options, Random random)
+internal sealed class ReconnectBackoff(IOptions<ControlPlaneOptions> options, Random random)
 {
     public static readonly TimeSpan Base = TimeSpan.FromSeconds(1);
 

@@ -1,7 +1,7 @@
 namespace Agent.Core.Link;
 
 /// <summary>Why a session ended and the agent reconnects: the <c>reason</c> of the reconnects metric (<see cref="ReconnectReasonLabel"/>).</summary>
-public enum ReconnectReason
+internal enum ReconnectReason
 {
     /// <summary>Closed with 4001: the token was refused.</summary>
     Unauthorized,

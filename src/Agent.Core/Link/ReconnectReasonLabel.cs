@@ -1,7 +1,7 @@
 namespace Agent.Core.Link;
 
 /// <summary>The metric label of each <see cref="ReconnectReason"/>: few values, fixed, and what dashboards group by.</summary>
-public static class ReconnectReasonLabel
+internal static class ReconnectReasonLabel
 {
     public static string Of(ReconnectReason reason) => reason switch
     {

@@ -8,7 +8,7 @@ namespace Agent.Core.Link;
 /// Sequence numbers are per process, so after a reconnect the session resends exactly the entries above
 /// <c>welcome.ackedSeq</c>, in order. It is bounded: producers wait for room instead of growing it without end.
 /// </summary>
-public sealed class ReliableOutbox : IReliableSender, IDisposable
+internal sealed class ReliableOutbox : IReliableSender, IDisposable
 {
     private readonly LinkedList<OutboxEntry> _entries = new();
     private readonly SemaphoreSlim _room;

@@ -4,7 +4,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Link;
 
 /// <summary>What a <c>SERVER_URL</c> may be (protocol §1), with reasons an operator can act on.</summary>
-public static class ServerUrlRules
+internal static class ServerUrlRules
 {
     public static Uri ToConnectUri(string serverUrl)
     {

@@ -5,7 +5,7 @@ namespace Agent.Core.Link;
 /// including the longest one after a refusal such as 4001, it cuts the wait so the agent dials at once. While a dial
 /// is under way there is nothing to force, and the caller is told so.
 /// </summary>
-public sealed class SessionControl : IDisposable
+internal sealed class SessionControl : IDisposable
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;

@@ -7,7 +7,7 @@ namespace Agent.Core.Link;
 /// connection was made at all (already logged with its cause where the dial failed). <see cref="Silent"/>: the watchdog
 /// ended it because nothing came from the control plane.
 /// </summary>
-public sealed record SessionEnd(
+internal sealed record SessionEnd(
     string Reason, int? CloseCode, bool Welcomed, TimeSpan Duration, bool Stopping = false, bool DialFailed = false, bool Silent = false)
 {
     public bool IsRefusal => CloseCode is CloseCodes.Unauthorized or CloseCodes.DuplicateAgent or CloseCodes.UnsupportedProtocolVersion or CloseCodes.AgentDisabled;

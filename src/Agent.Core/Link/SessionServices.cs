@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Agent.Core.Link;
 
 /// <summary>What every session shares with the ones before and after it: the outbox, the request sink, the state.</summary>
-public sealed class SessionServices(
+internal sealed class SessionServices(
     IOptions<ControlPlaneOptions> options,
     ReliableOutbox outbox,
     IRequestSink requests,

@@ -10,7 +10,7 @@ namespace Agent.Core.Logs;
 /// a byte beyond the page shows that another page follows, so reading a page costs one page of memory whatever the
 /// log's size.
 /// </summary>
-public sealed class LogPageCollector : IDisposable
+internal sealed class LogPageCollector : IDisposable
 {
     private readonly int _page;
     private readonly int _chunkBytes;

@@ -7,7 +7,7 @@ namespace Agent.Core.Logs;
 /// characters, addressed by an <c>after</c> index; the last page carries no <c>after</c>. The cutting itself is
 /// <see cref="LogPageCollector"/>'s, which reads the log as it streams.
 /// </summary>
-public static class LogPager
+internal static class LogPager
 {
     public const int ChunkBytes = 1_048_576 - 65_536;
 

@@ -6,7 +6,7 @@ namespace Agent.Core.Logs;
 /// <c>after + 2</c>, which keeps a reader asking for the next page while <c>after &lt; total</c> (docs/protocol.md,
 /// pipeline.logs).
 /// </summary>
-public sealed record RunLogPage(RunLogPageStatus Status, string TaskKey, int After, string Text, bool HasMore, string? Reason)
+internal sealed record RunLogPage(RunLogPageStatus Status, string TaskKey, int After, string Text, bool HasMore, string? Reason)
 {
     public int Total => HasMore ? After + 2 : After + 1;
 

@@ -1,6 +1,6 @@
 namespace Agent.Core.Logs;
 
-public enum RunLogPageStatus
+internal enum RunLogPageStatus
 {
     /// <summary>The requested page was read.</summary>
     Page,

@@ -7,7 +7,7 @@ namespace Agent.Core.Metrics;
 /// Every metric the agent exports. The names are a contract with existing dashboards and alerts (the seed's
 /// eleven); the registry is injected so that hosts running side by side in tests never share counters.
 /// </summary>
-public sealed class AgentMetrics
+internal sealed class AgentMetrics
 {
     private const string Prefix = "collate_hybrid_agent_";
     private readonly Stopwatch _cpuClock = Stopwatch.StartNew();

@@ -6,7 +6,7 @@ namespace Agent.Core.Metrics;
 /// A response time exported the way the seed dashboards read it: a summary (<c>_sum</c>, <c>_count</c>) plus a
 /// <c>_max</c> gauge holding the largest observation of the last <see cref="Window"/>.
 /// </summary>
-public sealed class ResponseTimeMetric
+internal sealed class ResponseTimeMetric
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
 

@@ -10,7 +10,7 @@ namespace Agent.Core.Metrics;
 /// needs: prometheus-net's process and GC collector (CPU, memory, GC counts, threads, handles) plus the thread pool,
 /// GC pause and heap, and lock contention, which it lacks.
 /// </summary>
-public sealed class RuntimeMetrics
+internal sealed class RuntimeMetrics
 {
     private static readonly ConditionalWeakTable<CollectorRegistry, RuntimeMetrics> Registered = [];
 

@@ -4,7 +4,7 @@ namespace Agent.Core.Metrics;
 /// Maximum over a sliding time window, kept in a few rotating buckets so memory stays constant however many
 /// observations arrive (the same idea as Micrometer's time-window max behind the seed's <c>_max</c> gauges).
 /// </summary>
-public sealed class WindowedMax
+internal sealed class WindowedMax
 {
     private const int BucketCount = 4;
     private readonly double[] _buckets = new double[BucketCount];

@@ -8,7 +8,7 @@ using Agent.Core.Runs;
 namespace Agent.Core.Operations;
 
 /// <summary>Builds the <c>hello</c> of each session, including the runs the agent knows to be active.</summary>
-public sealed class HelloFactory(
+internal sealed class HelloFactory(
     AgentIdentity identity,
     RequestDispatcher dispatcher,
     RunRegistry registry,

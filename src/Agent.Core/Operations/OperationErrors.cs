@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Agent.Core.Operations;
 
 /// <summary>Maps a handler failure to the result code the control plane acts on.</summary>
-public static partial class OperationErrors
+internal static partial class OperationErrors
 {
     public static OperationResult ToResult(Exception exception, ILogger logger, Envelope request)
     {

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Agent.Core.Identity;
 
 namespace Agent.Core.Operations;
 
 /// <summary>What a handler concluded; the dispatcher turns it into a <c>result</c> message.</summary>
-public sealed record OperationResult(int Code, string? Reason = null, string? RunId = null, JsonElement? Data = null)
+internal sealed record OperationResult(int Code, string? Reason = null, string? RunId = null, JsonElement? Data = null)
 {
     public bool Ok => Code == 200;
 
@@ -15,7 +14,4 @@ public sealed record OperationResult(int Code, string? Reason = null, string? Ru
     public static OperationResult BadRequest(string reason) => new(400, reason);
 
     public static OperationResult NotFound(string reason) => new(404, reason);
-
-    public static OperationResult NotImplemented(string type) =>
-        new(501, $"'{type}' is not implemented by agent version {AgentIdentity.Version}");
 }

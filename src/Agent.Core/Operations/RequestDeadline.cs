@@ -4,7 +4,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Operations;
 
 /// <summary>Reads the optional <c>payload.deadline</c> every request may carry (protocol §4).</summary>
-public static class RequestDeadline
+internal static class RequestDeadline
 {
     /// <summary>Returns false with a reason when a deadline is present but unreadable.</summary>
     public static bool TryRead(JsonElement payload, out DateTimeOffset? deadline, out string? reason)

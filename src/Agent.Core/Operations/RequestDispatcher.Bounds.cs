@@ -7,7 +7,7 @@ namespace Agent.Core.Operations;
 /// What keeps a hostile or broken control plane from growing the dispatcher's state without end (issue 12,
 /// finding 3): unknown request types share one metric label, and answers waiting for room in a full outbox are capped.
 /// </summary>
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     /// <summary>The <c>type</c> label of requests this agent has no handler for: the type is the peer's text, so it is not a label.</summary>
     public const string UnknownTypeLabel = "unknown";

@@ -5,7 +5,7 @@ namespace Agent.Core.Operations;
 /// for good. The drain belongs to the agent, not to a session, so a reconnect neither clears nor re-applies it: only
 /// the undrain (or a restart) does.
 /// </summary>
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     private readonly Lock _drainGate = new();
     private DateTimeOffset? _drainingSince;

@@ -10,7 +10,7 @@ namespace Agent.Core.Operations;
 /// replayed, so a re-sent request is not mistaken for a second execution. The payload and the answer's reason are
 /// not logged: a config holds credentials, and a reason may quote part of one (a refused template tag).
 /// </summary>
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     private void LogAnswered(Envelope request, OperationResult result, long receivedAt, bool replayed)
     {

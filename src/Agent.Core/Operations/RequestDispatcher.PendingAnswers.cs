@@ -10,7 +10,7 @@ namespace Agent.Core.Operations;
 /// delivers after <c>welcome.ackedSeq</c> anyway; answering it a second time would give the server two results for one
 /// request. Once the answer is acknowledged, a repeat of the id is answered again (the server asks for it deliberately).
 /// </summary>
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     private const int PruneEvery = 1024;
 

@@ -13,7 +13,7 @@ namespace Agent.Core.Operations;
 /// (issue 12, finding 10): an answer that failed or cannot be written is logged and answered 500, and a result the
 /// outbox cannot take is logged and its claim released, so a repeat of the id is answered rather than ignored forever.
 /// </summary>
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     private async Task ReplyAsync(Envelope request, OutboxReceipt receipt, Task<OperationResult> answer, long receivedAt, bool replayed)
     {

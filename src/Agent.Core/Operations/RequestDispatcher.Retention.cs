@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Agent.Core.Operations;
 
-public sealed partial class RequestDispatcher
+internal sealed partial class RequestDispatcher
 {
     /// <summary>Largest read-only answer (its <c>data</c>, UTF-8) kept for replay; a pipeline's status list fits, a log page does not.</summary>
     public const int ReplayableReadBytes = 64 * 1024;

@@ -12,7 +12,7 @@ namespace Agent.Core.Operations;
 /// execution's answer, late requests get 408, requests past the concurrency limit get 429, and every answer
 /// goes through the reliable outbox so a dropped link cannot lose it.
 /// </summary>
-public sealed partial class RequestDispatcher : IRequestSink, IDisposable
+internal sealed partial class RequestDispatcher : IRequestSink, IDisposable
 {
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private readonly FrozenDictionary<string, IOperationHandler> _handlers;

@@ -10,7 +10,7 @@ namespace Agent.Core.Operations;
 /// not a second execution. Those are bounded by the outbox and the concurrency limit, so the cache can pass its
 /// bound only by them.
 /// </summary>
-public sealed partial class ResultCache
+internal sealed partial class ResultCache
 {
     private readonly Lock _evictGate = new();
     private long _bytes;

@@ -10,7 +10,7 @@ namespace Agent.Core.Operations;
 /// It is bounded (<see cref="ResultCacheLimits"/>): at a bound, the oldest acknowledged answers go first. An answer the
 /// control plane has not acknowledged is never forgotten, neither at a bound nor when its retention ends.
 /// </summary>
-public sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLimits? limits = null)
+internal sealed partial class ResultCache(TimeProvider timeProvider, ResultCacheLimits? limits = null)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(20);
 

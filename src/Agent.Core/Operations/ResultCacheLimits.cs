@@ -5,7 +5,7 @@ namespace Agent.Core.Operations;
 /// <summary>How much the answer cache may hold before it forgets acknowledged answers early (protocol §4).</summary>
 /// <param name="MaxEntries">Answers kept at most, finished or executing.</param>
 /// <param name="MaxBytes">Estimated size of the finished answers kept at most.</param>
-public sealed record ResultCacheLimits(int MaxEntries, long MaxBytes)
+internal sealed record ResultCacheLimits(int MaxEntries, long MaxBytes)
 {
     public static ResultCacheLimits Default { get; } = new(ControlPlaneOptions.DefaultResultCacheMaxEntries, ControlPlaneOptions.DefaultResultCacheMaxBytes);
 

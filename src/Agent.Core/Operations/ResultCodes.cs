@@ -1,7 +1,7 @@
 namespace Agent.Core.Operations;
 
 /// <summary>The HTTP-like codes of protocol §5.</summary>
-public static class ResultCodes
+internal static class ResultCodes
 {
     public const int Ok = 200;
     public const int BadRequest = 400;

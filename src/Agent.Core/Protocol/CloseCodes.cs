@@ -1,7 +1,7 @@
 namespace Agent.Core.Protocol;
 
 /// <summary>WebSocket close codes the control plane may use (protocol §1).</summary>
-public static class CloseCodes
+internal static class CloseCodes
 {
     public const int Unauthorized = 4001;
     public const int DuplicateAgent = 4002;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Agent.Core.Protocol;
 
 /// <summary>Either a message or the reason the frame is not one; decoding never throws.</summary>
-public readonly record struct DecodeResult(Envelope? Message, ProtocolError? Error)
+internal readonly record struct DecodeResult(Envelope? Message, ProtocolError? Error)
 {
     [MemberNotNullWhen(true, nameof(Message))]
     [MemberNotNullWhen(false, nameof(Error))]

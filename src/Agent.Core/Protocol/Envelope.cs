@@ -6,7 +6,7 @@ namespace Agent.Core.Protocol;
 /// One protocol message as it travels: the fixed envelope fields plus the still-encoded payload, which is
 /// decoded into a typed record only by the code that handles that <see cref="Type"/>.
 /// </summary>
-public sealed record Envelope(
+internal sealed record Envelope(
     string Type,
     string Id,
     DateTimeOffset Ts,

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Agent.Core.Protocol;
 
 /// <summary>Turns frames into envelopes and back. Decoding reports bad input as a <see cref="ProtocolError"/>.</summary>
-public static class MessageCodec
+internal static class MessageCodec
 {
     /// <summary>Deeper JSON than this is refused: no protocol message nests more than a few levels.</summary>
     public const int MaxDepth = 64;

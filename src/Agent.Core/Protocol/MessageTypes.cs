@@ -1,7 +1,7 @@
 namespace Agent.Core.Protocol;
 
 /// <summary>The <c>type</c> values of protocol v1 (docs/protocol.md).</summary>
-public static class MessageTypes
+internal static class MessageTypes
 {
     public const string Hello = "hello";
     public const string Welcome = "welcome";
@@ -26,7 +26,4 @@ public static class MessageTypes
 
     /// <summary><em>Addition:</em> the finished runs Argo still holds, for a control plane that missed their final status (protocol §7.1).</summary>
     public const string RunsReconcile = "runs.reconcile";
-
-    /// <summary>Agent messages that carry a <c>seq</c> and stay in the outbox until acknowledged.</summary>
-    public static bool IsReliable(string type) => type is Result or RunStatus;
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Agent.Core.Protocol;
 
 /// <summary>Reads a typed payload, turning a bad one into a reason that names the offending field.</summary>
-public static class PayloadReader
+internal static class PayloadReader
 {
     public static bool TryRead<T>(
         JsonElement payload, JsonTypeInfo<T> typeInfo, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? reason)

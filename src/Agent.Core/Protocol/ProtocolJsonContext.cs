@@ -42,4 +42,4 @@ namespace Agent.Core.Protocol;
 [JsonSerializable(typeof(PipelineToggledData))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-public sealed partial class ProtocolJsonContext : JsonSerializerContext;
+internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 namespace Agent.Core.Protocol;
 
-public static class ProtocolVersion
+internal static class ProtocolVersion
 {
     public const int Current = 1;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Agent.Core.Protocol;
 
 /// <summary>Writes timestamps as RFC 3339 UTC with a <c>Z</c> suffix, as protocol §2 asks; reads any RFC 3339 offset.</summary>
-public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -4,7 +4,7 @@ namespace Agent.Core.Runs;
 /// Signals that the run registry has been rebuilt from Argo after a start, so the first <c>hello</c> can list the
 /// runs that are really active instead of an empty inventory.
 /// </summary>
-public sealed class RunInventory
+internal sealed class RunInventory
 {
     private readonly TaskCompletionSource _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,7 +1,7 @@
 namespace Agent.Core.Runs;
 
 /// <summary>A run this agent created or adopted, with the last state it reported.</summary>
-public sealed record RunRecord(
+internal sealed record RunRecord(
     string RunId,
     string PipelineFqn,
     string PipelineType,

@@ -5,4 +5,4 @@ namespace Agent.Core.Runs;
 /// a restart loses no final status; older ones the control plane gets with <c>runs.reconcile</c> (protocol §7.1). The
 /// composition takes it from the executor's settings (<c>Argo:RecoveryWindow</c>).
 /// </summary>
-public sealed record RunRecovery(TimeSpan Window);
+internal sealed record RunRecovery(TimeSpan Window);

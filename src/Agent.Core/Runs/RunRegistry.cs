@@ -8,7 +8,7 @@ namespace Agent.Core.Runs;
 /// Every run the agent knows, keyed by run id and by workflow name. Finished runs stay for a while so the
 /// admin API can show them, up to <see cref="FinishedRetention"/> of them.
 /// </summary>
-public sealed class RunRegistry : IRunsInFlight
+internal sealed class RunRegistry : IRunsInFlight
 {
     public const int FinishedRetention = 1_000;
 

@@ -13,7 +13,7 @@ namespace Agent.Core.Runs;
 /// Turns what the executor observes into <c>run.status</c> messages: one per state change of every run the agent owns,
 /// whoever started it (a request, a schedule, or an agent that ran before this one).
 /// </summary>
-public sealed partial class RunStatusReporter(
+internal sealed partial class RunStatusReporter(
     RunRegistry registry,
     RunInventory inventory,
     IReliableSender outbox,

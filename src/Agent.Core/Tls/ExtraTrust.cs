@@ -11,7 +11,7 @@ namespace Agent.Core.Tls;
 /// a leaf that lists its usages must list TLS server authentication. The file is re-read when it changes
 /// (<see cref="TrustBundle"/>), so a rotated CA is trusted without a restart.
 /// </summary>
-public sealed class ExtraTrust
+internal sealed class ExtraTrust
 {
     /// <summary>id-kp-serverAuth (RFC 5280 §4.2.1.12).</summary>
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Agent.Core.Connectivity;
 
 namespace Agent.Core.Tls;
 
@@ -10,7 +11,7 @@ namespace Agent.Core.Tls;
 /// HttpClient's "SSL connection could not be established"), so the policy errors and the chain status of this very
 /// handshake reach the message an operator reads. Returning false would leave only "rejected by the callback".
 /// </summary>
-public static class ServerCertificateCheck
+internal static class ServerCertificateCheck
 {
     /// <param name="trust">The operator's extra trust, or null to use the system's alone.</param>
     /// <param name="trustSetting">The environment variable that configures <paramref name="trust"/>, named in the refusal.</param>

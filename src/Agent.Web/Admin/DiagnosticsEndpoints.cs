@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Identity;
 using Agent.Web.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Logs;
 using Agent.Core.Operations.Handlers;
 using Microsoft.AspNetCore.Http.HttpResults;

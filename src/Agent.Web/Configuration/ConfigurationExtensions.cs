@@ -1,5 +1,5 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Customization;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Customization;
 using Agent.Core.Link;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Options;

@@ -14,14 +14,16 @@ public sealed class CoreDependencyTests
         ["Protocol"] = [],
         ["Identity"] = [],
         ["Metrics"] = [],
-        ["Tls"] = [],
+        ["Connectivity"] = [],
+        ["Files"] = [],
+        ["Tls"] = ["Connectivity", "Files"],
         ["Logs"] = [],
         ["Ingestion"] = ["Protocol"],
-        ["Link"] = ["Protocol", "Identity", "Metrics", "Tls"],
+        ["Link"] = ["Protocol", "Identity", "Metrics", "Tls", "Connectivity"],
         ["Execution"] = ["Protocol", "Identity", "Logs", "Ingestion"],
         ["Runs"] = ["Execution", "Link", "Protocol", "Identity", "Metrics"],
-        ["Operations"] = ["Link", "Execution", "Runs", "Protocol", "Identity", "Ingestion", "Metrics", "Logs"],
-        ["Executors.Argo"] = ["Execution", "Protocol", "Identity", "Ingestion", "Metrics", "Tls", "Logs"],
+        ["Operations"] = ["Link", "Execution", "Runs", "Protocol", "Identity", "Ingestion", "Metrics", "Logs", "Connectivity"],
+        ["Executors.Argo"] = ["Execution", "Protocol", "Identity", "Ingestion", "Metrics", "Tls", "Logs", "Connectivity", "Files"],
     };
 
     private const string Root = "(composition)";

@@ -1,6 +1,6 @@
 using System.Net;
-using Agent.Core.Argo;
-using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Tests.Argo.Fakes;
 
 namespace Agent.Tests.Argo;

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 
 namespace Agent.Tests.Argo;
 
@@ -25,8 +25,9 @@ public class ArgoErrorMapperTests
     [InlineData(500, 14, ArgoErrorKind.Unavailable)]
     [InlineData(500, 2, ArgoErrorKind.Other)]
     [InlineData(500, null, ArgoErrorKind.Other)]
-    public void FromStatus_HttpAndGrpcCodes_MapToKind(int http, int? grpc, ArgoErrorKind expected)
+    public void FromStatus_HttpAndGrpcCodes_MapToKind(int http, int? grpc, object expectedValue)
     {
+        var expected = (ArgoErrorKind)expectedValue;
         var error = ArgoErrorMapper.FromStatus(http, grpc, "details");
 
         Assert.Equal(expected, error.Kind);

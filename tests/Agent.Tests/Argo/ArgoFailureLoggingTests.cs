@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Execution;
+using Agent.Core.Identity;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;
 using Agent.Core.Protocol;
@@ -71,6 +72,7 @@ public sealed class ArgoFailureLoggingTests
             options.Token = "argo-token";
             options.Namespace = "ingestion";
         });
+        services.AddSingleton(new AgentIdentity("agent-1", clock));
         services.AddArgoExecutor();
         return services.BuildServiceProvider();
     }

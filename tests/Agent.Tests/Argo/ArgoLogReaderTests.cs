@@ -1,5 +1,5 @@
 using System.Text;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 
 namespace Agent.Tests.Argo;
 

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
-using Agent.Core.Argo;
-using Agent.Core.Argo.Wire;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agent.Tests.Argo;
@@ -54,16 +54,6 @@ public class ArgoStreamReaderTests
         Assert.Equal(429, error.HttpCode);
         Assert.Contains("too many requests", error.Message, StringComparison.Ordinal);
         Assert.Equal(["a"], seen);
-    }
-
-    [Fact]
-    public async Task ReadAsync_ResourceVersionTooOld_IsFlagged()
-    {
-        var text = """{"error":{"grpc_code":3,"http_code":400,"message":"resourceVersion too old"}}""";
-
-        var error = await Assert.ThrowsAsync<ArgoStreamException>(() => ReadAllAsync(text));
-
-        Assert.True(error.ResourceVersionTooOld);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Tests.Argo;

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Tests.Argo.Fakes;
 
 namespace Agent.Tests.Argo;

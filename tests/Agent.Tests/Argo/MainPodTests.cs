@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 
 namespace Agent.Tests.Argo;
 

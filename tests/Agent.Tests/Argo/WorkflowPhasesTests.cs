@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol.Messages;
 
 namespace Agent.Tests.Argo;

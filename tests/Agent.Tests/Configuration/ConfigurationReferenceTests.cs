@@ -1,5 +1,5 @@
 using System.Reflection;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Ingestion;
 using Agent.Core.Link;
 using Agent.Web.Configuration;

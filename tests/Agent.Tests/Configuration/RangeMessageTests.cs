@@ -14,7 +14,7 @@ namespace Agent.Tests.Configuration;
 /// </summary>
 public sealed class RangeMessageTests
 {
-    private static readonly Assembly[] OptionAssemblies = [typeof(Agent.Core.Argo.ArgoOptions).Assembly, typeof(StartupFailure).Assembly];
+    private static readonly Assembly[] OptionAssemblies = [typeof(Agent.Core.Executors.Argo.ArgoOptions).Assembly, typeof(StartupFailure).Assembly];
 
     public static TheoryData<Type, string> RangeOptions
     {

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Connectivity;
 using Agent.Core.Link;
 using Microsoft.Extensions.Options;

@@ -59,8 +59,9 @@ public sealed class ControlPlaneServiceBackoffTests
     [InlineData(CloseCodes.DuplicateAgent, ConnectionStatus.Standby)]
     [InlineData(CloseCodes.UnsupportedProtocolVersion, ConnectionStatus.Refused)]
     [InlineData(CloseCodes.AgentDisabled, ConnectionStatus.Refused)]
-    public async Task ExecuteAsync_Refused_RetriesAtTheCapThenResumesTheNormalBackoff(int closeCode, ConnectionStatus expected)
+    public async Task ExecuteAsync_Refused_RetriesAtTheCapThenResumesTheNormalBackoff(int closeCode, object expectedValue)
     {
+        var expected = (ConnectionStatus)expectedValue;
         using var harness = new ControlPlaneHarness(new TimerRecordingTimeProvider(), new MaxJitterRandom(), CapSeconds);
         harness.Connector.Then(() => throw new ControlPlaneRefusedException(closeCode, "refused (fake)"));
         harness.Connector.Then(() => throw new ControlPlaneRefusedException(closeCode, "refused (fake)"));

@@ -9,7 +9,7 @@ namespace Agent.Tests.Link;
 /// </summary>
 public sealed class ReconnectReasonTests
 {
-    public static TheoryData<SessionEnd, string> Ends => new()
+    public static TheoryData<object, string> Ends => new()
     {
         { new SessionEnd("refused", CloseCodes.Unauthorized, false, TimeSpan.Zero), "unauthorized" },
         { new SessionEnd("another agent", CloseCodes.DuplicateAgent, true, TimeSpan.Zero), "duplicate_agent" },
@@ -27,8 +27,9 @@ public sealed class ReconnectReasonTests
 
     [Theory]
     [MemberData(nameof(Ends))]
-    public void MetricReason_SessionEnd_HasItsLabel(SessionEnd end, string label)
+    public void MetricReason_SessionEnd_HasItsLabel(object endValue, string label)
     {
+        var end = (SessionEnd)endValue;
         Assert.Equal(label, ReconnectReasonLabel.Of(end.MetricReason));
     }
 

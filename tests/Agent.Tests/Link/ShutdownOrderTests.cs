@@ -1,5 +1,5 @@
 using Agent.Core;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Link;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 
 namespace Agent.Tests.Operations;
@@ -159,8 +159,9 @@ public class RequestDispatcherTests
     [InlineData(ArgoErrorKind.NotFound, 404)]
     [InlineData(ArgoErrorKind.AlreadyExists, 409)]
     [InlineData(ArgoErrorKind.Forbidden, 502)]
-    public async Task Dispatch_HandlerThrowsArgoError_MapsKindToCode(ArgoErrorKind kind, int code)
+    public async Task Dispatch_HandlerThrowsArgoError_MapsKindToCode(object kindValue, int code)
     {
+        var kind = (ArgoErrorKind)kindValue;
         var handler = new FakeOperationHandler(Type) { Answer = (_, _) => throw ArgoFailures.ToExecutor(new ArgoException(kind, "argo said no")) };
         using var harness = new DispatcherHarness(handlers: handler);
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Metrics;

@@ -1,4 +1,4 @@
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Runs;
 
 namespace Agent.Tests.Runs;

@@ -1,5 +1,5 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Agent.Core.Execution;
 using Agent.Core.Metrics;
 using Agent.Core.Operations;

@@ -6,7 +6,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>application.run</c>: an application pipeline, run like any other with the applications entrypoint.</summary>
-public sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.ApplicationRun;
 

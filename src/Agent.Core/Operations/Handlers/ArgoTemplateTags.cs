@@ -20,7 +20,7 @@ namespace Agent.Core.Operations.Handlers;
 /// user does not control; it is refused too. <c>cronworkflow.*</c> is not listed: the cron controller substitutes it
 /// only in its <c>when</c> expression, never in templates (<c>workflow/cron/operator.go</c>).
 /// </summary>
-public static class ArgoTemplateTags
+internal static class ArgoTemplateTags
 {
     /// <summary>GlobalVarValidWorkflowVariablePrefix, plus the pod-scope variables that have no such prefix.</summary>
     private static readonly string[] Prefixes = ["item.", "steps.", "inputs.", "outputs.", "pod.", "workflow.", "tasks.", "lastRetry."];

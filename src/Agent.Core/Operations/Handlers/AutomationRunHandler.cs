@@ -11,7 +11,7 @@ namespace Agent.Core.Operations.Handlers;
 /// entrypoint with the automation's own, smaller resources and a short time to live. The container reports its
 /// result to the server itself; the agent only launches it and follows its state.
 /// </summary>
-public sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public const string PipelineType = RunKinds.AutomationPipelineType;
 

@@ -7,7 +7,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.delete</c>: removes the pipeline's schedule and its runs (only this agent's). Deleting what is already
 /// gone is success, so the control plane can always repeat it.
 /// </summary>
-public sealed class PipelineDeleteHandler(IPipelineScheduler scheduler, IRunExecutor executor) : IOperationHandler
+internal sealed class PipelineDeleteHandler(IPipelineScheduler scheduler, IRunExecutor executor) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDelete;
 

@@ -9,7 +9,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.deploy</c>: the pipeline's one schedule, created or updated in place (no duplicate, and the runs it
 /// already made stay). A pipeline without a schedule has none; its runs are started on request.
 /// </summary>
-public sealed class PipelineDeployHandler(IPipelineScheduler scheduler, SecretsManagerConfig secretsManager) : IOperationHandler
+internal sealed class PipelineDeployHandler(IPipelineScheduler scheduler, SecretsManagerConfig secretsManager) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDeploy;
 

@@ -12,7 +12,7 @@ namespace Agent.Core.Operations.Handlers;
 /// those that failed with their reasons. It is ok only when every run was stopped, so a control plane that reads only
 /// <c>ok</c> still learns that the pipeline may be running.
 /// </summary>
-public sealed partial class PipelineKillHandler(IRunExecutor executor, ILogger<PipelineKillHandler> logger) : IOperationHandler
+internal sealed partial class PipelineKillHandler(IRunExecutor executor, ILogger<PipelineKillHandler> logger) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKill;
 

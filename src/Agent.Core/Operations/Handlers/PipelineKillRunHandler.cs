@@ -5,7 +5,7 @@ using Agent.Core.Protocol.Messages;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.killRun</c>: stops one run, if this agent owns it; a finished run is left as it is.</summary>
-public sealed class PipelineKillRunHandler(IRunExecutor executor) : IOperationHandler
+internal sealed class PipelineKillRunHandler(IRunExecutor executor) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineKillRun;
 

@@ -11,7 +11,7 @@ namespace Agent.Core.Operations.Handlers;
 /// latest), one page per request (<see cref="LogPager"/>). The executor keeps logs only for a while, so a run whose
 /// logs are gone says exactly that.
 /// </summary>
-public sealed class PipelineLogsHandler(IRunExecutor executor) : IOperationHandler
+internal sealed class PipelineLogsHandler(IRunExecutor executor) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineLogs;
 

@@ -8,7 +8,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <summary>
 /// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-public sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 

@@ -5,7 +5,7 @@ using Agent.Core.Protocol.Messages;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.status</c>: the pipeline's runs as the executor has them now, newest first, each stamped with its creation time.</summary>
-public sealed class PipelineStatusHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
+internal sealed class PipelineStatusHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineStatus;
 

@@ -5,7 +5,7 @@ using Agent.Core.Protocol.Messages;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>pipeline.toggle</c>: suspends or resumes the pipeline's schedule; a pipeline without one is 404.</summary>
-public sealed class PipelineToggleHandler(IPipelineScheduler scheduler) : IOperationHandler
+internal sealed class PipelineToggleHandler(IPipelineScheduler scheduler) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineToggle;
 

@@ -9,7 +9,7 @@ namespace Agent.Core.Operations.Handlers;
 /// so the same workflow (the name derives from the run id): Argo refuses the second create with 409 and the request is
 /// answered as the same run. A fresh random id would start a second workflow instead.
 /// </summary>
-public static class RequestRunIds
+internal static class RequestRunIds
 {
     /// <summary>
     /// The namespace of these name-based UUIDs (a fixed random v4); it keeps them apart from any other name-based

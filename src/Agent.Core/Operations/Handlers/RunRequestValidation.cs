@@ -6,7 +6,7 @@ using Agent.Core.Protocol.Messages;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary>Checks what a run request carries, naming the field at fault.</summary>
-public static partial class RunRequestValidation
+internal static partial class RunRequestValidation
 {
     /// <summary>
     /// The largest config that can start, in UTF-8 bytes as the process receives it. Linux refuses an exec whose

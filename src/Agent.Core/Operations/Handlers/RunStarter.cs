@@ -13,7 +13,7 @@ namespace Agent.Core.Operations.Handlers;
 /// is answered as the same run; a run id sent again under another pipeline name is found by the executor first (see
 /// <see cref="StartedEarlierAsync"/>). Until the executor holds the run, the registry holds only a claim on it.
 /// </summary>
-public sealed partial class RunStarter(
+internal sealed partial class RunStarter(
     IRunExecutor executor,
     RunRegistry registry,
     AgentMetrics metrics,

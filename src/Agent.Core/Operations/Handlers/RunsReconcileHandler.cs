@@ -10,7 +10,7 @@ namespace Agent.Core.Operations.Handlers;
 /// so this, not the outbox, is how a control plane that missed final statuses (an agent restart lost its outbox, or
 /// the control plane was away past the automatic recovery at start) gets them back, however long ago they ended.
 /// </summary>
-public sealed class RunsReconcileHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
+internal sealed class RunsReconcileHandler(IRunExecutor executor, TimeProvider timeProvider) : IOperationHandler
 {
     /// <summary>At most this many runs per answer (about 300 bytes each), far below the 4 MiB frame limit.</summary>
     public const int MaxRuns = 5_000;

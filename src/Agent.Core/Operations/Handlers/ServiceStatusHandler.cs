@@ -5,7 +5,7 @@ using Agent.Core.Protocol.Messages;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>service.status</c>: whether the executor's side answers, and its version.</summary>
-public sealed class ServiceStatusHandler(IRunExecutor executor) : IOperationHandler
+internal sealed class ServiceStatusHandler(IRunExecutor executor) : IOperationHandler
 {
     public string Type => MessageTypes.ServiceStatus;
 

@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>Cumulative acknowledgement: every reliable message up to <see cref="Seq"/> is processed.</summary>
-public sealed record AckPayload(long Seq);
+internal sealed record AckPayload(long Seq);

@@ -2,4 +2,4 @@ using System.Text.Json;
 
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record ApplicationRunRequest(PipelineInfo Pipeline, JsonElement Config);
+internal sealed record ApplicationRunRequest(PipelineInfo Pipeline, JsonElement Config);

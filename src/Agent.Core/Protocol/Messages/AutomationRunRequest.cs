@@ -3,4 +3,4 @@ using System.Text.Json;
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>Payload of <c>automation.run</c>; without <c>config</c> the container receives the workflow object itself.</summary>
-public sealed record AutomationRunRequest(JsonElement Workflow, JsonElement Config = default);
+internal sealed record AutomationRunRequest(JsonElement Workflow, JsonElement Config = default);

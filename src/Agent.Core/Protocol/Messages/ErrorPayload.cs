@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>Answer to a frame that could not be read as a message.</summary>
-public sealed record ErrorPayload(string Reason);
+internal sealed record ErrorPayload(string Reason);

@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>Describes where runs execute.</summary>
-public sealed record ExecutorInfo(string Kind, string Namespace, string? ArgoVersion = null);
+internal sealed record ExecutorInfo(string Kind, string Namespace, string? ArgoVersion = null);

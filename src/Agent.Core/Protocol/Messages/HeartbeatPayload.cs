@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record HeartbeatPayload(int InFlightRuns, int OutboxDepth, long UptimeSeconds);
+internal sealed record HeartbeatPayload(int InFlightRuns, int OutboxDepth, long UptimeSeconds);

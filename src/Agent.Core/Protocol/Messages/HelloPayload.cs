@@ -1,7 +1,7 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>First message of every session (protocol §3).</summary>
-public sealed record HelloPayload(
+internal sealed record HelloPayload(
     string AgentId,
     string InstanceId,
     string AgentVersion,

@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary><c>data</c> of <c>pipeline.kill</c>: the runs asked to stop, and those that could not be, each with why.</summary>
-public sealed record KilledRunsData(IReadOnlyList<string> Stopped, IReadOnlyList<RunStopFailure> Failed);
+internal sealed record KilledRunsData(IReadOnlyList<string> Stopped, IReadOnlyList<RunStopFailure> Failed);

@@ -2,4 +2,4 @@ using System.Text.Json;
 
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineDeployRequest(PipelineInfo Pipeline, JsonElement Config);
+internal sealed record PipelineDeployRequest(PipelineInfo Pipeline, JsonElement Config);

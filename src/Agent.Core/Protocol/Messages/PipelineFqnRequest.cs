@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineFqnRequest(string PipelineFqn);
+internal sealed record PipelineFqnRequest(string PipelineFqn);

@@ -1,7 +1,7 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>The pipeline object carried by deploy, run and application requests (protocol §5).</summary>
-public sealed record PipelineInfo(
+internal sealed record PipelineInfo(
     string FullyQualifiedName,
     string Name,
     string PipelineType,

@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineKillRunRequest(string PipelineFqn, string RunId);
+internal sealed record PipelineKillRunRequest(string PipelineFqn, string RunId);

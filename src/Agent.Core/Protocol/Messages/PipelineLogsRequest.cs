@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineLogsRequest(string PipelineFqn, string? RunId = null, string? After = null);
+internal sealed record PipelineLogsRequest(string PipelineFqn, string? RunId = null, string? After = null);

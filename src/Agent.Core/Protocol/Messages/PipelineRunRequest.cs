@@ -7,4 +7,4 @@ namespace Agent.Core.Protocol.Messages;
 /// container unchanged; an object is accepted and passed on as JSON text. Every request payload may also carry
 /// an RFC 3339 <c>deadline</c>, which the dispatcher reads before the handler runs.
 /// </summary>
-public sealed record PipelineRunRequest(PipelineInfo Pipeline, JsonElement Config, string? RunId = null);
+internal sealed record PipelineRunRequest(PipelineInfo Pipeline, JsonElement Config, string? RunId = null);

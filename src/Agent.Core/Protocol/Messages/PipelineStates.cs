@@ -1,7 +1,7 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>The <c>pipelineState</c> values OpenMetadata understands.</summary>
-public static class PipelineStates
+internal static class PipelineStates
 {
     public const string Queued = "queued";
     public const string Running = "running";

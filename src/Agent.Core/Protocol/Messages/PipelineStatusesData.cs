@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineStatusesData(IReadOnlyList<RunStatusPayload> Statuses);
+internal sealed record PipelineStatusesData(IReadOnlyList<RunStatusPayload> Statuses);

@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record PipelineToggleRequest(string PipelineFqn, bool Enabled);
+internal sealed record PipelineToggleRequest(string PipelineFqn, bool Enabled);

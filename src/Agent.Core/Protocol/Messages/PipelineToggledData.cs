@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary><c>data</c> of <c>pipeline.toggle</c>: whether the schedule now runs.</summary>
-public sealed record PipelineToggledData(bool Enabled);
+internal sealed record PipelineToggledData(bool Enabled);

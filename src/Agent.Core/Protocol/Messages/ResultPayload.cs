@@ -7,7 +7,7 @@ namespace Agent.Core.Protocol.Messages;
 /// 404 unknown pipeline or run, 408 past deadline, 409 conflict, 429 busy, 500 unexpected, 502 Argo error,
 /// 503 Argo unreachable.
 /// </summary>
-public sealed record ResultPayload(
+internal sealed record ResultPayload(
     bool Ok,
     int Code,
     string Platform,

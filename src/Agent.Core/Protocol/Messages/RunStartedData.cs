@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record RunStartedData(string RunId, string WorkflowName);
+internal sealed record RunStartedData(string RunId, string WorkflowName);

@@ -4,7 +4,7 @@ namespace Agent.Core.Protocol.Messages;
 /// A run's state as the agent knows it (protocol §6). Dates are epoch milliseconds, the unit of
 /// OpenMetadata's PipelineStatus, so the control plane can store them unchanged.
 /// </summary>
-public sealed record RunStatusPayload(
+internal sealed record RunStatusPayload(
     string PipelineFqn,
     string RunId,
     string WorkflowName,

@@ -1,3 +1,3 @@
 namespace Agent.Core.Protocol.Messages;
 
-public sealed record ServiceStatusData(int Code, string Platform, string Version);
+internal sealed record ServiceStatusData(int Code, string Platform, string Version);

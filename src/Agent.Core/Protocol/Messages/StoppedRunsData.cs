@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary><c>data</c> of <c>pipeline.kill</c> and <c>pipeline.killRun</c>: the runs asked to stop.</summary>
-public sealed record StoppedRunsData(IReadOnlyList<string> Stopped);
+internal sealed record StoppedRunsData(IReadOnlyList<string> Stopped);

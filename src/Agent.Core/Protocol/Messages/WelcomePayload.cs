@@ -1,4 +1,4 @@
 namespace Agent.Core.Protocol.Messages;
 
 /// <summary>The server's answer to <c>hello</c>; <see cref="AckedSeq"/> tells the agent what to resend.</summary>
-public sealed record WelcomePayload(string SessionId, int ProtocolVersion, int HeartbeatSeconds, long AckedSeq);
+internal sealed record WelcomePayload(string SessionId, int ProtocolVersion, int HeartbeatSeconds, long AckedSeq);

@@ -1,6 +1,6 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
-using Agent.Core.Argo.Customization;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
+using Agent.Core.Executors.Argo.Customization;
 using Agent.Core.Execution;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
@@ -47,8 +47,9 @@ public sealed class ArgoRunBuilderTests : IDisposable
     [InlineData("metadata", RunKind.Ingestion)]
     [InlineData("application", RunKind.Application)]
     [InlineData("automation", RunKind.Automation)]
-    public void RunKindsFor_PipelineType_ChoosesTheEntrypoint(string pipelineType, RunKind kind)
+    public void RunKindsFor_PipelineType_ChoosesTheEntrypoint(string pipelineType, object kindValue)
     {
+        var kind = (RunKind)kindValue;
         Assert.Equal(kind, RunKinds.For(pipelineType));
     }
 

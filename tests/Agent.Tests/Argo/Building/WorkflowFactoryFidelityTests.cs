@@ -1,6 +1,6 @@
-using Agent.Core.Argo.Building;
+using Agent.Core.Executors.Argo.Building;
 using Agent.Core.Execution;
-using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
+using K8s = Agent.Core.Executors.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 
 namespace Agent.Tests.Argo.Building;
 
@@ -10,8 +10,9 @@ public sealed class WorkflowFactoryFidelityTests
     [Theory]
     [InlineData(RunKind.Automation)]
     [InlineData(RunKind.Application)]
-    public void Build_AutomationOrApplication_HasNoExitHandler(RunKind kind)
+    public void Build_AutomationOrApplication_HasNoExitHandler(object kindValue)
     {
+        var kind = (RunKind)kindValue;
         var spec = WorkflowFactoryFixture.Factory().Build(WorkflowFactoryFixture.Run(kind)).Spec!;
 
         Assert.Null(spec.OnExit);

@@ -1,5 +1,5 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
 using Agent.Core.Identity;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;

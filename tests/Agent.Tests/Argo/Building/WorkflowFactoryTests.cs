@@ -1,8 +1,8 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;
-using K8s = Agent.Core.Argo.Generated.Models.Io.K8s.Api.Core.V1;
+using K8s = Agent.Core.Executors.Argo.Generated.Models.Io.K8s.Api.Core.V1;
 
 namespace Agent.Tests.Argo.Building;
 
@@ -122,8 +122,9 @@ public class WorkflowFactoryTests
     [Theory]
     [InlineData(RunKind.Application, new[] { "python", "-m", "metadata.applications.runner" })]
     [InlineData(RunKind.Automation, new[] { "python", "run_automation.py" })]
-    public void Build_OtherRunKinds_UseTheirEntrypoint(RunKind kind, string[] command)
+    public void Build_OtherRunKinds_UseTheirEntrypoint(object kindValue, string[] command)
     {
+        var kind = (RunKind)kindValue;
         var main = WorkflowFactoryFixture.Factory().Build(WorkflowFactoryFixture.Run(kind)).Spec!.Templates!
             .Single(t => t.Name == WorkflowFactory.MainTemplate).Container!;
 
@@ -143,7 +144,7 @@ public class WorkflowFactoryTests
         Assert.Null(Template(WorkflowFactory.MainTemplate).RetryStrategy);
     }
 
-    private static Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.Template Template(string name) =>
+    private static Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1.Template Template(string name) =>
         WorkflowFactoryFixture.Factory().Build(WorkflowFactoryFixture.Run()).Spec!.Templates!.Single(t => t.Name == name);
 
     private static Dictionary<string, string?> Env(K8s.Container container) =>

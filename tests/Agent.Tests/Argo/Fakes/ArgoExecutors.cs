@@ -1,6 +1,6 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Building;
-using Agent.Core.Argo.Customization;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Building;
+using Agent.Core.Executors.Argo.Customization;
 using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 
 namespace Agent.Tests.Argo.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Agent.Core.Argo;
-using Agent.Core.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 
 namespace Agent.Tests.Argo.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Identity;
 using Agent.Core.Link;
 using Agent.Core.Metrics;

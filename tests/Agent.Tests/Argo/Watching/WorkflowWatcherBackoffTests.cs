@@ -1,5 +1,5 @@
-using Agent.Core.Argo;
-using Agent.Core.Argo.Wire;
+using Agent.Core.Executors.Argo;
+using Agent.Core.Executors.Argo.Wire;
 
 namespace Agent.Tests.Argo.Watching;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Agent.Core.Argo;
+using Agent.Core.Executors.Argo;
 using Agent.Core.Operations;
 using Agent.Core.Operations.Handlers;
 using Agent.Core.Protocol;

@@ -1,3 +1,0 @@
-namespace Agent.Core.Argo.Wire;
-
-public sealed record LogEntryJson(string? PodName, string? Content);

@@ -1,4 +1,0 @@
-namespace Agent.Core.Argo.Wire;
-
-/// <summary>One object of an Argo stream: a result, or the in-band error that ends the stream.</summary>
-public sealed record StreamLineJson<T>(T? Result, StreamErrorJson? Error);

@@ -1,4 +1,0 @@
-namespace Agent.Core.Argo.Wire;
-
-/// <summary>The field of <c>/api/v1/version</c> the agent reads, e.g. <c>v4.1.2</c>.</summary>
-public sealed record VersionJson(string? Version);

@@ -1,4 +1,0 @@
-namespace Agent.Core.Argo;
-
-/// <summary>One watch event: <c>ADDED</c>, <c>MODIFIED</c>, <c>DELETED</c> or <c>BOOKMARK</c>.</summary>
-public sealed record WorkflowEvent(string Type, ArgoWorkflow Workflow);

@@ -1,0 +1,3 @@
+namespace Agent.Core.Executors.Argo.Wire;
+
+internal sealed record WorkflowSpecJson(string? Shutdown);
