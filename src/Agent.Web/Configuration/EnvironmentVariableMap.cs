@@ -16,7 +16,7 @@ internal static class EnvironmentVariableMap
         new(["SHUTDOWN_GRACE_SECONDS"], "ControlPlane:ShutdownGraceSeconds", false, "On SIGTERM, time to finish in-flight operations and flush the outbox"),
         new(["SERVER_CA_BUNDLE_PATH"], "ControlPlane:CaBundlePath", false, "PEM file of extra CA certificates trusted for wss://; re-read when it changes"),
         new(["SERVER_HOST_API_URL"], "ControlPlane:ServerHostApiUrl", false, "Control-plane REST API URL; http:// to the SERVER_URL host (chart useSecureProtocols: false) allows ws:// to a private host, with a warning"),
-        new(["PIPELINE_SERVICE_CLIENT_ENDPOINT"], "Argo:Endpoint", false, "Argo Server URL"),
+        new(["PIPELINE_SERVICE_CLIENT_ENDPOINT"], "Argo:Endpoint", false, "Argo Server URL; a bare host:port means http://, or https:// with ARGO_SERVER_CERTIFICATE_PATH or ARGO_INSECURE_SKIP_VERIFY"),
         new(["ARGO_TOKEN"], "Argo:Token", true, "Argo Server bearer token"),
         new(["ARGO_TOKEN_FILE"], "Argo:TokenFile", false, "File holding the Argo token, re-read when it changes"),
         new(["ARGO_SERVER_CERTIFICATE_PATH"], "Argo:ServerCertificatePath", false, "Certificate (or CA bundle) to trust for the Argo Server; re-read when it changes"),
