@@ -40,6 +40,7 @@ internal static class EnvironmentVariableMap
         new(["INGESTION_AUTOMATION_WORKFLOW_MEMORY_REQUEST", "ARGO_AUTOMATION_WORKFLOW_MEMORY_REQUEST"], "Ingestion:AutomationResources:MemoryRequest", false, "Memory request of automation pods"),
         new(["ARGO_INGESTION_CONTAINER_SPEC_FILE_PATH"], "Ingestion:ContainerSpecFilePath", false, "YAML merged into every ingestion container"),
         new(["ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH"], "Ingestion:WorkflowSpecFilePath", false, "YAML merged into every workflow spec"),
+        new(["INGESTION_CUSTOMER_TOLERATION", "ARGO_WORKFLOW_CUSTOMER_TOLERATION"], "Ingestion:LegacyCustomerToleration", false, "Legacy (chart ≤ 1.9): refused at start; put tolerations in ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH"),
         new(["ARGO_PIPELINE_TYPE_CONFIGS", "SIMPLEK8S_PIPELINE_TYPE_CONFIGS"], "Ingestion:PipelineTypeConfigs", false, "JSON of per-pipeline-type pod settings"),
         new(["AGENT_POLICY_FILE"], "Ingestion:PolicyFilePath", false, "YAML allow-list of pipeline types and images"),
         new(["ARGO_AUTOMATION_TTL_SECONDS"], "Argo:AutomationTtlSeconds", false, "Seconds a finished automation workflow is kept"),
