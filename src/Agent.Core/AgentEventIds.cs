@@ -22,6 +22,7 @@ internal static class AgentEventIds
     public const int HandingBack = 1007;
     public const int BackoffCut = 1008;
     public const int ConnectFailed = 1009;
+    public const int UnencryptedServerUrl = 1010;
     public const int SessionFailed = 1020;
 
     // 11xx Link: one session (ControlPlaneSession).

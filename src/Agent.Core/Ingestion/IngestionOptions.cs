@@ -43,6 +43,14 @@ internal sealed class IngestionOptions
     /// <summary>YAML merged into every workflow spec (<c>ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH</c>): tolerations, nodeSelector, affinity, volumes…</summary>
     public string? WorkflowSpecFilePath { get; set; }
 
+    /// <summary>
+    /// The legacy toleration variables (<c>INGESTION_CUSTOMER_TOLERATION</c>, <c>ARGO_WORKFLOW_CUSTOMER_TOLERATION</c>),
+    /// read only to refuse them (<see cref="IngestionOptionsRules"/>): the chart rendered a free string whose format it
+    /// never documented, and replaced it with <c>workflowParams.tolerations</c> in the workflow spec file
+    /// (hybrid-ingestion-runner chart commit 193910d, "Updates for custom ingestion parameters").
+    /// </summary>
+    public string? LegacyCustomerToleration { get; set; }
+
     /// <summary>JSON object of per-pipeline-type pod settings (<c>ARGO_PIPELINE_TYPE_CONFIGS</c>), e.g. <c>{"automation":{"priorityClassName":"high"}}</c>.</summary>
     public string? PipelineTypeConfigs { get; set; }
 

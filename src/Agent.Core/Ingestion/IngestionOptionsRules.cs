@@ -4,10 +4,14 @@ namespace Agent.Core.Ingestion;
 
 /// <summary>
 /// Settings that parse but could not give a run that works: a malformed extra-envs list (the reason names the item,
-/// never its value), an unmounted token with no executor service account, an unusable secrets manager.
+/// never its value), an unmounted token with no executor service account, an unusable secrets manager, a legacy toleration variable.
 /// </summary>
 internal sealed class IngestionOptionsRules : IValidateOptions<IngestionOptions>
 {
+    public const string LegacyTolerationRefusal =
+        "INGESTION_CUSTOMER_TOLERATION / ARGO_WORKFLOW_CUSTOMER_TOLERATION is no longer read (its format was never documented): "
+        + "put the tolerations in the YAML file named by ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH (the chart's customConfig.workflowParams.tolerations)";
+
     public ValidateOptionsResult Validate(string? name, IngestionOptions options)
     {
         var failures = new List<string>();
@@ -26,6 +30,11 @@ internal sealed class IngestionOptionsRules : IValidateOptions<IngestionOptions>
         if (!string.IsNullOrWhiteSpace(options.SecretsManager) && SecretsManagerProviders.LoaderFor(options.SecretsManager.Trim()) is null)
         {
             failures.Add($"SECRETS_MANAGER must be one of {string.Join(", ", SecretsManagerProviders.Names)} (got '{options.SecretsManager}')");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.LegacyCustomerToleration))
+        {
+            failures.Add(LegacyTolerationRefusal);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -23,6 +23,12 @@ internal sealed class ControlPlaneOptions
     /// <summary>Allows <c>ws://</c> to a host that is not loopback (<c>ALLOW_INSECURE_WEBSOCKET</c>).</summary>
     public bool AllowInsecureWebSocket { get; set; }
 
+    /// <summary>
+    /// Control-plane REST API URL (<c>SERVER_HOST_API_URL</c>). The chart renders it next to <c>SERVER_URL</c>; an
+    /// <c>http://</c> value for the same host is how its <c>useSecureProtocols: false</c> reaches the agent.
+    /// </summary>
+    public string? ServerHostApiUrl { get; set; }
+
     /// <summary>Time allowed for <c>welcome</c> after <c>hello</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "ControlPlane:HandshakeTimeout must be between 100 ms and 5 minutes")]
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);

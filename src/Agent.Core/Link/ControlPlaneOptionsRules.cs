@@ -9,7 +9,7 @@ internal sealed class ControlPlaneOptionsRules : IValidateOptions<ControlPlaneOp
     public ValidateOptionsResult Validate(string? name, ControlPlaneOptions options)
     {
         var failures = new List<string>();
-        if (ServerUrlRules.Validate(options.ServerUrl, options.AllowInsecureWebSocket) is { } urlProblem)
+        if (ServerUrlRules.Validate(options.ServerUrl, options.AllowInsecureWebSocket, options.ServerHostApiUrl) is { } urlProblem)
         {
             failures.Add(urlProblem);
         }

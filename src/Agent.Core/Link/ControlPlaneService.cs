@@ -44,6 +44,7 @@ internal sealed partial class ControlPlaneService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ControlPlaneStartupLog.Describe(_logger, _services.Options);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -18,7 +18,13 @@ internal static class ServerUrlRules
     }
 
     /// <summary>Returns why the URL is unusable, or null when it is fine.</summary>
-    public static string? Validate(string serverUrl, bool allowInsecure)
+    /// <param name="serverUrl">The <c>SERVER_URL</c> value.</param>
+    /// <param name="allowInsecure"><c>ALLOW_INSECURE_WEBSOCKET</c>: ws:// to any host.</param>
+    /// <param name="serverHostApiUrl">
+    /// <c>SERVER_HOST_API_URL</c>: when it is <c>http://</c> to the same host, the operator set the chart's
+    /// <c>useSecureProtocols: false</c>, which allows <c>ws://</c> to a private host (see <see cref="IsChartInsecure"/>).
+    /// </param>
+    public static string? Validate(string serverUrl, bool allowInsecure, string? serverHostApiUrl = null)
     {
         if (string.IsNullOrWhiteSpace(serverUrl))
         {
@@ -42,11 +48,31 @@ internal static class ServerUrlRules
 
         if (uri.Scheme == "ws" && !allowInsecure && !IsLoopback(uri))
         {
-            return $"SERVER_URL uses unencrypted ws:// to '{uri.Host}'; use wss://, or set ALLOW_INSECURE_WEBSOCKET=true";
+            if (!IsChartInsecure(uri, serverHostApiUrl))
+            {
+                return $"SERVER_URL uses unencrypted ws:// to '{uri.Host}'; use wss://, or set ALLOW_INSECURE_WEBSOCKET=true";
+            }
+
+            if (!PrivateHost.Is(uri.Host))
+            {
+                return $"SERVER_URL uses unencrypted ws:// to the public host '{uri.Host}': SERVER_HOST_API_URL=http:// (the chart's "
+                    + "useSecureProtocols: false) allows ws:// only to a private or in-cluster host; use wss://, or set ALLOW_INSECURE_WEBSOCKET=true";
+            }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the operator asked for plain text in the chart's terms: the chart renders <c>useSecureProtocols: false</c>
+    /// as <c>SERVER_URL=ws://&lt;host&gt;</c> together with <c>SERVER_HOST_API_URL=http://&lt;host&gt;/api</c>
+    /// (hybrid-ingestion-runner chart 1.13.3, templates/_helpers.tpl serverUrl and serverHostApiUrl).
+    /// </summary>
+    public static bool IsChartInsecure(Uri serverUri, string? serverHostApiUrl) =>
+        serverUri.Scheme == "ws"
+        && Uri.TryCreate(serverHostApiUrl, UriKind.Absolute, out var api)
+        && api.Scheme == Uri.UriSchemeHttp
+        && string.Equals(api.Host, serverUri.Host, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -25,6 +25,7 @@ internal sealed class AgentMetrics
         Draining = factory.CreateGauge(Prefix + "draining", "Is the agent draining, taking no new work? (0 = No, 1 = Yes)");
         ServerResponseTime = new ResponseTimeMetric(factory, Prefix + "server_response_time_seconds", "Control-plane round trip", timeProvider);
         ArgoResponseTime = new ResponseTimeMetric(factory, Prefix + "argo_response_time_seconds", "Argo Server response time", timeProvider);
+        ExecutorResponseTime = new ResponseTimeMetric(factory, Prefix + "executor_response_time_seconds", "Executor call time (Argo Server or Kubernetes API)", timeProvider);
         Reconnects = factory.CreateCounter(Prefix + "reconnects_total", "Control-plane reconnects by reason", "reason");
         OutboxDepth = factory.CreateGauge(Prefix + "outbox_depth", "Reliable messages waiting for the control plane's ack");
         Requests = factory.CreateCounter(Prefix + "requests_total", "Control-plane requests by type and outcome", "type", "outcome");
@@ -58,6 +59,12 @@ internal sealed class AgentMetrics
 
     public ResponseTimeMetric ArgoResponseTime { get; }
 
+    /// <summary>
+    /// The call time of whichever executor runs the pipelines: the public chart's dashboard reads this newer name
+    /// (panel "Executor Response Time"); <see cref="ArgoResponseTime"/> stays for the seed's dashboards.
+    /// </summary>
+    public ResponseTimeMetric ExecutorResponseTime { get; }
+
     public Counter Reconnects { get; }
 
     public Gauge OutboxDepth { get; }
@@ -70,6 +77,7 @@ internal sealed class AgentMetrics
     {
         ServerResponseTime.Refresh();
         ArgoResponseTime.Refresh();
+        ExecutorResponseTime.Refresh();
         MemoryUsage.Set(GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024.0));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = _cpuClock.Elapsed;

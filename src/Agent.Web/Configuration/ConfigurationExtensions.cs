@@ -17,7 +17,7 @@ internal static class ConfigurationExtensions
     {
         ((IConfigurationBuilder)builder.Configuration).Add(new EnvironmentVariablesSource());
         builder.Services.AddOptionsWithValidateOnStart<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.SectionName);
-        builder.Services.AddOptionsWithValidateOnStart<ArgoOptions>().BindConfiguration(ArgoOptions.SectionName);
+        builder.Services.AddOptionsWithValidateOnStart<ArgoOptions>().BindConfiguration(ArgoOptions.SectionName).PostConfigure(ArgoEndpoint.Complete);
         builder.Services.AddOptionsWithValidateOnStart<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<ArgoOptions>, ArgoOptionsRules>();

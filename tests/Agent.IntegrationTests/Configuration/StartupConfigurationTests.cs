@@ -34,6 +34,8 @@ public sealed class StartupConfigurationTests
         { "INGESTION_EXTRA_ENVS", $"[{{\"name\":\"A\",\"value\":\"{ExtraEnvCanary}\"}}]", "INGESTION_EXTRA_ENVS is malformed: it is JSON, which is not the accepted form" },
         { "INGESTION_MEMORY_LIMIT", "4GB", "INGESTION_MEMORY_LIMIT=4GB is not a Kubernetes quantity (e.g. 4Gi, 4G, 512Mi)" },
         { "INGESTION_CPU_LIMIT", "lots", "INGESTION_CPU_LIMIT=lots is not a Kubernetes quantity (e.g. 4Gi, 4G, 512Mi)" },
+        { "INGESTION_CUSTOMER_TOLERATION", "dedicated=ingestion", "INGESTION_CUSTOMER_TOLERATION / ARGO_WORKFLOW_CUSTOMER_TOLERATION is no longer read" },
+        { "ARGO_WORKFLOW_CUSTOMER_TOLERATION", "dedicated=ingestion", "put the tolerations in the YAML file named by ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH" },
         { "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST", "-1", "ARGO_AUTOMATION_WORKFLOW_CPU_REQUEST=-1 must not be negative" },
         // A sysctl file of mode 0200: procfs refuses reading it even to root, so this is a real permission denial.
         { "ADMIN_API_KEY_FILE", "/proc/sys/vm/drop_caches", "ADMIN_API_KEY_FILE cannot be read (permission denied): '/proc/sys/vm/drop_caches'" },

@@ -17,7 +17,7 @@ public sealed class ListenerAndMetricsTests
 
         var exposition = await infra.GetStringAsync("/metrics");
 
-        foreach (var series in SeedMetrics.Selectors)
+        foreach (var series in SeedMetrics.Selectors.Concat(ChartMetrics.Selectors))
         {
             Assert.NotNull(MetricsText.Sample(exposition, series));
         }

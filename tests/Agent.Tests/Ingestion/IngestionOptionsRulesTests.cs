@@ -14,6 +14,16 @@ public sealed class IngestionOptionsRulesTests
         Assert.StartsWith("INGESTION_AUTOMOUNT_SA_TOKEN is false, so Argo needs an executor service account: set ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME", failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_LegacyCustomerToleration_RefusedPointingToTheWorkflowSpecFile()
+    {
+        var result = new IngestionOptionsRules().Validate(null, new IngestionOptions { Image = "i", LegacyCustomerToleration = "dedicated=ingestion" });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("dedicated=ingestion", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "executor-sa")]
     [InlineData("ingestion-sa", null)]

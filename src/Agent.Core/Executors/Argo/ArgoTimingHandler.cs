@@ -2,7 +2,10 @@ using Agent.Core.Metrics;
 
 namespace Agent.Core.Executors.Argo;
 
-/// <summary>Times every HTTP attempt to the Argo Server (until response headers) and counts failures by kind.</summary>
+/// <summary>
+/// Times every HTTP attempt to the Argo Server (until response headers) into both the Argo and the executor
+/// response-time families, and counts failures by kind.
+/// </summary>
 internal sealed class ArgoTimingHandler(AgentMetrics metrics, TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -25,7 +28,10 @@ internal sealed class ArgoTimingHandler(AgentMetrics metrics, TimeProvider timeP
         }
         finally
         {
-            metrics.ArgoResponseTime.Observe(timeProvider.GetElapsedTime(started));
+            // One observation, two families: the seed's Argo name and the chart's executor name.
+            var elapsed = timeProvider.GetElapsedTime(started);
+            metrics.ArgoResponseTime.Observe(elapsed);
+            metrics.ExecutorResponseTime.Observe(elapsed);
         }
     }
 }
