@@ -14,6 +14,12 @@ internal sealed partial class RequestDispatcher
 {
     private void LogAnswered(Envelope request, OperationResult result, long receivedAt, bool replayed)
     {
+        // Every request passes here: with the line filtered out, the payload is not walked for its subject.
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
         var subject = OperationSubject.Of(request.Payload);
         var runId = result.RunId ?? subject.RunId;
         var durationMs = _timeProvider.GetElapsedTime(receivedAt).TotalMilliseconds;
