@@ -1,0 +1,19 @@
+namespace Agent.Gateway.Store;
+
+/// <summary><c>dag_id</c> → agent, FQN and the latest deploy payload; survives a gateway restart.</summary>
+internal interface IPipelineBook
+{
+    Task<DeployedPipeline?> FindAsync(string dagId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves or replaces the record for <see cref="DeployedPipeline.DagId"/>. When the dag_id is held by a pipeline with
+    /// another FQN the save is refused and that record is returned, so two pipelines never share one dag_id.
+    /// </summary>
+    Task<PipelineSave> SaveAsync(DeployedPipeline pipeline, CancellationToken cancellationToken);
+
+    Task SetEnabledAsync(string dagId, bool enabled, CancellationToken cancellationToken);
+
+    Task<bool> RemoveAsync(string dagId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeployedPipeline>> ListAsync(CancellationToken cancellationToken);
+}
