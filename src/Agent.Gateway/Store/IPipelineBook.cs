@@ -15,5 +15,11 @@ internal interface IPipelineBook
 
     Task<bool> RemoveAsync(string dagId, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the record but marks it <see cref="DeployedPipeline.DeletePending"/> (its agent could not be reached).</summary>
+    Task MarkDeletePendingAsync(string dagId, CancellationToken cancellationToken);
+
+    /// <summary>The pipelines of <paramref name="agentId"/> whose delete waits for the agent to connect.</summary>
+    Task<IReadOnlyList<DeployedPipeline>> PendingDeletesAsync(string agentId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DeployedPipeline>> ListAsync(CancellationToken cancellationToken);
 }
