@@ -158,19 +158,28 @@ check() {
 }
 
 # --- Every variant ----------------------------------------------------------------------------------------------
-cd "$work/deploy/kubernetes"
-mkdir overlays/.base-with-component
-printf 'resources:\n  - ../../base\ncomponents:\n  - ../../components/prometheus-operator\n' > overlays/.base-with-component/kustomization.yaml
-for directory in base overlays/.base-with-component overlays/*/; do
-  directory="${directory%/}"
-  [ "$directory" = overlays/my-agent ] && continue
-  variant="$directory"
-  kubectl kustomize "$directory" > "$work/rendered.yaml" || { fail "does not render"; continue; }
-  # With the component when its kustomization lists it (a commented line does not count).
-  component=no
-  if grep -Eq '^ *- +\.\./\.\./components/prometheus-operator *$' "$directory/kustomization.yaml"; then component=yes; fi
+# Renders deploy/$1's base, its base with component $2, and each overlay but the README's copy $3, and hands each
+# rendered variant to $4 with its directory; $5 prefixes the variant's name in the messages.
+each_variant() {
+  local tree="$1" component="$2" copy="$3" checker="$4" label="$5" directory
+  cd "$work/deploy/$tree"
+  mkdir "overlays/.base-with-$component"
+  printf 'resources:\n  - ../../base\ncomponents:\n  - ../../components/%s\n' "$component" > "overlays/.base-with-$component/kustomization.yaml"
+  for directory in base "overlays/.base-with-$component" overlays/*/; do
+    directory="${directory%/}"
+    [ "$directory" = "overlays/$copy" ] && continue
+    variant="$label$directory"
+    kubectl kustomize "$directory" > "$work/rendered.yaml" || { fail "does not render"; continue; }
+    "$checker" "$directory"
+  done
+}
+# With the Prometheus Operator component when the kustomization lists it (a commented line does not count).
+check_agent_variant() {
+  local component=no
+  if grep -Eq '^ *- +\.\./\.\./components/prometheus-operator *$' "$1/kustomization.yaml"; then component=yes; fi
   check "$work/rendered.yaml" "$component"
-done
+}
+each_variant kubernetes prometheus-operator my-agent check_agent_variant ""
 
 variant="README deploy block (overlays/my-agent)"
 check "$work/readme-applied.yaml" no
@@ -187,6 +196,7 @@ if [ -s "$work/certificate-volume" ]; then
 fi
 
 # --- The gateway ------------------------------------------------------------------------------------------------
+check_gateway_variant() { check_gateway "$work/rendered.yaml"; }
 check_gateway() {
   local rendered="$1"
   failures=0
@@ -259,16 +269,7 @@ check_gateway() {
   fi
 }
 
-cd "$work/deploy/gateway"
-mkdir overlays/.base-with-postgres
-printf 'resources:\n  - ../../base\ncomponents:\n  - ../../components/postgres\n' > overlays/.base-with-postgres/kustomization.yaml
-for directory in base overlays/.base-with-postgres overlays/*/; do
-  directory="${directory%/}"
-  [ "$directory" = overlays/my-gateway ] && continue
-  variant="gateway $directory"
-  kubectl kustomize "$directory" > "$work/rendered.yaml" || { fail "does not render"; continue; }
-  check_gateway "$work/rendered.yaml"
-done
+each_variant gateway postgres my-gateway check_gateway_variant "gateway "
 
 variant="README gateway block (overlays/my-gateway)"
 check_gateway "$work/gateway-readme-applied.yaml"
