@@ -5,6 +5,11 @@
 # and the projected Argo token to ARGO_TOKEN_FILE, the Argo endpoint is https, no placeholder Secret is applied, the
 # Prometheus Operator's objects come only with its component, the image tag is the version of Directory.Build.props,
 # and the ingestion pods' own account and Role are wired to INGESTION_SERVICE_ACCOUNT_NAME.
+# Then the same for the gateway (deploy/gateway, README "Server side: the gateway"): the base, the base with the
+# postgres component, each overlay and the README's copy of the example overlay; each wires the ConfigMap, the Secret
+# and the agents file, probes /health and /ready on the metrics port, runs non-root on a read-only root filesystem, is
+# tagged with the version, and keeps its state where GATEWAY_STORE says (SQLite on a claim, one replica; PostgreSQL
+# from a Secret, two replicas and a PodDisruptionBudget).
 # `kubectl apply --dry-run=client` is not used: it needs a cluster to look the kinds up.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,28 +27,39 @@ failures=0
 fail() { echo "check-kustomize: $variant: $*" >&2; status=1; failures=$((failures + 1)); }
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)"
 
-# --- The README's block, run as written in a copy of deploy/ ------------------------------------------------------
-block="$(awk '/^ *<!-- scripts\/check-kustomize.sh runs this block/ { marked = 1 }
-              marked && /^ *```bash$/ { inside = 1; next }
-              inside && /^ *```$/ { exit }
-              inside { sub(/^   /, ""); print }' README.md)"
-[ -n "$block" ] || { echo "check-kustomize: README.md has no block marked for scripts/check-kustomize.sh" >&2; exit 1; }
+# --- The README's blocks, run as written in a copy of deploy/ -----------------------------------------------------
+# The fenced bash block after the HTML comment that starts with $1.
+readme_block() {
+  awk -v marker="$1" 'index($0, marker) && /^ *<!--/ { marked = 1 }
+                      marked && /^ *```bash$/ { inside = 1; next }
+                      inside && /^ *```$/ { exit }
+                      inside { sub(/^   /, ""); print }' README.md
+}
+# Runs README block $2 in $work: `kubectl create` becomes a client-side dry run kept as $work/$1-created-N.yaml for the
+# checks below; `kubectl apply -k DIR` renders DIR into $work/$1-applied.yaml.
+run_readme_block() {
+  local prefix="$1" block="$2"
+  [ -n "$block" ] || { echo "check-kustomize: README.md has no $prefix block marked for scripts/check-kustomize.sh" >&2; exit 1; }
+  created=0
+  kubectl() {
+    local args=("$@")
+    case " $* " in
+      *" apply -k "*) command kubectl kustomize "${args[-1]}" > "$work/$prefix-applied.yaml" ;;
+      *" create "*) created=$((created + 1)); command kubectl "$@" --dry-run=client -o yaml > "$work/$prefix-created-$created.yaml" ;;
+      *) echo "check-kustomize: README runs 'kubectl $*', which this check cannot follow offline" >&2; return 1 ;;
+    esac
+  }
+  (cd "$work" && export AUTH_TOKEN=control-plane-token ADMIN_API_KEY=an-admin-key-0123456789 \
+     AIRFLOW_PASSWORD=an-airflow-password GATEWAY_ADMIN_API_KEY=a-gateway-admin-key-0123456789 && eval "$block") \
+    || { echo "check-kustomize: the README's $prefix block failed" >&2; exit 1; }
+  unset -f kubectl
+  [ -s "$work/$prefix-applied.yaml" ] || { echo "check-kustomize: the README's $prefix block applies nothing" >&2; exit 1; }
+}
 cp -r deploy "$work/deploy"
 printf 'a certificate of the Argo Server\n' > "$work/argo-server-ca.crt"
-# `kubectl create` becomes a client-side dry run kept for the checks below; `kubectl apply -k DIR` renders DIR.
-created=0
-kubectl() {
-  local args=("$@")
-  case " $* " in
-    *" apply -k "*) command kubectl kustomize "${args[-1]}" > "$work/readme-applied.yaml" ;;
-    *" create "*) created=$((created + 1)); command kubectl "$@" --dry-run=client -o yaml > "$work/readme-created-$created.yaml" ;;
-    *) echo "check-kustomize: README runs 'kubectl $*', which this check cannot follow offline" >&2; return 1 ;;
-  esac
-}
-(cd "$work" && export AUTH_TOKEN=control-plane-token ADMIN_API_KEY=an-admin-key-0123456789 && eval "$block") \
-  || { echo "check-kustomize: the README's deploy block failed" >&2; exit 1; }
-unset -f kubectl
-[ -s "$work/readme-applied.yaml" ] || { echo "check-kustomize: the README's deploy block applies nothing" >&2; exit 1; }
+cp deploy/gateway/agents.example.yaml "$work/agents.yaml"
+run_readme_block readme "$(readme_block '<!-- scripts/check-kustomize.sh runs this block')"
+run_readme_block gateway-readme "$(readme_block '<!-- scripts/check-kustomize.sh runs this gateway block')"
 
 # --- Reading rendered objects: kubectl itself decodes them (annotate --local touches no cluster) -----------------
 # jsonpath over the objects of one file.
@@ -64,8 +80,18 @@ has() {
   for object in "$work/objects/$1".${2:-*}.yaml; do [ -f "$object" ] && return 0; done
   return 1
 }
-# The object created by the README's `kubectl create` of this kind (Secret, ConfigMap).
-readme_created() { grep -l "^kind: $1$" "$work"/readme-created-*.yaml | head -n 1; }
+# The object created by the README's `kubectl create` of this kind (Secret, ConfigMap); $2 names the block (readme).
+readme_created() { grep -l "^kind: $1$" "$work/${2:-readme}"-created-*.yaml | head -n 1; }
+# Only a Secret that Kubernetes fills itself may be applied: the others are created by hand (README).
+no_secret_values() {
+  local secret
+  if grep -qi 'replace-me' "$1"; then fail "a replace-me placeholder would be applied"; fi
+  for secret in "$work"/objects/Secret.*.yaml; do
+    [ -f "$secret" ] || continue
+    [ "$(value "$secret" '{.type}|{.data}{.stringData}')" = "kubernetes.io/service-account-token|" ] \
+      || fail "applies $(basename "$secret" .yaml) with values; create it by hand instead"
+  done
+}
 
 check() {
   local rendered="$1" prometheus_operator="$2"
@@ -79,14 +105,7 @@ check() {
     if [ "$prometheus_operator" = yes ]; then has "$kind" || fail "no $kind, though the component is in";
     elif has "$kind"; then fail "a $kind without the prometheus-operator component (it needs the Operator's CRDs)"; fi
   done
-  if grep -qi 'replace-me' "$rendered"; then fail "a replace-me placeholder would be applied"; fi
-  # Only a Secret that Kubernetes fills itself may be applied: the agent's own is created by hand (README).
-  local secret
-  for secret in "$work"/objects/Secret.*.yaml; do
-    [ -f "$secret" ] || continue
-    [ "$(value "$secret" '{.type}|{.data}{.stringData}')" = "kubernetes.io/service-account-token|" ] \
-      || fail "applies $(basename "$secret" .yaml) with values; create the agent's Secret by hand instead"
-  done
+  no_secret_values "$rendered"
 
   local deployment='Deployment hybrid-ingestion-agent'
   [ "$(field $deployment '{.spec.template.spec.containers[0].envFrom[*].configMapRef.name}|{.spec.template.spec.containers[0].envFrom[*].secretRef.name}')" \
@@ -139,19 +158,28 @@ check() {
 }
 
 # --- Every variant ----------------------------------------------------------------------------------------------
-cd "$work/deploy/kubernetes"
-mkdir overlays/.base-with-component
-printf 'resources:\n  - ../../base\ncomponents:\n  - ../../components/prometheus-operator\n' > overlays/.base-with-component/kustomization.yaml
-for directory in base overlays/.base-with-component overlays/*/; do
-  directory="${directory%/}"
-  [ "$directory" = overlays/my-agent ] && continue
-  variant="$directory"
-  kubectl kustomize "$directory" > "$work/rendered.yaml" || { fail "does not render"; continue; }
-  # With the component when its kustomization lists it (a commented line does not count).
-  component=no
-  if grep -Eq '^ *- +\.\./\.\./components/prometheus-operator *$' "$directory/kustomization.yaml"; then component=yes; fi
+# Renders deploy/$1's base, its base with component $2, and each overlay but the README's copy $3, and hands each
+# rendered variant to $4 with its directory; $5 prefixes the variant's name in the messages.
+each_variant() {
+  local tree="$1" component="$2" copy="$3" checker="$4" label="$5" directory
+  cd "$work/deploy/$tree"
+  mkdir "overlays/.base-with-$component"
+  printf 'resources:\n  - ../../base\ncomponents:\n  - ../../components/%s\n' "$component" > "overlays/.base-with-$component/kustomization.yaml"
+  for directory in base "overlays/.base-with-$component" overlays/*/; do
+    directory="${directory%/}"
+    [ "$directory" = "overlays/$copy" ] && continue
+    variant="$label$directory"
+    kubectl kustomize "$directory" > "$work/rendered.yaml" || { fail "does not render"; continue; }
+    "$checker" "$directory"
+  done
+}
+# With the Prometheus Operator component when the kustomization lists it (a commented line does not count).
+check_agent_variant() {
+  local component=no
+  if grep -Eq '^ *- +\.\./\.\./components/prometheus-operator *$' "$1/kustomization.yaml"; then component=yes; fi
   check "$work/rendered.yaml" "$component"
-done
+}
+each_variant kubernetes prometheus-operator my-agent check_agent_variant ""
 
 variant="README deploy block (overlays/my-agent)"
 check "$work/readme-applied.yaml" no
@@ -167,5 +195,93 @@ if [ -s "$work/certificate-volume" ]; then
     || fail "the certificate volume reads ConfigMap '$ca', which the README does not create in $namespace"
 fi
 
-[ "$status" -eq 0 ] && echo "check-kustomize: every variant and the README's deploy block check out (image tag $version)"
+# --- The gateway ------------------------------------------------------------------------------------------------
+check_gateway_variant() { check_gateway "$work/rendered.yaml"; }
+check_gateway() {
+  local rendered="$1"
+  failures=0
+  split_objects "$rendered" || { fail "kubectl cannot decode the rendered objects"; return 0; }
+  for kind in ServiceAccount ConfigMap Deployment Service; do
+    has "$kind" || fail "no $kind"
+  done
+  no_secret_values "$rendered"
+
+  local deployment='Deployment agent-gateway' container='{.spec.template.spec.containers[0]'
+  [ "$(field $deployment "$container.envFrom[*].configMapRef.name}|$container.envFrom[*].secretRef.name}")" = "agent-gateway|agent-gateway" ] \
+    || fail "envFrom is not the ConfigMap and the Secret agent-gateway"
+  has ServiceAccount "$(field $deployment '{.spec.template.spec.serviceAccountName}')" \
+    || fail "the Deployment's serviceAccountName is not a rendered ServiceAccount"
+  [ "$(field $deployment '{.spec.template.spec.automountServiceAccountToken}')" = false ] || fail "automountServiceAccountToken is not false"
+  local image
+  image="$(field $deployment "$container.image}")"
+  [ "${image##*:}" = "$version" ] || fail "image $image is not tagged $version (Directory.Build.props <Version>)"
+  [ "$(field $deployment "{.spec.template.spec.securityContext.runAsNonRoot}|$container.securityContext.readOnlyRootFilesystem}|$container.securityContext.allowPrivilegeEscalation}")" \
+    = "true|true|false" ] || fail "the gateway does not run non-root on a read-only root filesystem without privilege escalation"
+
+  # Ports: the ConfigMap's, the container's named ports, the probes and the Service agree.
+  local public_port metrics_port admin_port
+  IFS='|' read -r public_port metrics_port admin_port <<<"$(field ConfigMap agent-gateway '{.data.GATEWAY_PORT}|{.data.GATEWAY_METRICS_PORT}|{.data.GATEWAY_ADMIN_PORT}')"
+  [ "$(field $deployment "$container.ports[?(@.name==\"http\")].containerPort}|$container.ports[?(@.name==\"metrics\")].containerPort}|$container.ports[?(@.name==\"admin\")].containerPort}")" \
+    = "$public_port|$metrics_port|$admin_port" ] || fail "the container ports http, metrics, admin are not GATEWAY_PORT $public_port, GATEWAY_METRICS_PORT $metrics_port, GATEWAY_ADMIN_PORT $admin_port"
+  [ "$(field $deployment "$container.livenessProbe.httpGet.path}:$container.livenessProbe.httpGet.port}|$container.readinessProbe.httpGet.path}:$container.readinessProbe.httpGet.port}")" \
+    = "/health:metrics|/ready:metrics" ] || fail "the probes are not /health and /ready on the metrics port"
+  [ "$(field Service agent-gateway '{range .spec.ports[*]}{.name}={.targetPort};{end}')" = "http=http;metrics=metrics;" ] \
+    || fail "Service agent-gateway does not publish exactly the ports http and metrics"
+
+  # GATEWAY_AGENTS_FILE is agents.yaml of the ConfigMap agent-gateway-agents, mounted read-only.
+  local agents_file mount_path read_only agents_path
+  agents_file="$(field ConfigMap agent-gateway '{.data.GATEWAY_AGENTS_FILE}')"
+  IFS='|' read -r mount_path read_only <<<"$(field $deployment "$container.volumeMounts[?(@.name==\"agents\")].mountPath}|$container.volumeMounts[?(@.name==\"agents\")].readOnly}")"
+  local agents_configmap
+  IFS='|' read -r agents_configmap agents_path <<<"$(field $deployment '{.spec.template.spec.volumes[?(@.name=="agents")].configMap.name}|{.spec.template.spec.volumes[?(@.name=="agents")].configMap.items[?(@.key=="agents.yaml")].path}')"
+  [ "$agents_configmap" = agent-gateway-agents ] || fail "the agents volume reads ConfigMap '$agents_configmap', not agent-gateway-agents"
+  [ -n "$agents_path" ] && [ "$agents_file" = "$mount_path/$agents_path" ] || fail "GATEWAY_AGENTS_FILE $agents_file is not agents.yaml at $mount_path/$agents_path"
+  [ "$read_only" = true ] || fail "the agents volume is not mounted read-only"
+
+  # The store: SQLite on a claim with one replica, or PostgreSQL from a Secret with several and a PodDisruptionBudget.
+  local store replicas sqlite_path data_mount claim postgres_secret
+  IFS='|' read -r store sqlite_path <<<"$(field ConfigMap agent-gateway '{.data.GATEWAY_STORE}|{.data.GATEWAY_SQLITE_PATH}')"
+  replicas="$(field $deployment '{.spec.replicas}')"
+  data_mount="$(field $deployment "$container.volumeMounts[?(@.name==\"data\")].mountPath}")"
+  claim="$(field $deployment '{.spec.template.spec.volumes[?(@.name=="data")].persistentVolumeClaim.claimName}')"
+  postgres_secret="$(field $deployment "$container.env[?(@.name==\"GATEWAY_POSTGRES_CONNECTION\")].valueFrom.secretKeyRef.name}/$container.env[?(@.name==\"GATEWAY_POSTGRES_CONNECTION\")].valueFrom.secretKeyRef.key}")"
+  case "$store" in
+    sqlite)
+      [ "$replicas" = 1 ] || fail "SQLite with $replicas replicas: one database file takes one replica"
+      [ "$(field $deployment '{.spec.strategy.type}')" = Recreate ] || fail "SQLite without the Recreate strategy: two pods would open one database"
+      [ -n "$claim" ] && has PersistentVolumeClaim "$claim" || fail "the data volume is no rendered PersistentVolumeClaim ('$claim')"
+      [ -n "$data_mount" ] && [[ "$sqlite_path" == "$data_mount"/* ]] || fail "GATEWAY_SQLITE_PATH $sqlite_path is not in the data volume ($data_mount)"
+      [ "$postgres_secret" = / ] || fail "SQLite, yet GATEWAY_POSTGRES_CONNECTION is set"
+      ;;
+    postgres)
+      [ "${replicas:-1}" -ge 2 ] || fail "PostgreSQL with $replicas replica(s): the point of it is several"
+      has PersistentVolumeClaim && fail "PostgreSQL, yet a PersistentVolumeClaim is applied"
+      [ -z "$sqlite_path$claim" ] || fail "PostgreSQL, yet GATEWAY_SQLITE_PATH or the claim is still set"
+      [ "$postgres_secret" = agent-gateway-postgres/GATEWAY_POSTGRES_CONNECTION ] \
+        || fail "GATEWAY_POSTGRES_CONNECTION is not key GATEWAY_POSTGRES_CONNECTION of the Secret agent-gateway-postgres ('$postgres_secret')"
+      [ "$(field PodDisruptionBudget agent-gateway '{.spec.minAvailable}|{.spec.selector.matchLabels}')" \
+        = "1|$(field $deployment '{.spec.template.metadata.labels}')" ] || fail "no PodDisruptionBudget keeping one of the pods up"
+      ;;
+    *) fail "GATEWAY_STORE '$store' is neither sqlite nor postgres" ;;
+  esac
+  if [ "$failures" -eq 0 ]; then
+    echo "check-kustomize: $variant renders ($(find "$work/objects" -name '*.yaml' | wc -l) objects; GATEWAY_STORE $store, $replicas replica(s))"
+  fi
+}
+
+each_variant gateway postgres my-gateway check_gateway_variant "gateway "
+
+variant="README gateway block (overlays/my-gateway)"
+check_gateway "$work/gateway-readme-applied.yaml"
+secret="$(readme_created Secret gateway-readme)"
+configmap="$(readme_created ConfigMap gateway-readme)"
+namespace="$(field Deployment agent-gateway '{.metadata.namespace}')"
+[ -n "$secret" ] && [ "$(value "$secret" '{.metadata.name}|{.metadata.namespace}')" = "agent-gateway|$namespace" ] \
+  || fail "the README creates no Secret agent-gateway in the Deployment's namespace $namespace"
+[ -n "$secret" ] && [ -n "$(value "$secret" '{.data.AIRFLOW_PASSWORD}')" ] || fail "the README's Secret has no AIRFLOW_PASSWORD"
+[ -n "$configmap" ] && [ "$(value "$configmap" '{.metadata.name}|{.metadata.namespace}')" = "agent-gateway-agents|$namespace" ] \
+  && [ -n "$(value "$configmap" '{.data.agents\.yaml}')" ] \
+  || fail "the README creates no ConfigMap agent-gateway-agents with agents.yaml in the Deployment's namespace $namespace"
+
+[ "$status" -eq 0 ] && echo "check-kustomize: every variant and the README's deploy blocks check out (image tag $version)"
 exit "$status"

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Agent.Web.Configuration;
 using YamlDotNet.RepresentationModel;
 using static Agent.IntegrationTests.Deployment.DeploymentArtifacts;
@@ -6,7 +5,7 @@ using static Agent.IntegrationTests.Deployment.DeploymentArtifacts;
 namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>The kustomize base agrees with the agent: variable names, ports, probes, shutdown grace, restricted pod.</summary>
-public sealed partial class KubernetesManifestTests
+public sealed class KubernetesManifestTests
 {
     private static readonly Dictionary<string, EnvironmentVariable> Variables =
         EnvironmentVariableMap.All.SelectMany(variable => variable.Names.Select(name => (name, variable))).ToDictionary(pair => pair.name, pair => pair.variable);
@@ -16,7 +15,7 @@ public sealed partial class KubernetesManifestTests
     {
         // The base ships no Secret: the README's deploy section creates it with one --from-literal per key.
         var configKeys = Keys(Load("configmap.yaml"), "data");
-        var secretKeys = ReadmeSecretLiteral().Matches(RepositoryFiles.Read("README.md")).Select(match => match.Groups["key"].Value).ToList();
+        var secretKeys = ReadmeBlocks.SecretLiterals(ReadmeBlocks.Block(ReadmeBlocks.AgentMarker));
 
         Assert.All(configKeys.Concat(secretKeys), key => Assert.True(Variables.ContainsKey(key), $"{key} is not a variable the agent reads"));
         Assert.All(configKeys, key => Assert.False(Variables[key].IsSecret, $"{key} is a secret: it belongs in the Secret"));
@@ -85,7 +84,4 @@ public sealed partial class KubernetesManifestTests
 
     private static List<string> Keys(YamlMappingNode document, string section) =>
         Mapping(document, section).Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
-
-    [GeneratedRegex(@"--from-literal=(?<key>[A-Z_]+)=")]
-    private static partial Regex ReadmeSecretLiteral();
 }
