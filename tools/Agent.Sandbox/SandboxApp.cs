@@ -1,6 +1,7 @@
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.Demo;
+using Agent.Sandbox.OpenMetadata;
 
 namespace Agent.Sandbox;
 
@@ -26,6 +27,7 @@ internal static class SandboxApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddArgoEmulator();
         builder.AddControlPlane();
+        builder.AddOpenMetadataEmulator();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddHostedService<DemoRun>();
         builder.Services.AddSingleton(services => SandboxInstance.From(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<TimeProvider>()));
@@ -38,6 +40,7 @@ internal static class SandboxApp
         app.UseSandboxSwagger();
         app.MapArgoEmulator();
         app.MapControlPlane();
+        app.MapOpenMetadataEmulator();
         return app;
     }
 }

@@ -1,7 +1,31 @@
 namespace Agent.Gateway.Configs;
 
-/// <summary>Skeleton: the slice that owns this folder replaces it.</summary>
+/// <summary>
+/// Registers the WorkflowConfigBuilder port (<see cref="IRunConfigBuilder"/>) and the OpenMetadata service lookup it
+/// needs: a typed HttpClient with the standard resilience handler, every attempt and the whole call bounded by
+/// <c>GATEWAY_OPENMETADATA_TIMEOUT_SECONDS</c>.
+/// </summary>
 internal static class RunConfigExtensions
 {
-    public static WebApplicationBuilder AddRunConfigs(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddRunConfigs(this WebApplicationBuilder builder)
+    {
+        var text = builder.Configuration[OpenMetadataLookupOptions.TimeoutVariable];
+        var seconds = text is null ? new OpenMetadataLookupOptions().TimeoutSeconds : int.TryParse(text, out var parsed) ? parsed : -1;
+        // A bad value stops start-up through the validator; the handler below only ever sees a usable one.
+        builder.Services.AddOptionsWithValidateOnStart<OpenMetadataLookupOptions>()
+            .Configure(options => options.TimeoutSeconds = seconds)
+            .ValidateDataAnnotations();
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 300));
+        builder.Services.AddHttpClient<IOpenMetadataServiceLookup, OpenMetadataServiceLookup>()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.TotalRequestTimeout.Timeout = timeout;
+                resilience.AttemptTimeout.Timeout = timeout;
+                // The standard handler insists the breaker samples at least two attempt timeouts.
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * timeout.Ticks));
+            });
+        // Transient like the typed client it holds, so handler rotation (DNS changes) reaches it.
+        builder.Services.AddTransient<IRunConfigBuilder, RunConfigBuilder>();
+        return builder;
+    }
 }

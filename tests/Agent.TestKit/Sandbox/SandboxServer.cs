@@ -19,6 +19,9 @@ internal sealed class SandboxServer : IAsyncDisposable
     public const string ControlPlaneToken = "sandbox-token";
     public const string ArgoToken = "argo-sandbox-token";
 
+    /// <summary>The ingestion bot's token the OpenMetadata emulator accepts (its default).</summary>
+    public const string OpenMetadataBotToken = "sandbox-bot-token";
+
     /// <summary>The agent endpoint of the control plane (Collate's <c>/api/v1/agents/connect</c>).</summary>
     public const string ConnectPath = "/api/v1/agents/connect";
 
@@ -37,6 +40,9 @@ internal sealed class SandboxServer : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public Uri WebSocketUri { get; }
+
+    /// <summary>The OpenMetadata emulator as an ingestion's <c>openMetadataServerConnection.hostPort</c> names it (ends in <c>/api</c>).</summary>
+    public string OpenMetadataHostPort => new Uri(BaseUrl, "/openmetadata/api").ToString();
 
     /// <summary>An HTTP client on <see cref="BaseUrl"/>, disposed with the sandbox.</summary>
     public HttpClient Client { get; }
