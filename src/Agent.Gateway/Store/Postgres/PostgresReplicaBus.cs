@@ -22,7 +22,7 @@ internal sealed class PostgresReplicaBus : BackgroundService, IReplicaBus
     private readonly ILogger<PostgresReplicaBus> _logger;
     private readonly ResiliencePipeline _reconnect;
     private readonly string _channel;
-    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<ForwardedRequest, CancellationToken, Task<AgentReply>>? _handler;
 
     public PostgresReplicaBus(
@@ -54,8 +54,11 @@ internal sealed class PostgresReplicaBus : BackgroundService, IReplicaBus
 
     public string ReplicaId { get; }
 
-    /// <summary>Completes when the listener's current connection has run LISTEN; replaced while it reconnects.</summary>
-    public Task Listening => Volatile.Read(ref _listening).Task;
+    /// <summary>Completes when the listener first runs LISTEN: from then on requests forwarded here are served.</summary>
+    public Task Listening => _listening.Task;
+
+    /// <summary>Raised each time the listener (re)connects and runs LISTEN.</summary>
+    public event Action? Listened;
 
     public void Serve(Func<ForwardedRequest, CancellationToken, Task<AgentReply>> handler) => _handler = handler;
 
@@ -102,11 +105,6 @@ internal sealed class PostgresReplicaBus : BackgroundService, IReplicaBus
 
     private async ValueTask ListenAsync(CancellationToken cancellationToken)
     {
-        if (Listening.IsCompleted)
-        {
-            Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        }
-
         await using var connection = await _database.OpenListenerAsync(cancellationToken);
         // Raised inside WaitAsync on this connection: hand the work to the pool, which uses pooled connections.
         connection.Notification += (_, e) => _ = Task.Run(() => OnNotificationAsync(e.Payload, cancellationToken), CancellationToken.None);
@@ -116,7 +114,8 @@ internal sealed class PostgresReplicaBus : BackgroundService, IReplicaBus
         }
 
         StoreLog.Listening(_logger, ReplicaId, _channel);
-        Volatile.Read(ref _listening).TrySetResult();
+        _listening.TrySetResult();
+        Listened?.Invoke();
         while (true)
         {
             await connection.WaitAsync(cancellationToken);
