@@ -18,7 +18,7 @@ public sealed class StoreOptionsTests : IDisposable
 
         Assert.Equal(StoreKind.Sqlite, options.Kind);
         Assert.Equal("/var/lib/agent-gateway/gateway.db", options.SqlitePath);
-        Assert.StartsWith(ReplicaPrefix(), options.ReplicaId, StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9.-]{1,32}-[0-9a-f]{6}$", options.ReplicaId);
         Assert.NotEqual(options.ReplicaId, Read([]).ReplicaId);
         Assert.True(new StoreOptionsValidator().Validate(null, options).Succeeded);
     }
@@ -81,6 +81,4 @@ public sealed class StoreOptionsTests : IDisposable
     private static StoreOptions Read(Dictionary<string, string?> settings) =>
         StoreOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
-    private static string ReplicaPrefix() =>
-        new string([.. Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')])[..Math.Min(32, Environment.MachineName.Length)] + "-";
 }
