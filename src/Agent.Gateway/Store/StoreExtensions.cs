@@ -1,7 +1,61 @@
+using Agent.Gateway.Store.Postgres;
+using Agent.Gateway.Store.Protection;
+using Agent.Gateway.Store.Sql;
+using Agent.Gateway.Store.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Agent.Gateway.Store;
 
-/// <summary>Skeleton: the slice that owns this folder replaces it.</summary>
+/// <summary>
+/// The gateway's state: SQLite (<c>GATEWAY_STORE=sqlite</c>, the default, one replica) or PostgreSQL (several replicas),
+/// its schema migrations, the Data Protection key ring kept in it, and the replica bus.
+/// </summary>
 internal static class StoreExtensions
 {
-    public static WebApplicationBuilder AddGatewayStore(this WebApplicationBuilder builder) => builder;
+    /// <summary>Application name of the key ring: every replica must use the same one to read the others' payloads.</summary>
+    public const string DataProtectionApplicationName = "Agent.Gateway";
+
+    public static TBuilder AddGatewayStore<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        // Read once: the default replica id is random, and the backend is chosen here. A bad value is reported by the
+        // validator when the host starts (OptionsValidationException naming the variable).
+        var settings = StoreOptions.Read(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddOptions<StoreOptions>().Configure(settings.CopyTo).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (settings.Kind == StoreKind.Postgres)
+        {
+            services.AddSingleton(sp => new PostgresDatabase(
+                sp.GetRequiredService<IOptions<StoreOptions>>().Value.PostgresConnection!, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+            services.AddSingleton<StoreDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<PostgresReplicaBus>();
+            services.AddSingleton<IReplicaBus>(sp => sp.GetRequiredService<PostgresReplicaBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresReplicaBus>());
+        }
+        else
+        {
+            services.AddSingleton<StoreDatabase>(sp => new SqliteDatabase(
+                sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath, sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+            services.AddSingleton<IReplicaBus, SingleReplicaBus>();
+        }
+
+        services.AddHostedService<StoreMigrationService>();
+        services.AddSingleton<IPipelineBook, SqlPipelineBook>();
+        services.AddSingleton<IRunBook, SqlRunBook>();
+        services.AddSingleton<ISeqLedger, SqlSeqLedger>();
+        services.AddSingleton<IAgentPresence, SqlAgentPresence>();
+
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<StoreXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<StoreXmlRepository>((options, repository) => options.XmlRepository = repository);
+        services.AddSingleton<IPayloadProtector, PayloadProtector>();
+        return builder;
+    }
 }

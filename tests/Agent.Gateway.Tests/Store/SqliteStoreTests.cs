@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using Agent.Gateway.Agents;
+using Agent.Gateway.Store;
+using Microsoft.Extensions.Hosting;
+
+namespace Agent.Gateway.Tests.Store;
+
+/// <summary>The store contract on the embedded SQLite file, plus what only the single-replica store does.</summary>
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("gateway-store-");
+
+    private string DatabasePath => Path.Combine(_directory.FullName, "state", "gateway.db");
+
+    [Fact]
+    public async Task ReplicaBus_ForwardAsync_SaysNotConnected()
+    {
+        var bus = Host.Get<IReplicaBus>();
+        using var payload = JsonDocument.Parse("{}");
+
+        var reply = await bus.ForwardAsync("replica-x", "agent-eu", "pipeline.kill", payload.RootElement, TimeSpan.FromSeconds(1), Token);
+
+        Assert.Equal(AgentReplyKind.NotConnected, reply.Kind);
+        Assert.Equal("sqlite-test", bus.ReplicaId);
+    }
+
+    [Fact]
+    public void Start_CreatesTheDatabaseFileAndItsFolder() => Assert.True(File.Exists(DatabasePath));
+
+    private protected override Task<IReadOnlyDictionary<string, string?>> CreateStoreAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
+        {
+            [StoreOptions.SqlitePathVariable] = DatabasePath,
+            [StoreOptions.ReplicaIdVariable] = "sqlite-test",
+        });
+
+    // The main file and its write-ahead log: a payload written in clear would be in one of them.
+    private protected override async Task<string> ContentAtRestAsync(IHost host)
+    {
+        var text = new StringBuilder();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            text.Append(await reader.ReadToEndAsync(Token));
+        }
+
+        return text.ToString();
+    }
+
+    private protected override Task DisposeStoreAsync()
+    {
+        _directory.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}
