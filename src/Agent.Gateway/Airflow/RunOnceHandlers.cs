@@ -65,7 +65,9 @@ internal static class RunOnceHandlers
             return problem;
         }
 
-        var agentId = services.Router.ForService(ApplicationService).AgentId;
+        // App.ingestionRunner (app.json) names the runner when the app supports one; otherwise apps route as their pipelines do.
+        var runner = AirflowRequest.Find(app, "ingestionRunner.name") is { ValueKind: JsonValueKind.String } r ? r.GetString() : null;
+        var agentId = services.Router.ForTestConnection(runner, ApplicationService).AgentId;
         if (agentId is null)
         {
             return AirflowResults.Error(StatusCodes.Status500InternalServerError,
