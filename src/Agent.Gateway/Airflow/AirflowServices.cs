@@ -47,4 +47,17 @@ internal sealed class AirflowServices(
     /// <summary>The deployed pipeline behind a dag_id; one whose delete waits for its agent is gone for OpenMetadata.</summary>
     public async Task<DeployedPipeline?> FindLiveAsync(string dagId, CancellationToken cancellationToken) =>
         await Pipelines.FindAsync(dagId, cancellationToken) is { DeletePending: false } pipeline ? pipeline : null;
+
+    /// <summary>The live pipeline named by the body's <c>dag_id</c> (trigger, kill, enable, disable), or the answer when there is none.</summary>
+    public async Task<(DeployedPipeline? Pipeline, JsonElement Body, IResult? Problem)> PipelineFromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (dagId, body, problem) = await AirflowRequest.ReadDagIdAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, body, problem);
+        }
+
+        var pipeline = await FindLiveAsync(dagId!, cancellationToken);
+        return pipeline is null ? (null, body, AirflowResults.DagNotFound(dagId!)) : (pipeline, body, null);
+    }
 }

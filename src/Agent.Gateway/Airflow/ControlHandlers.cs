@@ -12,16 +12,10 @@ internal static class ControlHandlers
     /// </summary>
     public static async Task<IResult> KillAsync(HttpRequest request, AirflowServices services, CancellationToken cancellationToken)
     {
-        var (dagId, _, problem) = await AirflowRequest.ReadDagIdAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var pipeline = await services.FindLiveAsync(dagId!, cancellationToken);
+        var (pipeline, _, problem) = await services.PipelineFromBodyAsync(request, cancellationToken);
         if (pipeline is null)
         {
-            return AirflowResults.DagNotFound(dagId!);
+            return problem!;
         }
 
         var reply = await services.SendAsync(pipeline.AgentId, MessageTypes.PipelineKill, new PipelineFqnRequest(pipeline.PipelineFqn), ProtocolJsonContext.Default.PipelineFqnRequest, services.Settings.RequestTimeout, cancellationToken);
@@ -42,16 +36,10 @@ internal static class ControlHandlers
     /// </summary>
     private static async Task<IResult> ToggleAsync(HttpRequest request, AirflowServices services, bool enabled, CancellationToken cancellationToken)
     {
-        var (dagId, _, problem) = await AirflowRequest.ReadDagIdAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var pipeline = await services.FindLiveAsync(dagId!, cancellationToken);
+        var (pipeline, _, problem) = await services.PipelineFromBodyAsync(request, cancellationToken);
         if (pipeline is null)
         {
-            return AirflowResults.DagNotFound(dagId!);
+            return problem!;
         }
 
         var reply = await services.SendAsync(pipeline.AgentId, MessageTypes.PipelineToggle, new PipelineToggleRequest(pipeline.PipelineFqn, enabled), ProtocolJsonContext.Default.PipelineToggleRequest, services.Settings.RequestTimeout, cancellationToken);

@@ -17,16 +17,10 @@ internal static class TriggerHandler
 
     public static async Task<IResult> TriggerAsync(HttpRequest request, AirflowServices services, CancellationToken cancellationToken)
     {
-        var (dagId, body, problem) = await AirflowRequest.ReadDagIdAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var pipeline = await services.FindLiveAsync(dagId!, cancellationToken);
+        var (pipeline, body, problem) = await services.PipelineFromBodyAsync(request, cancellationToken);
         if (pipeline is null)
         {
-            return AirflowResults.DagNotFound(dagId!);
+            return problem!;
         }
 
         var runId = Guid.NewGuid().ToString();
