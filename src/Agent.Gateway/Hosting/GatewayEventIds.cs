@@ -1,11 +1,21 @@
 namespace Agent.Gateway.Hosting;
 
 /// <summary>
-/// The gateway's log event ids, one range per folder so ids never collide: Hosting 5000-5099, Agents 5100-5199,
-/// Airflow 5200-5299, Store 5300-5399, Routing/Configs 5400-5499.
+/// Every gateway log event id, one range per slice (Hosting 5000-5099, Agents 5100-5199, Airflow 5200-5299,
+/// Store 5300-5399, Routing/Configs 5400-5499), so an id names its event in any log store.
 /// </summary>
 internal static class GatewayEventIds
 {
+    public const int AirflowRequestRefused = 5200;
+    public const int AirflowAgentUnavailable = 5201;
+    public const int AirflowAgentFailed = 5202;
+    public const int AirflowDeployed = 5203;
+    public const int AirflowDeletePending = 5204;
+    public const int AirflowDeleteReplayed = 5205;
+    public const int AirflowDeleteReplayFailed = 5206;
+    public const int AirflowMovedPipelineNotDeleted = 5207;
+    public const int AirflowConfigBuildFailed = 5208;
+
     public const int StoreMigrationApplied = 5300;
     public const int StoreListenerListening = 5301;
     public const int StoreListenerReconnecting = 5302;
