@@ -52,11 +52,12 @@ internal sealed partial class AgentSession
         HasClaimed = true;
         _ackedSeq = acked;
         Volatile.Write(ref _inFlightRuns, hello.Inventory.Count(run => run.PipelineState is PipelineStates.Queued or PipelineStates.Running));
+        _hello = hello;
         var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, HeartbeatSeconds, acked);
         await SendAsync(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.WelcomePayload);
 
         // Only now may requests follow: they queue behind the welcome.
-        _hello = hello;
+        _welcomed = true;
         AgentHubLog.SessionWelcomed(_services.Logger, AgentId, SessionId, hello.InstanceId, hello.AgentVersion, acked);
         _services.Sessions.Welcomed(this);
     }

@@ -29,6 +29,7 @@ internal sealed partial class AgentSession : IDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ResultPayload?>> _pending = new(StringComparer.Ordinal);
     private int _closeRequested;
     private volatile HelloPayload? _hello;
+    private volatile bool _welcomed;
     private int _inFlightRuns;
 
     public AgentSession(WebSocket socket, string agentId, IPAddress? remoteAddress, SessionServices services)
@@ -58,7 +59,7 @@ internal sealed partial class AgentSession : IDisposable
     public DateTimeOffset ConnectedAt { get; }
 
     /// <summary>True once <c>welcome</c> is queued: requests may follow it.</summary>
-    public bool IsWelcomed => _hello is not null && !IsClosing;
+    public bool IsWelcomed => _welcomed && !IsClosing;
 
     /// <summary>True once this replica's presence claim for the agent is stored.</summary>
     public bool HasClaimed { get; private set; }
