@@ -8,47 +8,35 @@ namespace Agent.Gateway.Tests.Hosting;
 public sealed class ListenerTests
 {
     [Theory]
-    [InlineData("/metrics", HttpStatusCode.OK)]
-    [InlineData("/health", HttpStatusCode.OK)]
-    [InlineData("/ready", HttpStatusCode.OK)]
-    [InlineData("/admin/agents", HttpStatusCode.NotFound)]
-    [InlineData(ProtocolVersion.ConnectPath, HttpStatusCode.NotFound)]
-    [InlineData("/swagger/index.html", HttpStatusCode.NotFound)]
-    public async Task MetricsListener_ServesOnlyMetricsAndProbes(string path, HttpStatusCode expected)
+    [InlineData("metrics", "/metrics", HttpStatusCode.OK)]
+    [InlineData("metrics", "/health", HttpStatusCode.OK)]
+    [InlineData("metrics", "/ready", HttpStatusCode.OK)]
+    [InlineData("metrics", "/admin/agents", HttpStatusCode.NotFound)]
+    [InlineData("metrics", ProtocolVersion.ConnectPath, HttpStatusCode.NotFound)]
+    [InlineData("metrics", "/swagger/index.html", HttpStatusCode.NotFound)]
+    [InlineData("admin", "/admin/agents", HttpStatusCode.OK)]
+    [InlineData("admin", "/admin/pipelines", HttpStatusCode.OK)]
+    [InlineData("admin", "/swagger/index.html", HttpStatusCode.OK)]
+    [InlineData("admin", "/metrics", HttpStatusCode.NotFound)]
+    [InlineData("admin", "/ready", HttpStatusCode.NotFound)]
+    [InlineData("admin", ProtocolVersion.ConnectPath, HttpStatusCode.NotFound)]
+    [InlineData("public", "/metrics", HttpStatusCode.NotFound)]
+    [InlineData("public", "/health", HttpStatusCode.NotFound)]
+    [InlineData("public", "/admin/agents", HttpStatusCode.NotFound)]
+    [InlineData("public", "/swagger/index.html", HttpStatusCode.NotFound)]
+    [InlineData("public", ProtocolVersion.ConnectPath, HttpStatusCode.BadRequest)]
+    public async Task Listener_ServesOnlyItsOwnRoutes(string listener, string path, HttpStatusCode expected)
     {
         await using var gateway = await GatewayTestHost.StartAsync();
         using var http = new HttpClient();
+        var baseUri = listener switch
+        {
+            "metrics" => gateway.MetricsUri,
+            "admin" => gateway.AdminUri,
+            _ => gateway.PublicUri,
+        };
 
-        Assert.Equal(expected, (await http.GetAsync(new Uri(gateway.MetricsUri, path))).StatusCode);
-    }
-
-    [Theory]
-    [InlineData("/admin/agents", HttpStatusCode.OK)]
-    [InlineData("/admin/pipelines", HttpStatusCode.OK)]
-    [InlineData("/swagger/index.html", HttpStatusCode.OK)]
-    [InlineData("/metrics", HttpStatusCode.NotFound)]
-    [InlineData("/ready", HttpStatusCode.NotFound)]
-    [InlineData(ProtocolVersion.ConnectPath, HttpStatusCode.NotFound)]
-    public async Task AdminListener_ServesOnlyTheAdminApiAndSwagger(string path, HttpStatusCode expected)
-    {
-        await using var gateway = await GatewayTestHost.StartAsync();
-        using var http = new HttpClient();
-
-        Assert.Equal(expected, (await http.GetAsync(new Uri(gateway.AdminUri, path))).StatusCode);
-    }
-
-    [Theory]
-    [InlineData("/metrics", HttpStatusCode.NotFound)]
-    [InlineData("/health", HttpStatusCode.NotFound)]
-    [InlineData("/admin/agents", HttpStatusCode.NotFound)]
-    [InlineData("/swagger/index.html", HttpStatusCode.NotFound)]
-    [InlineData(ProtocolVersion.ConnectPath, HttpStatusCode.BadRequest)]
-    public async Task PublicListener_ServesNoMetricsProbesOrAdmin(string path, HttpStatusCode expected)
-    {
-        await using var gateway = await GatewayTestHost.StartAsync();
-        using var http = new HttpClient();
-
-        Assert.Equal(expected, (await http.GetAsync(new Uri(gateway.PublicUri, path))).StatusCode);
+        Assert.Equal(expected, (await http.GetAsync(new Uri(baseUri, path))).StatusCode);
     }
 
     [Fact]
