@@ -10,6 +10,7 @@ namespace Agent.Gateway.Agents;
 internal sealed class SessionAdmission(IAgentCredentials credentials, AgentSessions sessions, IAgentPresence presence, IReplicaBus bus, ILogger<SessionAdmission> logger)
 {
     private const string BearerPrefix = "Bearer ";
+    private const int ServerError = 1011;
 
     /// <summary>True when the session may go on; otherwise it was closed with the code.</summary>
     public async Task<bool> AdmitAsync(AgentSession session, string authorization, CancellationToken cancellationToken)
@@ -27,7 +28,18 @@ internal sealed class SessionAdmission(IAgentCredentials credentials, AgentSessi
             return await RefuseAsync(session, CloseCodes.DuplicateAgent, "another agent with this id is connected to this gateway");
         }
 
-        var holder = await presence.WhereAsync(agentId, cancellationToken);
+        string? holder;
+        try
+        {
+            holder = await presence.WhereAsync(agentId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the store the gateway cannot tell a duplicate; the id is freed so the agent's retry is judged afresh.
+            sessions.Remove(session);
+            return await RefuseAsync(session, ServerError, $"the gateway's store does not answer ({ex.GetType().Name})");
+        }
+
         if (holder is not null && !string.Equals(holder, bus.ReplicaId, StringComparison.Ordinal))
         {
             sessions.Remove(session);

@@ -129,4 +129,21 @@ public sealed class AgentAdmissionTests
         Assert.Contains("X-Agent-Id", error.Reason, StringComparison.Ordinal);
         Assert.Equal(1002, await agent.ClosedAsync());
     }
+
+    [Fact]
+    public async Task StoreThatDoesNotAnswerAtAdmission_Closes1011_AndTheRetryIsAdmitted()
+    {
+        var doubles = new GatewayDoubles();
+        await using var gateway = await GatewayTestHost.StartAsync(doubles);
+        doubles.Presence.Failure = new TimeoutException("store unreachable");
+        await using (var first = await gateway.ConnectAsync())
+        {
+            Assert.Equal(1011, await first.ClosedAsync());
+        }
+
+        doubles.Presence.Failure = null;
+        await using var retry = await gateway.ConnectAsync();
+        await retry.HelloAsync();
+        Assert.Single(gateway.Connected.Sessions);
+    }
 }
