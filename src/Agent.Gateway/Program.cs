@@ -6,6 +6,11 @@ using Agent.Gateway.Routing;
 using Agent.Gateway.Store;
 using Serilog;
 
+if (HashTokenCommand.IsRequested(args))
+{
+    return await HashTokenCommand.RunAsync(Console.In, Console.Out, Console.Error);
+}
+
 Log.Logger = GatewayLogging.CreateBootstrapLogger();
 try
 {
@@ -25,6 +30,11 @@ try
 
     await app.RunAsync();
     return 0;
+}
+catch (Exception ex) when (GatewayStartupFailure.TryDescribe(ex, out var problems))
+{
+    Log.Fatal("Invalid configuration: {Problems:l}", problems);
+    return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

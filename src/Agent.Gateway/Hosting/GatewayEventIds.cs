@@ -6,6 +6,20 @@ namespace Agent.Gateway.Hosting;
 /// </summary>
 internal static class GatewayEventIds
 {
+    public const int AdminKeyRefused = 5000;
+    public const int ReadinessProbeFailed = 5001;
+
+    public const int SessionRefused = 5100;
+    public const int SessionWelcomed = 5101;
+    public const int SessionEnded = 5102;
+    public const int BadFrame = 5103;
+    public const int AgentError = 5104;
+    public const int UnexpectedMessage = 5105;
+    public const int ResultWithoutRequest = 5106;
+    public const int WelcomedHandlerFailed = 5107;
+    public const int SessionFailed = 5108;
+    public const int RequestTimedOut = 5109;
+
     public const int AirflowRequestRefused = 5200;
     public const int AirflowAgentUnavailable = 5201;
     public const int AirflowAgentFailed = 5202;
