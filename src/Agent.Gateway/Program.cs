@@ -8,7 +8,7 @@ using Serilog;
 
 if (HashTokenCommand.IsRequested(args))
 {
-    return await HashTokenCommand.RunAsync(Console.In, Console.Out, Console.Error);
+    return HashTokenCommand.Run(Console.In, Console.Out, Console.Error);
 }
 
 Log.Logger = GatewayLogging.CreateBootstrapLogger();

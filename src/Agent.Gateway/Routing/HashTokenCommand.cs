@@ -9,6 +9,8 @@ internal static class HashTokenCommand
 {
     public const string Verb = "hash-token";
 
+    public static bool IsRequested(string[] args) => args is [Verb];
+
     /// <summary>Exit code 0 with the hash on <paramref name="output"/>; 2 with a message on <paramref name="error"/> when no token came.</summary>
     public static int Run(TextReader input, TextWriter output, TextWriter error)
     {

@@ -1,5 +1,5 @@
+using Agent.Core.Executors.Argo.Customization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Agent.Core.Protocol;
 using Agent.Gateway.Tests.Contract.Backend;
 using Agent.Gateway.Tests.Contract.Fixtures;
@@ -131,7 +131,7 @@ public sealed class DeployErrorPathTests
         var sent = session.Backend.Link.RequestsOf(MessageTypes.PipelineDeploy).Single().Payload.Deserialize(ProtocolJsonContext.Default.PipelineDeployRequest)!;
         Assert.Equal("mysql_prod.mysql_prod_metadata", sent.Pipeline.FullyQualifiedName);
         Assert.Equal("0 2 * * *", sent.Pipeline.Schedule);
-        Assert.Null(JsonNode.Parse(sent.Config.GetString()!)!["pipelineRunId"]);
+        Assert.Null(YamlToJson.Parse(sent.Config.GetString()!)!["pipelineRunId"]);
         var stored = (await session.Backend.Pipelines.FindAsync("mysql_prod_metadata", CancellationToken.None))!;
         Assert.StartsWith(MarkingProtector.Marker, stored.ProtectedPayload, StringComparison.Ordinal);
         Assert.StartsWith(MarkingProtector.Marker, stored.ProtectedConfig, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Agent.Core.Executors.Argo.Customization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Agent.Core.Protocol;
@@ -21,7 +22,7 @@ public sealed class RunRouteTests
 
         var run = session.Backend.Link.RequestsOf(MessageTypes.PipelineRun).Single().Payload.Deserialize(ProtocolJsonContext.Default.PipelineRunRequest)!;
         Assert.True(Guid.TryParse(run.RunId, out _));
-        Assert.Equal(run.RunId, JsonNode.Parse(run.Config.GetString()!)!["pipelineRunId"]!.GetValue<string>());
+        Assert.Equal(run.RunId, YamlToJson.Parse(run.Config.GetString()!)!["pipelineRunId"]!.GetValue<string>());
         Assert.Equal(run.RunId, (await ContractSession.JsonAsync(response)).GetProperty("runId").GetString());
     }
 
@@ -50,10 +51,10 @@ public sealed class RunRouteTests
         using var second = await session.CallAsync("trigger", "AutoTaggerApplication");
 
         var configs = session.Backend.Link.RequestsOf(MessageTypes.PipelineRun)
-            .Select(r => JsonNode.Parse(r.Payload.GetProperty("config").GetString()!)!["appConfig"]!).ToList();
-        Assert.Equal(95, configs[0]["confidenceLevel"]!.GetValue<int>());
+            .Select(r => YamlToJson.Parse(r.Payload.GetProperty("config").GetString()!)!["appConfig"]!).ToList();
+        Assert.Equal(95L, configs[0]["confidenceLevel"]!.GetValue<long>());
         Assert.Equal("AutoTagger", configs[0]["type"]!.GetValue<string>());
-        Assert.Equal(80, configs[1]["confidenceLevel"]!.GetValue<int>());
+        Assert.Equal(80L, configs[1]["confidenceLevel"]!.GetValue<long>());
     }
 
     [Fact]

@@ -71,27 +71,4 @@ public sealed class GatewaySettingsTests
             File.Delete(password);
         }
     }
-
-    [Fact]
-    public async Task HashToken_PrintsTheSha256HexOfTheFirstLine()
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await HashTokenCommand.RunAsync(new StringReader("foo\n"), output, error);
-
-        Assert.Equal(0, exit);
-        // The agents file example's hash: sha256("foo").
-        Assert.Equal("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", output.ToString().Trim());
-    }
-
-    [Fact]
-    public async Task HashToken_WithoutAToken_FailsWithExit2()
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        Assert.Equal(2, await HashTokenCommand.RunAsync(new StringReader(string.Empty), output, error));
-        Assert.Empty(output.ToString());
-    }
 }
