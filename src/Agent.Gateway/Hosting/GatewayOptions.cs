@@ -1,3 +1,4 @@
+using Agent.Gateway.Airflow;
 using Agent.Gateway.Store;
 
 namespace Agent.Gateway.Hosting;
@@ -11,7 +12,8 @@ namespace Agent.Gateway.Hosting;
 /// </summary>
 internal sealed class GatewayOptions
 {
-    public const string DefaultOpenMetadataVersion = "1.13.3";
+    /// <summary>The pinned release (<see cref="OpenMetadataRelease.Version"/>), unless GATEWAY_OPENMETADATA_VERSION says otherwise.</summary>
+    public const string DefaultOpenMetadataVersion = OpenMetadataRelease.Version;
 
     public const string DefaultSqlitePath = "/var/lib/agent-gateway/gateway.db";
 

@@ -38,18 +38,11 @@ public sealed class GatewayProcessTests
         {
             var agents = Path.Combine(directory.FullName, "agents.yaml");
             await File.WriteAllTextAsync(agents, AgentsFiles.Standard());
-            var environment = new Dictionary<string, string>
-            {
-                ["GATEWAY_HOST"] = "127.0.0.1",
-                ["GATEWAY_PORT"] = "0",
-                ["GATEWAY_METRICS_PORT"] = "0",
-                ["GATEWAY_ADMIN_PORT"] = "0",
-                ["AIRFLOW_USERNAME"] = "admin",
-                ["AIRFLOW_PASSWORD"] = "admin-password",
-                ["GATEWAY_AGENTS_FILE"] = agents,
-                ["GATEWAY_SQLITE_PATH"] = Path.Combine(directory.FullName, "gateway.db"),
-                [variable] = value,
-            };
+            // The test host's settings (loopback, free ports, credentials) with a real agents file and database path.
+            var environment = GatewayTestHost.DefaultSettings().ToDictionary(pair => pair.Key, pair => pair.Value!);
+            environment["GATEWAY_AGENTS_FILE"] = agents;
+            environment["GATEWAY_SQLITE_PATH"] = Path.Combine(directory.FullName, "gateway.db");
+            environment[variable] = value;
             if (also is not null)
             {
                 var split = also.IndexOf('=', StringComparison.Ordinal);
@@ -71,6 +64,42 @@ public sealed class GatewayProcessTests
     }
 
     [Fact]
+    public async Task Running_EveryLogEventNamesTheReplica()
+    {
+        var directory = Directory.CreateTempSubdirectory("gateway-process-");
+        var agents = Path.Combine(directory.FullName, "agents.yaml");
+        await File.WriteAllTextAsync(agents, AgentsFiles.Standard());
+        var start = Start([]);
+        foreach (var (name, value) in GatewayTestHost.DefaultSettings())
+        {
+            start.Environment[name] = value;
+        }
+
+        (start.Environment["GATEWAY_AGENTS_FILE"], start.Environment["GATEWAY_SQLITE_PATH"]) = (agents, Path.Combine(directory.FullName, "gateway.db"));
+        (start.Environment["GATEWAY_REPLICA_ID"], start.Environment["LOG_FORMAT"], start.Environment["LOG_LEVEL"]) = ("process-replica-1", "json", "Information");
+        using var process = Process.Start(start)!;
+        try
+        {
+            // The first event after the bootstrap logger hands over (a migration or "Now listening") is enough.
+            string? line;
+            do
+            {
+                line = await process.StandardOutput.ReadLineAsync(TestTimeouts.Token());
+            }
+            while (line is not null && !line.StartsWith('{'));
+
+            Assert.NotNull(line);
+            Assert.Contains("\"ReplicaId\":\"process-replica-1\"", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestTimeouts.Token());
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task HashToken_ReadsStdin_AndPrintsTheHash()
     {
         var (exit, output) = await RunAsync(["hash-token"], input: "foo\n", new Dictionary<string, string>());
@@ -79,7 +108,8 @@ public sealed class GatewayProcessTests
         Assert.Equal("2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", output.Trim());
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string[] args, string? input, Dictionary<string, string> environment)
+    /// <summary>The gateway's command line, without the GATEWAY_, AIRFLOW_ and LOG_ variables of the test's own environment.</summary>
+    private static ProcessStartInfo Start(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -99,6 +129,12 @@ public sealed class GatewayProcessTests
             start.Environment.Remove(name);
         }
 
+        return start;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string[] args, string? input, Dictionary<string, string> environment)
+    {
+        var start = Start(args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
