@@ -1,3 +1,4 @@
+using Agent.Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
@@ -11,8 +12,8 @@ internal static class AirflowApiExtensions
 {
     public static WebApplicationBuilder AddAirflowApi(this WebApplicationBuilder builder)
     {
-        // Read now, so a bad value stops start-up instead of the first request.
-        builder.Services.AddSingleton(AirflowApiSettings.Load(builder.Configuration));
+        // The one settings instance; its rules stop start-up on a bad value, before the first request.
+        builder.Services.AddSingleton(AirflowApiSettings.From(builder.GatewayOptions()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new AirflowMetrics(sp.GetService<IMetricFactory>() ?? Metrics.DefaultFactory));
         builder.Services.AddSingleton<BasicAuthFilter>();

@@ -1,3 +1,5 @@
+using Agent.Gateway.Hosting;
+
 namespace Agent.Gateway.Configs;
 
 /// <summary>
@@ -9,13 +11,9 @@ internal static class RunConfigExtensions
 {
     public static WebApplicationBuilder AddRunConfigs(this WebApplicationBuilder builder)
     {
-        var text = builder.Configuration[OpenMetadataLookupOptions.TimeoutVariable];
-        var seconds = text is null ? new OpenMetadataLookupOptions().TimeoutSeconds : int.TryParse(text, out var parsed) ? parsed : -1;
-        // A bad value stops start-up through the validator; the handler below only ever sees a usable one.
-        builder.Services.AddOptionsWithValidateOnStart<OpenMetadataLookupOptions>()
-            .Configure(options => options.TimeoutSeconds = seconds)
-            .ValidateDataAnnotations();
-        var timeout = TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 300));
+        // A bad value stops start-up through the settings' rules; the clamp only keeps the handler's own checks quiet
+        // until then.
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(builder.GatewayOptions().OpenMetadataTimeoutSeconds, 1, 300));
         builder.Services.AddHttpClient<IOpenMetadataServiceLookup, OpenMetadataServiceLookup>()
             .AddStandardResilienceHandler(resilience =>
             {

@@ -9,8 +9,7 @@ internal static class GatewayHostingExtensions
     /// <summary>Settings, logging, the three listeners, metrics, health checks, the admin API and its Swagger document.</summary>
     public static WebApplicationBuilder AddGatewayHosting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptionsWithValidateOnStart<GatewayOptions>().Bind(builder.Configuration).PostConfigure(SecretFiles.Resolve);
-        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsRules>();
+        builder.GatewayOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AdminAuthorization>();
         builder.AddGatewayLogging();

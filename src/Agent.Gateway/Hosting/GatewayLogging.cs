@@ -21,17 +21,20 @@ internal static class GatewayLogging
 
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
-        // Read before the container exists: the logger is configured while it is built. A bad value is refused by
-        // validation at start, so the defaults here only last until that one line is written.
-        var json = string.Equals(builder.Configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase);
-        var level = Level(builder.Configuration["LOG_LEVEL"]);
+        // The logger is configured while the container is built. A bad value is refused by the settings' rules at
+        // start, so the defaults here only last until that one line is written.
+        var settings = builder.GatewayOptions();
+        var json = string.Equals(settings.LogFormat, "json", StringComparison.OrdinalIgnoreCase);
+        var level = Level(settings.LogLevel);
         builder.Services.AddSerilog(
             logger =>
             {
                 logger.MinimumLevel.Is(level)
                     // Hosting's own per-request lines repeat the one request line below.
                     .MinimumLevel.Override("Microsoft.AspNetCore", level < LogEventLevel.Warning ? LogEventLevel.Warning : level)
-                    .Enrich.FromLogContext();
+                    .Enrich.FromLogContext()
+                    // Every event names its replica, as presence, the bus and the admin view do: the same id.
+                    .Enrich.WithProperty("ReplicaId", settings.ReplicaId);
                 if (json)
                 {
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());

@@ -1,14 +1,21 @@
+using Agent.Gateway.Airflow;
+using Agent.Gateway.Store;
+
 namespace Agent.Gateway.Hosting;
 
 /// <summary>
 /// Every setting of the gateway, bound from the operators' environment variables by their own names
 /// (<see cref="ConfigurationKeyNameAttribute"/>), so a conversion error already names the variable.
-/// <see cref="GatewayOptionsRules"/> checks them at start; the <c>_FILE</c> variants are read into their value by
-/// <see cref="SecretFiles"/> first. Other slices read their timeouts and credentials from here.
+/// <see cref="GatewaySettings"/> reads them once (the only place a variable is read), <see cref="SecretFiles"/> reads
+/// the <c>_FILE</c> variants into their value, and <see cref="GatewayOptionsRules"/> checks them at start. Every slice
+/// reads its settings from this one instance.
 /// </summary>
 internal sealed class GatewayOptions
 {
-    public const string DefaultOpenMetadataVersion = "1.13.3";
+    /// <summary>The pinned release (<see cref="OpenMetadataRelease.Version"/>), unless GATEWAY_OPENMETADATA_VERSION says otherwise.</summary>
+    public const string DefaultOpenMetadataVersion = OpenMetadataRelease.Version;
+
+    public const string DefaultSqlitePath = "/var/lib/agent-gateway/gateway.db";
 
     [ConfigurationKeyName("GATEWAY_PORT")]
     public int Port { get; set; } = 8080;
@@ -50,7 +57,7 @@ internal sealed class GatewayOptions
     public string Store { get; set; } = "sqlite";
 
     [ConfigurationKeyName("GATEWAY_SQLITE_PATH")]
-    public string SqlitePath { get; set; } = "/var/lib/agent-gateway/gateway.db";
+    public string SqlitePath { get; set; } = DefaultSqlitePath;
 
     [ConfigurationKeyName("GATEWAY_POSTGRES_CONNECTION")]
     public string? PostgresConnection { get; set; }
@@ -77,6 +84,9 @@ internal sealed class GatewayOptions
     [ConfigurationKeyName("LOG_LEVEL")]
     public string LogLevel { get; set; } = "Information";
 
+    /// <summary>Secrets given both inline and in a file (filled by <see cref="SecretFiles"/>; internal, so never bound).</summary>
+    internal List<string> SetWithItsFile { get; } = [];
+
     public TimeSpan DeployTimeout => TimeSpan.FromSeconds(DeployTimeoutSeconds);
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
@@ -85,6 +95,8 @@ internal sealed class GatewayOptions
 
     public bool IsPostgres => string.Equals(Store, "postgres", StringComparison.OrdinalIgnoreCase);
 
+    public StoreKind StoreKind => IsPostgres ? StoreKind.Postgres : StoreKind.Sqlite;
+
     public bool AdminAuthEnabled => !string.IsNullOrWhiteSpace(AdminApiKey);
 
     /// <summary>Loopback without a key (reach it with <c>kubectl port-forward</c>); with one, where the public listener binds.</summary>
@@ -92,7 +104,15 @@ internal sealed class GatewayOptions
 
     private static class DefaultReplicaId
     {
-        // Drawn once: the options may be rebuilt, the replica's name must not change under its presence claims.
-        public static readonly string Value = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..6]}";
+        // Drawn once per process: the replica's name must not change under its presence claims. Machine name (the pod
+        // name in Kubernetes, cut to the charset and 32 characters) plus a short random part, so a restarted pod is a
+        // new replica; 39 characters at most, within GATEWAY_REPLICA_ID's rule.
+        public static readonly string Value = $"{Machine()}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+
+        private static string Machine()
+        {
+            var machine = new string([.. Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')]);
+            return machine.Length > 32 ? machine[..32] : machine;
+        }
     }
 }

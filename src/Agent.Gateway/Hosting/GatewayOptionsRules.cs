@@ -1,17 +1,17 @@
 using System.Net;
-using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Gateway.Hosting;
 
 /// <summary>
 /// Checks <see cref="GatewayOptions"/> at start. Every failure is one sentence that begins with the variable's name,
-/// so the operator knows what to fix; values are quoted only when they are not secrets.
+/// so the operator knows what to fix; values are quoted only when they are not secrets. The secrets' rules are in
+/// <see cref="GatewaySecretRules"/>; the agents file's content is checked by Routing's validator.
 /// </summary>
-internal sealed class GatewayOptionsRules : IValidateOptions<GatewayOptions>
+internal sealed partial class GatewayOptionsRules : IValidateOptions<GatewayOptions>
 {
-    /// <summary>128 bits: the smallest admin key worth the name.</summary>
-    public const int MinimumKeyBytes = 16;
+    public const int MaxReplicaIdLength = 40;
 
     private static readonly string[] LogLevels = ["verbose", "trace", "debug", "information", "info", "warning", "warn", "error", "fatal", "critical"];
 
@@ -19,24 +19,22 @@ internal sealed class GatewayOptionsRules : IValidateOptions<GatewayOptions>
     {
         var failures = new List<string>();
         CheckListeners(options, failures);
-        CheckSecrets(options, failures);
+        GatewaySecretRules.Check(options, failures);
         Require(failures, options.AirflowUsername, "AIRFLOW_USERNAME is required: the Basic user OpenMetadata's Airflow client is configured with");
         Require(failures, options.AgentsFile, "GATEWAY_AGENTS_FILE is required: the YAML file of agents, their token hashes and routing rules");
-        if (!IsVersion(options.OpenMetadataVersion))
+
+        // AirflowRESTClient.validServerClientVersions @03fa0ab6 reads the version with (\d+.\d+.\d+): "1.13" fails every check.
+        if (!SemanticVersion().IsMatch(options.OpenMetadataVersion ?? string.Empty))
         {
-            failures.Add($"GATEWAY_OPENMETADATA_VERSION must be a release such as {GatewayOptions.DefaultOpenMetadataVersion} (got '{options.OpenMetadataVersion}')");
+            failures.Add($"GATEWAY_OPENMETADATA_VERSION must be a release major.minor.patch such as {GatewayOptions.DefaultOpenMetadataVersion} (got '{options.OpenMetadataVersion}')");
         }
 
-        if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase) && !options.IsPostgres)
-        {
-            failures.Add($"GATEWAY_STORE must be sqlite or postgres (got '{options.Store}')");
-        }
+        CheckStore(options, failures);
+        Bound(failures, "GATEWAY_DEPLOY_TIMEOUT_SECONDS", options.DeployTimeoutSeconds, 3600);
+        Bound(failures, "GATEWAY_REQUEST_TIMEOUT_SECONDS", options.RequestTimeoutSeconds, 3600);
 
-        Require(failures, options.SqlitePath, "GATEWAY_SQLITE_PATH must not be empty");
-        Require(failures, options.ReplicaId, "GATEWAY_REPLICA_ID must not be empty");
-        Bound(failures, "GATEWAY_DEPLOY_TIMEOUT_SECONDS", options.DeployTimeoutSeconds);
-        Bound(failures, "GATEWAY_REQUEST_TIMEOUT_SECONDS", options.RequestTimeoutSeconds);
-        Bound(failures, "GATEWAY_OPENMETADATA_TIMEOUT_SECONDS", options.OpenMetadataTimeoutSeconds);
+        // A lookup answers in milliseconds; five minutes already holds a deploy far past OpenMetadata's patience.
+        Bound(failures, "GATEWAY_OPENMETADATA_TIMEOUT_SECONDS", options.OpenMetadataTimeoutSeconds, 300);
         if (!string.Equals(options.LogFormat, "text", StringComparison.OrdinalIgnoreCase) && !string.Equals(options.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
         {
             failures.Add($"LOG_FORMAT must be text or json (got '{options.LogFormat}')");
@@ -68,33 +66,20 @@ internal sealed class GatewayOptionsRules : IValidateOptions<GatewayOptions>
         }
     }
 
-    private static void CheckSecrets(GatewayOptions options, List<string> failures)
+    private static void CheckStore(GatewayOptions options, List<string> failures)
     {
-        FileReadable(failures, options.AdminApiKeyFile, "GATEWAY_ADMIN_API_KEY_FILE");
-        FileReadable(failures, options.AirflowPasswordFile, "AIRFLOW_PASSWORD_FILE");
-        FileReadable(failures, options.PostgresConnectionFile, "GATEWAY_POSTGRES_CONNECTION_FILE");
-        if (options.AdminApiKey is { } key && !string.IsNullOrWhiteSpace(key) && Encoding.UTF8.GetByteCount(key.Trim()) < MinimumKeyBytes)
+        if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase) && !options.IsPostgres)
         {
-            var variable = string.IsNullOrWhiteSpace(options.AdminApiKeyFile) ? "GATEWAY_ADMIN_API_KEY" : "GATEWAY_ADMIN_API_KEY_FILE";
-            failures.Add($"{variable} must hold at least {MinimumKeyBytes} bytes: the admin API is reachable from outside the pod with it");
+            failures.Add($"GATEWAY_STORE must be sqlite or postgres (got '{options.Store}')");
         }
 
-        if (string.IsNullOrWhiteSpace(options.AirflowPassword) && string.IsNullOrWhiteSpace(options.AirflowPasswordFile))
-        {
-            failures.Add("AIRFLOW_PASSWORD (or AIRFLOW_PASSWORD_FILE) is required: the Basic password OpenMetadata's Airflow client is configured with");
-        }
+        Require(failures, options.SqlitePath, "GATEWAY_SQLITE_PATH must not be empty");
 
-        if (options.IsPostgres && string.IsNullOrWhiteSpace(options.PostgresConnection) && string.IsNullOrWhiteSpace(options.PostgresConnectionFile))
+        // The id names a LISTEN channel and a presence row: a short, quotable name.
+        var replica = options.ReplicaId ?? string.Empty;
+        if (replica.Length is 0 or > MaxReplicaIdLength || !replica.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            failures.Add("GATEWAY_POSTGRES_CONNECTION (or GATEWAY_POSTGRES_CONNECTION_FILE) is required with GATEWAY_STORE=postgres");
-        }
-    }
-
-    private static void FileReadable(List<string> failures, string? path, string variable)
-    {
-        if (!string.IsNullOrWhiteSpace(path) && SecretFiles.TryRead(path, variable, out var problem) is null)
-        {
-            failures.Add(problem!);
+            failures.Add($"GATEWAY_REPLICA_ID must be 1-{MaxReplicaIdLength} letters, digits, '.', '_' or '-' (got '{replica}')");
         }
     }
 
@@ -114,17 +99,14 @@ internal sealed class GatewayOptionsRules : IValidateOptions<GatewayOptions>
         }
     }
 
-    private static void Bound(List<string> failures, string variable, int seconds)
+    private static void Bound(List<string> failures, string variable, int seconds, int most)
     {
-        if (seconds is < 1 or > 3600)
+        if (seconds < 1 || seconds > most)
         {
-            failures.Add($"{variable} must be from 1 to 3600 seconds (got {seconds})");
+            failures.Add($"{variable} must be from 1 to {most} seconds (got {seconds})");
         }
     }
 
-    private static bool IsVersion(string? version)
-    {
-        var parts = version?.Split('.') ?? [];
-        return parts.Length >= 2 && parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit));
-    }
+    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    private static partial Regex SemanticVersion();
 }

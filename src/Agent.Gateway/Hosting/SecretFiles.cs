@@ -1,19 +1,23 @@
 namespace Agent.Gateway.Hosting;
 
 /// <summary>
-/// Reads each <c>*_FILE</c> variable (a mounted Secret) into the value it stands for, when the value itself is not set.
-/// A file that cannot be read is left for <see cref="GatewayOptionsRules"/> to name; its content is never logged.
+/// Reads each <c>*_FILE</c> variable (a mounted Secret) into the value it stands for. The gateway's only secret-file
+/// reader. A file that cannot be read, or a variable set together with its <c>_FILE</c>, is left for
+/// <see cref="GatewayOptionsRules"/> to name; the content is never logged.
 /// </summary>
 internal static class SecretFiles
 {
     public static void Resolve(GatewayOptions options)
     {
-        options.AdminApiKey = FromFile(options.AdminApiKey, options.AdminApiKeyFile);
-        options.AirflowPassword = FromFile(options.AirflowPassword, options.AirflowPasswordFile);
-        options.PostgresConnection = FromFile(options.PostgresConnection, options.PostgresConnectionFile);
+        options.AdminApiKey = FromFile(options, "GATEWAY_ADMIN_API_KEY", options.AdminApiKey, options.AdminApiKeyFile);
+        options.AirflowPassword = FromFile(options, "AIRFLOW_PASSWORD", options.AirflowPassword, options.AirflowPasswordFile);
+        options.PostgresConnection = FromFile(options, "GATEWAY_POSTGRES_CONNECTION", options.PostgresConnection, options.PostgresConnectionFile);
     }
 
-    /// <summary>The file's content (trimmed: files usually end in a newline), or null with why it cannot be used.</summary>
+    /// <summary>
+    /// The file's content without its trailing newline (editors and <c>echo</c> add one; a password may end in a space),
+    /// or null with why it cannot be used. The problem names the variable and the path, never the content.
+    /// </summary>
     public static string? TryRead(string path, string variable, out string? problem)
     {
         problem = null;
@@ -31,7 +35,14 @@ internal static class SecretFiles
                 return null;
             }
 
-            return File.ReadAllText(path).Trim();
+            var text = File.ReadAllText(path).TrimEnd('\r', '\n');
+            if (text.Length == 0)
+            {
+                problem = $"{variable} names an empty file: '{path}'";
+                return null;
+            }
+
+            return text;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -40,6 +51,20 @@ internal static class SecretFiles
         }
     }
 
-    private static string? FromFile(string? value, string? path) =>
-        !string.IsNullOrWhiteSpace(value) || string.IsNullOrWhiteSpace(path) ? value : TryRead(path, string.Empty, out _);
+    private static string? FromFile(GatewayOptions options, string variable, string? value, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return value;
+        }
+
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            // Two sources of one secret would disagree silently: the rules refuse it, whatever the file holds.
+            options.SetWithItsFile.Add(variable);
+            return value;
+        }
+
+        return TryRead(path, string.Empty, out _);
+    }
 }

@@ -1,4 +1,5 @@
 using Agent.Gateway.Agents;
+using Agent.Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Gateway.Routing;
@@ -11,11 +12,9 @@ internal static class RoutingExtensions
 {
     public static WebApplicationBuilder AddAgentDirectory(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptionsWithValidateOnStart<AgentsFileOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.Path = configuration[AgentsFileOptions.Variable]);
-        builder.Services.AddSingleton<IValidateOptions<AgentsFileOptions>, AgentsFileOptionsValidator>();
-        builder.Services.AddSingleton(services =>
-            AgentsFileLoader.Load(services.GetRequiredService<IOptions<AgentsFileOptions>>().Value.Path!));
+        var settings = builder.GatewayOptions();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, AgentsFileValidator>();
+        builder.Services.AddSingleton(_ => AgentsFileLoader.Load(settings.AgentsFile!));
         builder.Services.AddSingleton<IAgentCredentials, AgentCredentials>();
         builder.Services.AddSingleton<IAgentRouter, AgentRouter>();
         return builder;

@@ -1,3 +1,4 @@
+using Agent.Gateway.Hosting;
 using Agent.Gateway.Store.Postgres;
 using Agent.Gateway.Store.Protection;
 using Agent.Gateway.Store.Sql;
@@ -5,7 +6,6 @@ using Agent.Gateway.Store.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Agent.Gateway.Store;
 
@@ -21,18 +21,15 @@ internal static class StoreExtensions
     public static TBuilder AddGatewayStore<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        // Read once: the default replica id is random, and the backend is chosen here. A bad value is reported by the
-        // validator when the host starts (OptionsValidationException naming the variable).
-        var settings = StoreOptions.Read(builder.Configuration);
+        // The one settings instance: the backend is chosen here, and its replica id (drawn once) names this replica on
+        // the bus. A bad value is reported by the settings' rules when the host starts, naming the variable.
+        var settings = builder.GatewayOptions();
         var services = builder.Services;
-        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.AddOptions<StoreOptions>().Configure(settings.CopyTo).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        if (settings.Kind == StoreKind.Postgres)
+        if (settings.StoreKind == StoreKind.Postgres)
         {
-            services.AddSingleton(sp => new PostgresDatabase(
-                sp.GetRequiredService<IOptions<StoreOptions>>().Value.PostgresConnection!, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+            services.AddSingleton(sp => new PostgresDatabase(settings.PostgresConnection!, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
             services.AddSingleton<StoreDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<PostgresReplicaBus>();
             services.AddSingleton<IReplicaBus>(sp => sp.GetRequiredService<PostgresReplicaBus>());
@@ -40,8 +37,7 @@ internal static class StoreExtensions
         }
         else
         {
-            services.AddSingleton<StoreDatabase>(sp => new SqliteDatabase(
-                sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath, sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+            services.AddSingleton<StoreDatabase>(sp => new SqliteDatabase(settings.SqlitePath, sp.GetRequiredService<ILogger<SqliteDatabase>>()));
             services.AddSingleton<IReplicaBus, SingleReplicaBus>();
         }
 

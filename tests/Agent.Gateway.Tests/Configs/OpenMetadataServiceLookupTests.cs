@@ -112,7 +112,7 @@ public sealed class OpenMetadataServiceLookupTests
         var builder = WebApplication.CreateSlimBuilder();
         if (timeoutSeconds is not null)
         {
-            builder.Configuration[OpenMetadataLookupOptions.TimeoutVariable] = timeoutSeconds;
+            builder.Configuration["GATEWAY_OPENMETADATA_TIMEOUT_SECONDS"] = timeoutSeconds;
         }
 
         builder.AddRunConfigs();

@@ -27,6 +27,7 @@ public sealed class AdminApiTests
         Assert.Equal(agent.InstanceId, listed.GetProperty("instanceId").GetString());
         Assert.Equal("127.0.0.1", listed.GetProperty("remoteAddress").GetString());
         Assert.Equal(0, listed.GetProperty("inFlightRequests").GetInt32());
+        Assert.Equal(gateway.Doubles.Bus.ReplicaId, listed.GetProperty("replicaId").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Agent.Gateway.Hosting;
 using Agent.Gateway.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -59,12 +60,12 @@ public sealed class AgentsFileLoaderTests
     }
 
     [Fact]
-    public void Validator_VariableUnset_FailsNamingTheVariable()
+    public void Validator_VariableUnset_LeavesItToTheSettingsRules()
     {
-        var result = new AgentsFileOptionsValidator().Validate(null, new AgentsFileOptions());
+        var options = new GatewayOptions();
 
-        Assert.True(result.Failed);
-        Assert.StartsWith("GATEWAY_AGENTS_FILE is required", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new AgentsFileValidator().Validate(null, options).Skipped);
+        Assert.Contains(new GatewayOptionsRules().Validate(null, options).Failures!, failure => failure.StartsWith("GATEWAY_AGENTS_FILE is required", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class AgentsFileLoaderTests
         {
             File.WriteAllText(path, "agents: []");
 
-            var result = new AgentsFileOptionsValidator().Validate(null, new AgentsFileOptions { Path = path });
+            var result = new AgentsFileValidator().Validate(null, new GatewayOptions { AgentsFile = path });
 
             Assert.Equal($"GATEWAY_AGENTS_FILE: agents file {path}: agents is missing or empty: declare at least one agent (id and tokenSha256)", result.FailureMessage);
         }

@@ -31,8 +31,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     private protected override Task<IReadOnlyDictionary<string, string?>> CreateStoreAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
         {
-            [StoreOptions.SqlitePathVariable] = DatabasePath,
-            [StoreOptions.ReplicaIdVariable] = "sqlite-test",
+            ["GATEWAY_SQLITE_PATH"] = DatabasePath,
+            ["GATEWAY_REPLICA_ID"] = "sqlite-test",
         });
 
     // The main file and its write-ahead log: a payload written in clear would be in one of them.

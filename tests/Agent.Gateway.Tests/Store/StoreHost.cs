@@ -8,10 +8,18 @@ namespace Agent.Gateway.Tests.Store;
 /// <summary>A host with only the store registered (as Program.cs does it), started, so hosted services run as in the gateway.</summary>
 internal static class StoreHost
 {
+    /// <summary>The settings the gateway's rules require of every host, whatever slice it runs; a test's own win.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Required = new Dictionary<string, string?>
+    {
+        ["AIRFLOW_USERNAME"] = "admin",
+        ["AIRFLOW_PASSWORD"] = "admin-password",
+        ["GATEWAY_AGENTS_FILE"] = "/etc/agent-gateway/agents.yaml",
+    };
+
     public static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider? timeProvider = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(Required).AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         if (timeProvider is not null)
         {

@@ -14,7 +14,10 @@ public sealed partial class GatewayDocsTests
             .SelectMany(firstCell => BacktickedName().Matches(firstCell).Select(match => match.Groups["name"].Value))
             .ToList();
 
+        // Each documented variable is a property of GatewayOptions bound by that name, and nothing it binds is undocumented.
+        Assert.All(names, name => Assert.True(GatewaySettings.PropertyByVariable.ContainsKey(name), $"{name} is not a ConfigurationKeyName of GatewayOptions"));
         Assert.Equal(GatewaySettings.All.Order(), names.Order());
+        Assert.All(GatewaySettings.Secrets, secret => Assert.Contains(secret, GatewaySettings.All));
     }
 
     [Fact]

@@ -1,8 +1,15 @@
+extern alias gateway;
+
+using System.Reflection;
+using gateway::Agent.Gateway.Hosting;
+using Microsoft.Extensions.Configuration;
+
 namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>
-/// The gateway's environment variables, as the issue-15 design table fixes them (docs/gateway.md "Gateway settings"
-/// must list exactly these). The hosting slice's own list of names replaces this copy once it exists.
+/// The gateway's environment variables, read by reflection from <see cref="GatewayOptions"/> (its
+/// <see cref="ConfigurationKeyNameAttribute"/>s), the only place the gateway reads a setting. docs/gateway.md
+/// "Gateway settings", the manifests and the Dockerfile must agree with it.
 /// </summary>
 internal static class GatewaySettings
 {
@@ -13,11 +20,12 @@ internal static class GatewaySettings
         "GATEWAY_POSTGRES_CONNECTION", "GATEWAY_POSTGRES_CONNECTION_FILE",
     };
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(Secrets, StringComparer.Ordinal)
-    {
-        "GATEWAY_PORT", "GATEWAY_HOST", "GATEWAY_METRICS_PORT", "GATEWAY_ADMIN_PORT", "AIRFLOW_USERNAME",
-        "GATEWAY_OPENMETADATA_VERSION", "GATEWAY_AGENTS_FILE", "GATEWAY_STORE", "GATEWAY_SQLITE_PATH", "GATEWAY_REPLICA_ID",
-        "GATEWAY_DEPLOY_TIMEOUT_SECONDS", "GATEWAY_REQUEST_TIMEOUT_SECONDS", "GATEWAY_OPENMETADATA_TIMEOUT_SECONDS",
-        "LOG_FORMAT", "LOG_LEVEL",
-    };
+    /// <summary>Every <c>ConfigurationKeyName</c> of <see cref="GatewayOptions"/>, by the property it binds.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PropertyByVariable = typeof(GatewayOptions)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(property => (property.Name, Variable: property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name))
+        .Where(pair => pair.Variable is not null)
+        .ToDictionary(pair => pair.Variable!, pair => pair.Name, StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(PropertyByVariable.Keys, StringComparer.Ordinal);
 }

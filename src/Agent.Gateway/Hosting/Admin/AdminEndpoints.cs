@@ -15,10 +15,10 @@ internal static class AdminEndpoints
     }
 
     /// <summary>The agent sessions this replica holds.</summary>
-    private static JsonHttpResult<IReadOnlyList<AgentView>> Agents(IConnectedAgents agents) =>
+    private static JsonHttpResult<IReadOnlyList<AgentView>> Agents(IConnectedAgents agents, IReplicaBus bus) =>
         TypedResults.Json<IReadOnlyList<AgentView>>(
             [.. agents.Sessions.Select(a => new AgentView(
-                a.AgentId, a.InstanceId, a.SessionId, a.AgentVersion, a.RemoteAddress?.ToString(), a.ConnectedAt, a.InFlightRequests, a.InFlightRuns))],
+                a.AgentId, a.InstanceId, a.SessionId, a.AgentVersion, a.RemoteAddress?.ToString(), a.ConnectedAt, a.InFlightRequests, a.InFlightRuns, bus.ReplicaId))],
             AdminJsonContext.Default.IReadOnlyListAgentView);
 
     /// <summary>The deployed pipelines, never their payload or config.</summary>

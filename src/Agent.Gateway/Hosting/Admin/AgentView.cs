@@ -1,6 +1,6 @@
 namespace Agent.Gateway.Hosting.Admin;
 
-/// <summary>One connected agent as <c>GET /admin/agents</c> shows it.</summary>
+/// <summary>One connected agent as <c>GET /admin/agents</c> shows it, with the replica holding it (the bus's id).</summary>
 internal sealed record AgentView(
     string AgentId,
     string InstanceId,
@@ -9,4 +9,5 @@ internal sealed record AgentView(
     string? RemoteAddress,
     DateTimeOffset ConnectedAt,
     int InFlightRequests,
-    int InFlightRuns);
+    int InFlightRuns,
+    string ReplicaId);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Agent.Gateway.Agents;
+using Agent.Gateway.Hosting;
 using Agent.Gateway.Store.Sql;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -26,7 +27,7 @@ internal sealed class PostgresReplicaBus : BackgroundService, IReplicaBus
     private Func<ForwardedRequest, CancellationToken, Task<AgentReply>>? _handler;
 
     public PostgresReplicaBus(
-        PostgresDatabase database, IPayloadProtector protector, IOptions<StoreOptions> options, TimeProvider timeProvider, ILogger<PostgresReplicaBus> logger)
+        PostgresDatabase database, IPayloadProtector protector, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<PostgresReplicaBus> logger)
     {
         _database = database;
         _protector = protector;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Agent.Gateway.Agents;
+using Agent.Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Gateway.Store.Sqlite;
@@ -8,7 +9,7 @@ namespace Agent.Gateway.Store.Sqlite;
 /// The bus of the embedded store: one replica, so an agent not connected here is not connected anywhere and nothing is
 /// ever forwarded to this replica.
 /// </summary>
-internal sealed class SingleReplicaBus(IOptions<StoreOptions> options) : IReplicaBus
+internal sealed class SingleReplicaBus(IOptions<GatewayOptions> options) : IReplicaBus
 {
     public string ReplicaId => options.Value.ReplicaId;
 

@@ -45,6 +45,7 @@ internal sealed class AirflowGatewayHost : IAsyncDisposable
         {
             ["AIRFLOW_USERNAME"] = Username,
             ["AIRFLOW_PASSWORD"] = Password,
+            ["GATEWAY_AGENTS_FILE"] = "/etc/agent-gateway/agents.yaml",
             ["GATEWAY_DEPLOY_TIMEOUT_SECONDS"] = DeployTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GATEWAY_REQUEST_TIMEOUT_SECONDS"] = RequestTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
