@@ -105,7 +105,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         double Sample(string suffix) => text.Split('\n')
             .Where(line => line.StartsWith($"collate_hybrid_gateway_agent_request_duration_seconds_{suffix}{{type=\"{type}\"}} ", StringComparison.Ordinal))
             .Select(line => double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(double.NaN).First();
+            .DefaultIfEmpty(0).First();
         return (Sample("sum") * 1000, Sample("count"));
     }
 

@@ -137,27 +137,17 @@ internal sealed class ProtocolAgent : IAsyncDisposable
     private Task SendResultAsync(string replyTo, ResultPayload result) =>
         SendReliableAsync(MessageTypes.Result, result, ProtocolJsonContext.Default.ResultPayload, replyTo);
 
-    private async Task SendReliableAsync<T>(string type, T payload, JsonTypeInfo<T> payloadType, string? replyTo = null)
+    private Task SendReliableAsync<T>(string type, T payload, JsonTypeInfo<T> payloadType, string? replyTo = null) =>
+        SendAsync(type, payload, payloadType, reliable: true, replyTo);
+
+    private async Task SendAsync<T>(string type, T payload, JsonTypeInfo<T> payloadType, bool reliable = false, string? replyTo = null)
     {
         // Numbered under the send lock, so the gateway sees seqs in order.
         await _sending.WaitAsync(_stopping.Token);
         try
         {
-            var frame = MessageCodec.Encode(MessageCodec.Create(type, payload, payloadType, DateTimeOffset.UtcNow, Interlocked.Increment(ref _seq), replyTo));
-            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _stopping.Token);
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    private async Task SendAsync<T>(string type, T payload, JsonTypeInfo<T> payloadType)
-    {
-        await _sending.WaitAsync(_stopping.Token);
-        try
-        {
-            var frame = MessageCodec.Encode(MessageCodec.Create(type, payload, payloadType, DateTimeOffset.UtcNow));
+            long? seq = reliable ? Interlocked.Increment(ref _seq) : null;
+            var frame = MessageCodec.Encode(MessageCodec.Create(type, payload, payloadType, DateTimeOffset.UtcNow, seq, replyTo));
             await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _stopping.Token);
         }
         finally
