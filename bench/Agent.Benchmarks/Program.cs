@@ -10,7 +10,7 @@ namespace Agent.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak", "argo-call", "logs"];
+    private static readonly string[] Names = ["dispatch", "throughput", "status", "scale", "startup", "micro", "soak", "argo-call", "logs", "gateway"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -49,6 +49,7 @@ internal static class Program
             "soak" => await SoakBenchmark.RunAsync(options),
             "argo-call" => await ArgoCallBenchmark.RunAsync(options),
             "logs" => await LogsBenchmark.RunAsync(options),
+            "gateway" => await GatewayBenchmark.RunAsync(options),
             _ => MicroBenchmarks.Run(args[1..]),
         };
     }

@@ -64,25 +64,28 @@ internal static class BenchHost
         return AgentProcess.Start(environment, AgentDll);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string DefaultAgentDll()
+    /// <summary>A path under the repository root (found from this build's output directory), e.g. a Release build of a deployable.</summary>
+    public static string RepositoryPath(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "HybridAgent.sln")))
             {
-                return Path.Combine(directory.FullName, "src", "Agent.Web", "bin", "Release", "net10.0", "Agent.Web.dll");
+                return Path.Combine(directory.FullName, relative);
             }
         }
 
-        return Path.GetFullPath("src/Agent.Web/bin/Release/net10.0/Agent.Web.dll");
+        return Path.GetFullPath(relative);
     }
+
+    private static string DefaultAgentDll() => RepositoryPath("src/Agent.Web/bin/Release/net10.0/Agent.Web.dll");
 
     private static async Task EchoAsync(HttpContext context)
     {
