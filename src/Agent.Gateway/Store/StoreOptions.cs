@@ -11,7 +11,11 @@ internal sealed class StoreOptions
     public const string PostgresConnectionVariable = "GATEWAY_POSTGRES_CONNECTION";
     public const string PostgresConnectionFileVariable = "GATEWAY_POSTGRES_CONNECTION_FILE";
     public const string ReplicaIdVariable = "GATEWAY_REPLICA_ID";
+    public const string PresenceTtlVariable = "GATEWAY_PRESENCE_TTL_SECONDS";
     public const string DefaultSqlitePath = "/var/lib/agent-gateway/gateway.db";
+
+    /// <summary>Three of the agents' heartbeat intervals: a replica refreshes its claims every third of this.</summary>
+    public const int DefaultPresenceTtlSeconds = 45;
 
     public string Store { get; set; } = "sqlite";
 
@@ -24,6 +28,15 @@ internal sealed class StoreOptions
 
     public string ReplicaId { get; set; } = string.Empty;
 
+    /// <summary>How old a presence claim may get before it counts as absent (its replica crashed or lost the store).</summary>
+    public string PresenceTtlSeconds { get; set; } = DefaultPresenceTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The parsed <see cref="PresenceTtlSeconds"/>; the default when it is not a number (the validator says so).</summary>
+    public TimeSpan PresenceTtl => TimeSpan.FromSeconds(
+        int.TryParse(PresenceTtlSeconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : DefaultPresenceTtlSeconds);
+
     public StoreKind Kind => string.Equals(Store, "postgres", StringComparison.OrdinalIgnoreCase) ? StoreKind.Postgres : StoreKind.Sqlite;
 
     public static StoreOptions Read(IConfiguration configuration)
@@ -33,6 +46,7 @@ internal sealed class StoreOptions
             Store = NonEmpty(configuration[StoreVariable])?.Trim() ?? "sqlite",
             SqlitePath = NonEmpty(configuration[SqlitePathVariable]) ?? DefaultSqlitePath,
             ReplicaId = NonEmpty(configuration[ReplicaIdVariable])?.Trim() ?? DefaultReplicaId(),
+            PresenceTtlSeconds = NonEmpty(configuration[PresenceTtlVariable])?.Trim() ?? DefaultPresenceTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var inline = NonEmpty(configuration[PostgresConnectionVariable]);
         var file = NonEmpty(configuration[PostgresConnectionFileVariable]);
@@ -66,6 +80,7 @@ internal sealed class StoreOptions
         target.PostgresConnection = PostgresConnection;
         target.PostgresConnectionProblem = PostgresConnectionProblem;
         target.ReplicaId = ReplicaId;
+        target.PresenceTtlSeconds = PresenceTtlSeconds;
     }
 
     // Machine name (the pod name in Kubernetes) plus a short random part, so a restarted pod is a new replica.

@@ -8,6 +8,10 @@ internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
 {
     private const int MaxReplicaIdLength = 40;
 
+    // Claims are refreshed every third of the bound, so it must leave room for a few store round trips.
+    private const int MinPresenceTtlSeconds = 3;
+    private const int MaxPresenceTtlSeconds = 3600;
+
     public ValidateOptionsResult Validate(string? name, StoreOptions options)
     {
         var failures = new List<string>();
@@ -24,6 +28,12 @@ internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
         if (options.ReplicaId.Length > MaxReplicaIdLength || !options.ReplicaId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             failures.Add($"{StoreOptions.ReplicaIdVariable} must be 1-{MaxReplicaIdLength} letters, digits, '.', '_' or '-', not '{options.ReplicaId}'");
+        }
+
+        if (!int.TryParse(options.PresenceTtlSeconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ttl) ||
+            ttl is < MinPresenceTtlSeconds or > MaxPresenceTtlSeconds)
+        {
+            failures.Add($"{StoreOptions.PresenceTtlVariable} must be a whole number of seconds from {MinPresenceTtlSeconds} to {MaxPresenceTtlSeconds}, not '{options.PresenceTtlSeconds}'");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

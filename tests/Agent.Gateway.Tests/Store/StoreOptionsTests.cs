@@ -42,6 +42,8 @@ public sealed class StoreOptionsTests : IDisposable
     [InlineData("GATEWAY_POSTGRES_CONNECTION", "Nonsense=1;Password=hunter2", "postgres", "GATEWAY_POSTGRES_CONNECTION is not a valid Npgsql connection string")]
     [InlineData("GATEWAY_POSTGRES_CONNECTION_FILE", "/nonexistent/connection", "postgres", "GATEWAY_POSTGRES_CONNECTION_FILE: cannot read '/nonexistent/connection'")]
     [InlineData("GATEWAY_REPLICA_ID", "replica a", null, "GATEWAY_REPLICA_ID must be 1-40 letters, digits, '.', '_' or '-', not 'replica a'")]
+    [InlineData("GATEWAY_PRESENCE_TTL_SECONDS", "2", null, "GATEWAY_PRESENCE_TTL_SECONDS must be a whole number of seconds from 3 to 3600, not '2'")]
+    [InlineData("GATEWAY_PRESENCE_TTL_SECONDS", "soon", null, "GATEWAY_PRESENCE_TTL_SECONDS must be a whole number of seconds from 3 to 3600, not 'soon'")]
     public void Validate_BadValue_NamesTheVariable(string variable, string value, string? store, string expected)
     {
         var settings = new Dictionary<string, string?> { [variable] = value };
@@ -56,6 +58,13 @@ public sealed class StoreOptionsTests : IDisposable
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PresenceTtl_DefaultsToThreeHeartbeats_AndReadsTheVariable()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(3 * Agent.Gateway.Agents.AgentSession.HeartbeatSeconds), Read([]).PresenceTtl);
+        Assert.Equal(TimeSpan.FromSeconds(6), Read(new() { ["GATEWAY_PRESENCE_TTL_SECONDS"] = "6" }).PresenceTtl);
     }
 
     [Fact]
