@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 
 namespace Agent.IntegrationTests.GatewayReplicas;
@@ -16,18 +15,8 @@ public sealed class GatewayRestartTests : IDisposable
     public async Task Sqlite_SigtermAndStartAgain_DeployedDagStillRuns()
     {
         var database = Path.Combine(_directory.FullName, "gateway.db");
-        await RestartScenarioAsync(new Dictionary<string, string> { ["GATEWAY_STORE"] = "sqlite", ["GATEWAY_SQLITE_PATH"] = database }, kill: false, async () =>
-        {
-            var text = new StringBuilder();
-            foreach (var file in new[] { database, database + "-wal" }.Where(File.Exists))
-            {
-                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new StreamReader(stream, Encoding.Latin1);
-                text.Append(await reader.ReadToEndAsync());
-            }
-
-            return text.ToString();
-        });
+        await RestartScenarioAsync(new Dictionary<string, string> { ["GATEWAY_STORE"] = "sqlite", ["GATEWAY_SQLITE_PATH"] = database }, kill: false,
+            () => Agent.TestKit.Storage.SqliteFiles.ContentAsync(database, TestTimeouts.Token()));
     }
 
     [Fact]
