@@ -16,6 +16,7 @@ internal static class AgentHubExtensions
         builder.Services.AddSingleton<SessionAdmission>();
         builder.Services.AddSingleton<AgentLink>();
         builder.Services.AddSingleton<IAgentLink>(services => services.GetRequiredService<AgentLink>());
+        builder.Services.AddHostedService<PresenceKeeper>();
         return builder;
     }
 

@@ -36,4 +36,10 @@ internal static partial class AgentHubLog
 
     [LoggerMessage(EventId = GatewayEventIds.RequestTimedOut, Level = LogLevel.Warning, Message = "Agent {AgentId} did not answer {Type} within {WaitSeconds} s")]
     public static partial void RequestTimedOut(ILogger logger, string agentId, string type, double waitSeconds);
+
+    [LoggerMessage(EventId = GatewayEventIds.PresenceRefreshFailed, Level = LogLevel.Warning, Message = "Presence claims of replica {ReplicaId} could not be refreshed")]
+    public static partial void PresenceRefreshFailed(ILogger logger, Exception exception, string replicaId);
+
+    [LoggerMessage(EventId = GatewayEventIds.PresenceLost, Level = LogLevel.Warning, Message = "Agent {AgentId} session {SessionId} closed: another replica took over its stale presence claim")]
+    public static partial void PresenceLost(ILogger logger, string agentId, string sessionId);
 }

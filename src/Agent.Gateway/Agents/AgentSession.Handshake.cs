@@ -48,7 +48,13 @@ internal sealed partial class AgentSession
             await _services.Runs.RecordAsync(AgentId, run, _lifetime.Token);
         }
 
-        await _services.Presence.ClaimAsync(AgentId, _services.Bus.ReplicaId, _lifetime.Token);
+        if (!await _services.Presence.ClaimAsync(AgentId, _services.Bus.ReplicaId, _lifetime.Token))
+        {
+            // Another replica welcomed the same agent id since admission looked: the later session gives way.
+            await CloseAsync(CloseCodes.DuplicateAgent, "another agent with this id is connected to another gateway replica");
+            return;
+        }
+
         HasClaimed = true;
         _ackedSeq = acked;
         Volatile.Write(ref _inFlightRuns, hello.Inventory.Count(run => run.PipelineState is PipelineStates.Queued or PipelineStates.Running));

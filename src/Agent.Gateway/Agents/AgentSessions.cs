@@ -15,6 +15,9 @@ internal sealed class AgentSessions(GatewayMetrics metrics, IHostApplicationLife
 
     public IReadOnlyList<ConnectedAgent> Sessions => [.. _sessions.Values.Select(session => session.Snapshot()).OfType<ConnectedAgent>()];
 
+    /// <summary>The sessions whose presence claim is stored, for <see cref="PresenceKeeper"/> to refresh.</summary>
+    public IReadOnlyList<AgentSession> Claimed => [.. _sessions.Values.Where(session => session.HasClaimed && !session.IsClosing)];
+
     public bool TryReserve(AgentSession session) => _sessions.TryAdd(session.AgentId, session);
 
     public void Remove(AgentSession session)

@@ -19,6 +19,8 @@ internal static class GatewayEventIds
     public const int WelcomedHandlerFailed = 5107;
     public const int SessionFailed = 5108;
     public const int RequestTimedOut = 5109;
+    public const int PresenceRefreshFailed = 5110;
+    public const int PresenceLost = 5111;
 
     public const int AirflowRequestRefused = 5200;
     public const int AirflowAgentUnavailable = 5201;

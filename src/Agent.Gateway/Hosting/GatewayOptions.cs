@@ -17,6 +17,8 @@ internal sealed class GatewayOptions
 
     public const string DefaultSqlitePath = "/var/lib/agent-gateway/gateway.db";
 
+    public const int DefaultPresenceTtlSeconds = 3 * Agents.AgentSession.HeartbeatSeconds;
+
     [ConfigurationKeyName("GATEWAY_PORT")]
     public int Port { get; set; } = 8080;
 
@@ -69,6 +71,13 @@ internal sealed class GatewayOptions
     [ConfigurationKeyName("GATEWAY_REPLICA_ID")]
     public string ReplicaId { get; set; } = DefaultReplicaId.Value;
 
+    /// <summary>
+    /// How old a presence claim may get before it counts as absent (its replica crashed or lost the store): three of
+    /// the agents' heartbeat intervals by default; a replica refreshes its claims every third of it.
+    /// </summary>
+    [ConfigurationKeyName("GATEWAY_PRESENCE_TTL_SECONDS")]
+    public int PresenceTtlSeconds { get; set; } = DefaultPresenceTtlSeconds;
+
     [ConfigurationKeyName("GATEWAY_DEPLOY_TIMEOUT_SECONDS")]
     public int DeployTimeoutSeconds { get; set; } = 15;
 
@@ -86,6 +95,8 @@ internal sealed class GatewayOptions
 
     /// <summary>Secrets given both inline and in a file (filled by <see cref="SecretFiles"/>; internal, so never bound).</summary>
     internal List<string> SetWithItsFile { get; } = [];
+
+    public TimeSpan PresenceTtl => TimeSpan.FromSeconds(PresenceTtlSeconds);
 
     public TimeSpan DeployTimeout => TimeSpan.FromSeconds(DeployTimeoutSeconds);
 

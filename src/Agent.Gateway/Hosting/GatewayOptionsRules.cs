@@ -30,6 +30,12 @@ internal sealed partial class GatewayOptionsRules : IValidateOptions<GatewayOpti
         }
 
         CheckStore(options, failures);
+        // Claims are refreshed every third of the bound, so it must leave room for a few store round trips.
+        if (options.PresenceTtlSeconds is < 3 or > 3600)
+        {
+            failures.Add($"GATEWAY_PRESENCE_TTL_SECONDS must be from 3 to 3600 seconds (got {options.PresenceTtlSeconds})");
+        }
+
         Bound(failures, "GATEWAY_DEPLOY_TIMEOUT_SECONDS", options.DeployTimeoutSeconds, 3600);
         Bound(failures, "GATEWAY_REQUEST_TIMEOUT_SECONDS", options.RequestTimeoutSeconds, 3600);
 

@@ -36,6 +36,8 @@ public sealed class GatewaySettingsTests
     [InlineData("GATEWAY_POSTGRES_CONNECTION_FILE", "/run/secrets/pg", "set GATEWAY_POSTGRES_CONNECTION or GATEWAY_POSTGRES_CONNECTION_FILE, not both", "GATEWAY_POSTGRES_CONNECTION=Host=db;Password=hunter2")]
     [InlineData("GATEWAY_REPLICA_ID", "replica a", "GATEWAY_REPLICA_ID must be 1-40 letters, digits, '.', '_' or '-' (got 'replica a')", null)]
     [InlineData("GATEWAY_REPLICA_ID", "r2345678901234567890123456789012345678901", "GATEWAY_REPLICA_ID must be 1-40 letters", null)]
+    [InlineData("GATEWAY_PRESENCE_TTL_SECONDS", "2", "GATEWAY_PRESENCE_TTL_SECONDS must be from 3 to 3600 seconds (got 2)", null)]
+    [InlineData("GATEWAY_PRESENCE_TTL_SECONDS", "soon", "GATEWAY_PRESENCE_TTL_SECONDS must be a whole number", null)]
     [InlineData("GATEWAY_DEPLOY_TIMEOUT_SECONDS", "0", "GATEWAY_DEPLOY_TIMEOUT_SECONDS must be from 1 to 3600 seconds", null)]
     [InlineData("GATEWAY_REQUEST_TIMEOUT_SECONDS", "ten", "GATEWAY_REQUEST_TIMEOUT_SECONDS must be a whole number", null)]
     [InlineData("GATEWAY_REQUEST_TIMEOUT_SECONDS", "3601", "GATEWAY_REQUEST_TIMEOUT_SECONDS must be from 1 to 3600 seconds", null)]
@@ -79,5 +81,6 @@ public sealed class GatewaySettingsTests
         Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), (options.DeployTimeout, options.RequestTimeout, options.OpenMetadataTimeout));
         Assert.Equal(("1.13.3", "sqlite", "/var/lib/agent-gateway/gateway.db"), (options.OpenMetadataVersion, options.Store, options.SqlitePath));
         Assert.Equal(("text", "Information"), (options.LogFormat, options.LogLevel));
+        Assert.Equal(TimeSpan.FromSeconds(3 * Agent.Gateway.Agents.AgentSession.HeartbeatSeconds), options.PresenceTtl);
     }
 }

@@ -105,7 +105,7 @@ public sealed class PostgresReplicaBusTests(PostgresFixture postgres) : IAsyncLi
 
             await using (var connection = await c.Get<StoreDatabase>().OpenAsync(_token))
             await using (var kill = connection.Command(
-                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = @listen", ("@listen", "LISTEN gateway_replica_c")))
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = @listen", ("@listen", "LISTEN " + ReplicaChannel.For("replica-c"))))
             {
                 Assert.Equal(1L, await kill.ExecuteScalarAsync(_token));
             }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Agent.Gateway.Agents;
 using Agent.Gateway.Store;
@@ -35,19 +34,7 @@ public sealed class SqliteStoreTests : StoreContractTests
             ["GATEWAY_REPLICA_ID"] = "sqlite-test",
         });
 
-    // The main file and its write-ahead log: a payload written in clear would be in one of them.
-    private protected override async Task<string> ContentAtRestAsync(IHost host)
-    {
-        var text = new StringBuilder();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            text.Append(await reader.ReadToEndAsync(Token));
-        }
-
-        return text.ToString();
-    }
+    private protected override Task<string> ContentAtRestAsync(IHost host) => Agent.TestKit.Storage.SqliteFiles.ContentAsync(DatabasePath, Token);
 
     private protected override Task DisposeStoreAsync()
     {

@@ -23,21 +23,6 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Presence_ClaimOverwrites_ReleaseOnlyByTheHolder()
-    {
-        var presence = Host.Get<IAgentPresence>();
-        Assert.Null(await presence.WhereAsync("agent-eu", Token));
-
-        await presence.ClaimAsync("agent-eu", "replica-a", Token);
-        await presence.ClaimAsync("agent-eu", "replica-b", Token);
-        await presence.ReleaseAsync("agent-eu", "replica-a", Token);
-
-        Assert.Equal("replica-b", await presence.WhereAsync("agent-eu", Token));
-        await presence.ReleaseAsync("agent-eu", "replica-b", Token);
-        Assert.Null(await presence.WhereAsync("agent-eu", Token));
-    }
-
-    [Fact]
     public async Task PayloadProtector_RoundTrips_AndNothingIsInClearAtRest()
     {
         var protector = Host.Get<IPayloadProtector>();

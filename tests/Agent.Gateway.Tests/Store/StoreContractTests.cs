@@ -42,9 +42,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     private protected virtual Task DisposeStoreAsync() => Task.CompletedTask;
 
-    private protected async Task<IHost> StartHostAsync()
+    private protected async Task<IHost> StartHostAsync(TimeProvider? time = null)
     {
-        var host = await StoreHost.StartAsync(_settings);
+        var host = await StoreHost.StartAsync(_settings, time);
         _hosts.Add(host);
         return host;
     }

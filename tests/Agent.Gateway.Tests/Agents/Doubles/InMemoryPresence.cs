@@ -9,16 +9,33 @@ internal sealed class InMemoryPresence : IAgentPresence
 {
     private readonly ConcurrentDictionary<string, string> _holders = new(StringComparer.Ordinal);
     private readonly Channel<string> _released = Channel.CreateUnbounded<string>();
+    private readonly Channel<string> _claimed = Channel.CreateUnbounded<string>();
 
     /// <summary>Set to make every call fail, as an unreachable store does.</summary>
     public Exception? Failure { get; set; }
 
     public ChannelReader<string> Released => _released.Reader;
 
-    public Task ClaimAsync(string agentId, string replicaId, CancellationToken cancellationToken)
+    /// <summary>Agents whose claim was made or refreshed, in order.</summary>
+    public ChannelReader<string> Claimed => _claimed.Reader;
+
+    /// <summary>No expiry here: a claim held by another replica is kept, as a live one is in the store.</summary>
+    public Task<bool> ClaimAsync(string agentId, string replicaId, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
-        _holders[agentId] = replicaId;
+        var holder = _holders.GetOrAdd(agentId, replicaId);
+        _claimed.Writer.TryWrite(agentId);
+        return Task.FromResult(string.Equals(holder, replicaId, StringComparison.Ordinal));
+    }
+
+    public Task ReleaseAllAsync(string replicaId, CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        foreach (var (agentId, _) in _holders.Where(pair => pair.Value == replicaId))
+        {
+            _holders.TryRemove(KeyValuePair.Create(agentId, replicaId));
+        }
+
         return Task.CompletedTask;
     }
 

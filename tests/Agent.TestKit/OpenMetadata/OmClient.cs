@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Agent.Gateway.Airflow;
 
-namespace Agent.Gateway.Tests.Contract;
+namespace Agent.TestKit.OpenMetadata;
 
 /// <summary>
 /// Replays the HTTP requests of OpenMetadata's AirflowRESTClient @03fa0ab6 (OM 1.13.3) byte for byte where it matters:
@@ -20,10 +19,10 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
     /// <summary>The requests sent, in order, as "METHOD path?query".</summary>
     public List<string> Sent { get; } = [];
 
-    /// <summary>detectAirflowApiVersion: the first prefix whose health-auth answers 200 with a <c>version</c> string.</summary>
-    public static async Task<string?> DetectAsync(HttpClient http, string username, string password)
+    /// <summary>detectAirflowApiVersion: the first of <paramref name="prefixes"/> whose health-auth answers 200 with a <c>version</c> string.</summary>
+    public static async Task<string?> DetectAsync(HttpClient http, IEnumerable<string> prefixes, string username, string password)
     {
-        foreach (var candidate in OpenMetadataRelease.Prefixes)
+        foreach (var candidate in prefixes)
         {
             using var response = await new OmClient(http, candidate, username, password).GetAsync("health-auth");
             if (response.IsSuccessStatusCode

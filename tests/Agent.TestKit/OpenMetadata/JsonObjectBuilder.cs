@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agent.Gateway.Tests.Contract;
+namespace Agent.TestKit.OpenMetadata;
 
 /// <summary>Builds the small bodies AirflowRESTClient makes with <c>new JSONObject().put(…)</c>.</summary>
 internal sealed class JsonObjectBuilder
