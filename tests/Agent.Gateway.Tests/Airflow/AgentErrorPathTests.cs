@@ -49,7 +49,7 @@ public sealed class AgentErrorPathTests
         await using var session = await ScriptedSession.StartAsync();
         session.Backend.Link.Agent(ScriptedBackend.DefaultAgent).Connected = false;
 
-        using var response = await session.DeployAsync(Contract.Fixtures.ContractFixtures.Read(Contract.Fixtures.ContractFixtures.MetadataPipeline));
+        using var response = await session.DeployAsync(ContractFixtures.Read(ContractFixtures.MetadataPipeline));
 
         Assert.Equal(503, (int)response.StatusCode);
         Assert.Null(await session.Backend.Pipelines.FindAsync("mysql_prod_metadata", CancellationToken.None));
@@ -68,7 +68,7 @@ public sealed class AgentErrorPathTests
         session.Backend.Link.Agent(ScriptedBackend.DefaultAgent).Silent = true;
 
         using var response = route == "deploy"
-            ? await session.DeployAsync(Contract.Fixtures.ContractFixtures.Read(Contract.Fixtures.ContractFixtures.MetadataPipeline))
+            ? await session.DeployAsync(ContractFixtures.Read(ContractFixtures.MetadataPipeline))
             : await session.CallAsync(route, dagId);
 
         Assert.Equal(503, (int)response.StatusCode);

@@ -2,7 +2,6 @@ using Agent.Core.Executors.Argo.Customization;
 using System.Text.Json;
 using Agent.Core.Protocol;
 using Agent.Gateway.Tests.Contract.Backend;
-using Agent.Gateway.Tests.Contract.Fixtures;
 
 namespace Agent.Gateway.Tests.Airflow;
 

@@ -5,7 +5,6 @@ using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.Gateway.Tests.Contract;
 using Agent.Gateway.Tests.Contract.Backend;
-using Agent.Gateway.Tests.Contract.Fixtures;
 
 namespace Agent.Gateway.Tests.Airflow;
 

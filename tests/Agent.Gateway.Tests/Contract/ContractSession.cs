@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Agent.Gateway.Airflow;
 using Agent.Gateway.Tests.Contract.Backend;
-using Agent.Gateway.Tests.Contract.Fixtures;
 using Agent.Gateway.Tests.Contract.Host;
 
 namespace Agent.Gateway.Tests.Contract;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Agent.Gateway.Tests.Contract.Fixtures;
 
 namespace Agent.Gateway.Tests.Contract;
 

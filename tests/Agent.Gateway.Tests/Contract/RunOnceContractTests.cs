@@ -1,4 +1,3 @@
-using Agent.Gateway.Tests.Contract.Fixtures;
 
 namespace Agent.Gateway.Tests.Contract;
 

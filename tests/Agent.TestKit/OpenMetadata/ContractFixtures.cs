@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agent.Gateway.Tests.Contract.Fixtures;
+namespace Agent.TestKit.OpenMetadata;
 
 /// <summary>
 /// The request bodies OpenMetadata 1.13.3 sends, written from its JSON schemas (ingestionPipeline.json,
@@ -16,7 +16,7 @@ internal static class ContractFixtures
     /// <summary>The bot JWT every fixture carries: it must never show in a log line or an answer.</summary>
     public const string BotToken = "eyJraWQiOiJDT05UUkFDVC1CT1QtVE9LRU4ifQ.contract-bot-token.signature";
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Contract", "Fixtures", name));
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "OpenMetadata", "Fixtures", name));
 
     /// <summary>A fixture with some fields changed, e.g. another name or service.</summary>
     public static string With(string name, Action<JsonObject> change)

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Agent.Gateway.Airflow;
 
-namespace Agent.Gateway.Tests.Contract;
+namespace Agent.TestKit.OpenMetadata;
 
 /// <summary>
 /// Replays the HTTP requests of OpenMetadata's AirflowRESTClient @03fa0ab6 (OM 1.13.3) byte for byte where it matters:
@@ -15,6 +14,9 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
     private string? _csrfToken;
     private List<string>? _cookies;
 
+    /// <summary>The prefixes detectAirflowApiVersion probes, in its order (Airflow 3, then 2, then 1).</summary>
+    public static readonly IReadOnlyList<string> Prefixes = ["pluginsv2/api/v2/openmetadata", "api/v2/openmetadata", "api/v1/openmetadata"];
+
     public string Prefix { get; } = prefix;
 
     /// <summary>The requests sent, in order, as "METHOD path?query".</summary>
@@ -23,7 +25,7 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
     /// <summary>detectAirflowApiVersion: the first prefix whose health-auth answers 200 with a <c>version</c> string.</summary>
     public static async Task<string?> DetectAsync(HttpClient http, string username, string password)
     {
-        foreach (var candidate in OpenMetadataRelease.Prefixes)
+        foreach (var candidate in Prefixes)
         {
             using var response = await new OmClient(http, candidate, username, password).GetAsync("health-auth");
             if (response.IsSuccessStatusCode
