@@ -2,6 +2,7 @@
 # The main job on the embedded default: builds the solution, starts the sandbox (control plane + Argo Server
 # emulator) and the agent on loopback, runs one ingestion pipeline end to end and shows where it can be seen.
 # Everything stops by itself afterwards; pass --hold SECONDS to keep both running to explore the URLs.
+# --gateway [--hold SECONDS] puts the gateway between OpenMetadata (played with curl) and the agent: scripts/lib/demo-gateway.sh.
 # It reports only what its own processes did: ports are checked free first, each process must stay alive, and the
 # sandbox, the agent and the run must be the ones it started (scripts/lib/demo-checks.sh).
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/demo-checks.sh
 source "$root/scripts/lib/demo-checks.sh"
+if [ "${1:-}" = "--gateway" ]; then shift; exec "$root/scripts/lib/demo-gateway.sh" "$@"; fi
 hold=0
 if [ "${1:-}" = "--hold" ]; then hold="${2:?--hold needs a number of seconds}"; fi
 sandbox_port="${SANDBOX_PORT:-18080}"
