@@ -12,6 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=demo-checks.sh
 source "$root/scripts/lib/demo-checks.sh"
+# shellcheck source=demo-steps.sh
+source "$root/scripts/lib/demo-steps.sh"
 hold=0
 if [ "${1:-}" = "--hold" ]; then hold="${2:?--hold needs a number of seconds}"; fi
 sandbox_port="${SANDBOX_PORT:-18080}"
@@ -36,29 +38,14 @@ require_free_port "$admin_port" ADMIN_SERVER_PORT
 [ "$(printf '%s\n' "$sandbox_port" "$gateway_port" "$gateway_metrics_port" "$gateway_admin_port" "$metrics_port" "$admin_port" | sort -u | wc -l)" -eq 6 ] \
   || demo_fail "SANDBOX_PORT, GATEWAY_PORT, GATEWAY_METRICS_PORT, GATEWAY_ADMIN_PORT, METRICS_SERVER_PORT and ADMIN_SERVER_PORT must differ"
 
-logs="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+demo_begin
 
 # DEMO_SKIP_BUILD=1 runs what is already built (DemoScriptTests, whose own build made the three programs).
 if [ "${DEMO_SKIP_BUILD:-0}" != 1 ]; then
-  echo "==> Building"
-  dotnet build "$root/HybridAgent.sln" -nologo -v q -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
-    || { cat "$logs/build.log" >&2; demo_fail "the build failed (errors above; full output in $logs/build.log)"; }
+  demo_build
 fi
 
-sandbox_instance="$(new_uuid)"
-echo "==> Starting the sandbox on $sandbox (instance $sandbox_instance)"
-dotnet "$root/tools/Agent.Sandbox/bin/Debug/net10.0/Agent.Sandbox.dll" --urls "$sandbox" --instance-id "$sandbox_instance" \
-  >"$logs/sandbox.log" 2>&1 &
-sandbox_pid=$!
-pids+=("$sandbox_pid")
-sandbox_hint="port $sandbox_port busy? set SANDBOX_PORT"
-wait_for_own "$sandbox_pid" "the sandbox" "$logs/sandbox.log" "$sandbox_hint" 30 sandbox_is_ours "$sandbox" "$sandbox_instance" SANDBOX_PORT
+demo_start_sandbox "$sandbox" "$sandbox_port"
 
 # The agent's token exists only in this run; the gateway keeps its sha256 (docs/gateway.md, "Connecting an agent").
 gateway_dll="$root/src/Agent.Gateway/bin/Debug/net10.0/Agent.Gateway.dll"
@@ -153,9 +140,4 @@ cat <<INFO
     Agent admin API  : $admin/admin/connection
     Logs             : $logs
 INFO
-if [ "$hold" -gt 0 ]; then
-  echo "==> Keeping everything running for $hold s (Ctrl+C to stop)"
-  sleep "$hold"
-else
-  echo "    (run with --gateway --hold 600 to keep the sandbox, the gateway and the agent up while you explore)"
-fi
+demo_hold "$hold" "everything" "--gateway --hold 600" "the sandbox, the gateway and the agent"

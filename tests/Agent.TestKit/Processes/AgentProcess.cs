@@ -151,22 +151,7 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        using var waiting = new CancellationTokenSource(TestTimeouts.Default);
-        try
-        {
-            await _process.WaitForExitAsync(waiting.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Killed; the kernel reaps it.
-        }
-
-        _process.Dispose();
+        await ProcessEnd.KillAndDisposeAsync(_process);
         _http.Dispose();
     }
 
