@@ -101,7 +101,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
             environment[name] = value;
         }
 
-        var gateway = new GatewayProcess(Process.Start(StartInfo(environment)) ?? throw new InvalidOperationException("could not start the gateway"),
+        var gateway = new GatewayProcess(Process.Start(GatewayStartInfo.For(DefaultDll, environment)) ?? throw new InvalidOperationException("could not start the gateway"),
             folder, publicPort, metricsPort, adminPort);
         try
         {
@@ -148,31 +148,6 @@ internal sealed class GatewayProcess : IAsyncDisposable
         Http.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
-
-    private static ProcessStartInfo StartInfo(Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [DefaultDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(DefaultDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in start.Environment.Keys.Where(IsGatewayVariable).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return start;
-    }
-
-    private static bool IsGatewayVariable(string name) =>
-        name.StartsWith("GATEWAY_", StringComparison.Ordinal) || name.StartsWith("AIRFLOW_", StringComparison.Ordinal) || name is "LOG_FORMAT" or "LOG_LEVEL";
 
     /// <summary>Polls <c>/ready</c> until 200; a gateway that exits first fails with its last lines.</summary>
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
