@@ -2,6 +2,7 @@
 # The main job on the embedded default: builds the solution, starts the sandbox (control plane + Argo Server
 # emulator) and the agent on loopback, runs one ingestion pipeline end to end and shows where it can be seen.
 # Everything stops by itself afterwards; pass --hold SECONDS to keep both running to explore the URLs.
+# --gateway [--hold SECONDS] puts the gateway between OpenMetadata (played with curl) and the agent: scripts/lib/demo-gateway.sh.
 # It reports only what its own processes did: ports are checked free first, each process must stay alive, and the
 # sandbox, the agent and the run must be the ones it started (scripts/lib/demo-checks.sh).
 set -euo pipefail
@@ -9,6 +10,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/demo-checks.sh
 source "$root/scripts/lib/demo-checks.sh"
+# shellcheck source=lib/demo-steps.sh
+source "$root/scripts/lib/demo-steps.sh"
+if [ "${1:-}" = "--gateway" ]; then shift; exec "$root/scripts/lib/demo-gateway.sh" "$@"; fi
 hold=0
 if [ "${1:-}" = "--hold" ]; then hold="${2:?--hold needs a number of seconds}"; fi
 sandbox_port="${SANDBOX_PORT:-18080}"
@@ -25,27 +29,11 @@ require_free_port "$admin_port" ADMIN_SERVER_PORT
 [ "$(printf '%s\n' "$sandbox_port" "$metrics_port" "$admin_port" | sort -u | wc -l)" -eq 3 ] \
   || demo_fail "SANDBOX_PORT, METRICS_SERVER_PORT and ADMIN_SERVER_PORT must differ (now $sandbox_port, $metrics_port, $admin_port)"
 
-logs="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+demo_begin
 
-echo "==> Building"
-# Quiet when it works; the compiler's errors when it does not.
-dotnet build "$root/HybridAgent.sln" -nologo -v q -clp:ErrorsOnly >"$logs/build.log" 2>&1 \
-  || { cat "$logs/build.log" >&2; demo_fail "the build failed (errors above; full output in $logs/build.log)"; }
+demo_build
 
-sandbox_instance="$(new_uuid)"
-echo "==> Starting the sandbox on $sandbox (instance $sandbox_instance)"
-dotnet "$root/tools/Agent.Sandbox/bin/Debug/net10.0/Agent.Sandbox.dll" --urls "$sandbox" --instance-id "$sandbox_instance" \
-  >"$logs/sandbox.log" 2>&1 &
-sandbox_pid=$!
-pids+=("$sandbox_pid")
-sandbox_hint="port $sandbox_port busy? set SANDBOX_PORT"
-wait_for_own "$sandbox_pid" "the sandbox" "$logs/sandbox.log" "$sandbox_hint" 30 sandbox_is_ours "$sandbox" "$sandbox_instance" SANDBOX_PORT
+demo_start_sandbox "$sandbox" "$sandbox_port"
 
 echo "==> Starting the agent '$agent_id'"
 (
@@ -96,9 +84,4 @@ cat <<INFO
     Swagger UI       : $admin/swagger
     Logs             : $logs
 INFO
-if [ "$hold" -gt 0 ]; then
-  echo "==> Keeping both running for $hold s (Ctrl+C to stop)"
-  sleep "$hold"
-else
-  echo "    (run with --hold 600 to keep the sandbox and the agent up while you explore)"
-fi
+demo_hold "$hold" "both" "--hold 600" "the sandbox and the agent"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Agent.Benchmarks.Gateway;
 using Agent.Benchmarks.Infrastructure;
+using GatewayProcess = Agent.Benchmarks.Gateway.GatewayProcess;
 using Agent.Core.Protocol;
 
 namespace Agent.Benchmarks.Scenarios;

@@ -1,5 +1,6 @@
 using Agent.Benchmarks.Gateway;
 using Agent.Benchmarks.Infrastructure;
+using GatewayProcess = Agent.Benchmarks.Gateway.GatewayProcess;
 
 namespace Agent.Benchmarks.Scenarios;
 

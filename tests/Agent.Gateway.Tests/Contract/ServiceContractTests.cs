@@ -12,7 +12,7 @@ public sealed partial class ServiceContractTests
     {
         await using var session = await ContractSession.StartAsync(OpenMetadataRelease.Prefixes[0]);
 
-        var prefix = await OmClient.DetectAsync(session.Host.Http, Agent.Gateway.Airflow.OpenMetadataRelease.Prefixes, Host.AirflowGatewayHost.Username, Host.AirflowGatewayHost.Password);
+        var prefix = await OmClient.DetectAsync(session.Host.Http, Host.AirflowGatewayHost.Username, Host.AirflowGatewayHost.Password);
 
         // AirflowRESTClient.java @03fa0ab6 detectAirflowApiVersion: the first of pluginsv2/api/v2, api/v2, api/v1 whose
         // health-auth is 200 with getString("version") wins; every prefix is served, so the first one.

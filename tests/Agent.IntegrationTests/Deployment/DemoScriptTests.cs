@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Agent.IntegrationTests.Infrastructure;
 
 namespace Agent.IntegrationTests.Deployment;
@@ -8,30 +9,34 @@ namespace Agent.IntegrationTests.Deployment;
 /// scripts/demo.sh reports only what its own processes did. It once printed "Demo run succeeded" after its sandbox and
 /// agent had died on busy ports, because another sandbox answered on the same port. The whole demo runs in CI
 /// (.ci/run); these tests drive the failures, which end fast: the busy-port check on the real script, and the checks of
-/// scripts/lib/demo-checks.sh one by one against real sandboxes and agents.
+/// scripts/lib/demo-checks.sh one by one against real sandboxes and agents. <c>--gateway</c> runs here whole, on what
+/// the test build made (DEMO_SKIP_BUILD), as it is not part of the CI demo.
 /// </summary>
 public sealed class DemoScriptTests
 {
     private const string Checks = "scripts/lib/demo-checks.sh";
+    private static readonly string[] PortVariables =
+        ["SANDBOX_PORT", "METRICS_SERVER_PORT", "ADMIN_SERVER_PORT", "GATEWAY_PORT", "GATEWAY_METRICS_PORT", "GATEWAY_ADMIN_PORT"];
 
     [Theory]
     [InlineData("SANDBOX_PORT")]
     [InlineData("METRICS_SERVER_PORT")]
     [InlineData("ADMIN_SERVER_PORT")]
-    public async Task Demo_PortBusy_FailsBeforeBuildingWithOneLineNamingThePortVariable(string variable)
+    [InlineData("SANDBOX_PORT", "--gateway")]
+    [InlineData("GATEWAY_PORT", "--gateway")]
+    [InlineData("GATEWAY_METRICS_PORT", "--gateway")]
+    [InlineData("GATEWAY_ADMIN_PORT", "--gateway")]
+    [InlineData("METRICS_SERVER_PORT", "--gateway")]
+    [InlineData("ADMIN_SERVER_PORT", "--gateway")]
+    public async Task Demo_PortBusy_FailsBeforeBuildingWithOneLineNamingThePortVariable(string variable, string? flag = null)
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
-        var environment = new Dictionary<string, string>
-        {
-            ["SANDBOX_PORT"] = FreePort.Next().ToString(),
-            ["METRICS_SERVER_PORT"] = FreePort.Next().ToString(),
-            ["ADMIN_SERVER_PORT"] = FreePort.Next().ToString(),
-        };
+        var environment = FreePorts();
         environment[variable] = port.ToString();
 
-        var result = await RunAsync([RepositoryFiles.PathOf("scripts/demo.sh")], environment);
+        var result = await RunAsync([RepositoryFiles.PathOf("scripts/demo.sh"), .. flag is null ? Array.Empty<string>() : [flag]], environment);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -94,6 +99,25 @@ public sealed class DemoScriptTests
         Assert.Equal((0, ""), (own.ExitCode, own.StandardError));
     }
 
+    [Fact]
+    public async Task DemoGateway_ActsAsOpenMetadataThroughTheGateway_RunSucceedsAndItsLogIsRead()
+    {
+        var environment = FreePorts();
+        environment["DEMO_SKIP_BUILD"] = "1";
+
+        var result = await RunAsync([RepositoryFiles.PathOf("scripts/demo.sh"), "--gateway"], environment, TimeSpan.FromSeconds(90));
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        var runId = Assert.Single(Regex.Matches(result.StandardOutput, "\"runId\":\"([0-9a-f-]{36})\"\\}").Select(m => m.Groups[1].Value));
+        Assert.Contains($"{{\"pipelineState\":\"success\",\"runId\":\"{runId}\"", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"[main] pipelineType=metadata runId={runId}", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("==> Demo run succeeded through the gateway.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every port either demo reads, each free.</summary>
+    private static Dictionary<string, string> FreePorts() =>
+        PortVariables.ToDictionary(variable => variable, _ => FreePort.Next().ToString(), StringComparer.Ordinal);
+
     private static string Url(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -101,9 +125,9 @@ public sealed class DemoScriptTests
     private static Task<ExternalTool.Result> RunScriptAsync(string script, params string[] arguments) =>
         RunAsync(["-c", $"set -euo pipefail\n{script}", "demo-checks-test", RepositoryFiles.PathOf(Checks), .. arguments], environment: null);
 
-    private static async Task<ExternalTool.Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<ExternalTool.Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan? bound = null)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var deadline = new CancellationTokenSource(bound ?? TimeSpan.FromSeconds(30));
         return await ExternalTool.RunAsync(ExternalTool.Require("bash", "bash"), arguments, input: null, environment, deadline.Token);
     }
 }

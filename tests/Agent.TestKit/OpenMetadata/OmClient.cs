@@ -14,15 +14,18 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
     private string? _csrfToken;
     private List<string>? _cookies;
 
+    /// <summary>The prefixes detectAirflowApiVersion probes, in its order (Airflow 3, then 2, then 1).</summary>
+    public static readonly IReadOnlyList<string> Prefixes = ["pluginsv2/api/v2/openmetadata", "api/v2/openmetadata", "api/v1/openmetadata"];
+
     public string Prefix { get; } = prefix;
 
     /// <summary>The requests sent, in order, as "METHOD path?query".</summary>
     public List<string> Sent { get; } = [];
 
-    /// <summary>detectAirflowApiVersion: the first of <paramref name="prefixes"/> whose health-auth answers 200 with a <c>version</c> string.</summary>
-    public static async Task<string?> DetectAsync(HttpClient http, IEnumerable<string> prefixes, string username, string password)
+    /// <summary>detectAirflowApiVersion: the first prefix whose health-auth answers 200 with a <c>version</c> string.</summary>
+    public static async Task<string?> DetectAsync(HttpClient http, string username, string password)
     {
-        foreach (var candidate in prefixes)
+        foreach (var candidate in Prefixes)
         {
             using var response = await new OmClient(http, candidate, username, password).GetAsync("health-auth");
             if (response.IsSuccessStatusCode

@@ -114,16 +114,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, as the kubelet does when a pod is deleted.</summary>
-    public async Task TerminateAsync(CancellationToken cancellationToken)
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])
-            ?? throw new InvalidOperationException("could not run kill");
-        await kill.WaitForExitAsync(cancellationToken);
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -TERM {_process.Id} exited {kill.ExitCode}");
-        }
-    }
+    public Task TerminateAsync(CancellationToken cancellationToken) => Signals.TerminateAsync(_process.Id, cancellationToken);
 
     /// <summary>Waits for the exit and for the last console line (redirected output is read to its end first).</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
@@ -160,22 +151,7 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        using var waiting = new CancellationTokenSource(TestTimeouts.Default);
-        try
-        {
-            await _process.WaitForExitAsync(waiting.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Killed; the kernel reaps it.
-        }
-
-        _process.Dispose();
+        await ProcessEnd.KillAndDisposeAsync(_process);
         _http.Dispose();
     }
 

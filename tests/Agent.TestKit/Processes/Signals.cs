@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Agent.TestKit.Processes;
+
+/// <summary>Signals to a process started by the tests, through <c>kill</c>, as the kubelet sends them.</summary>
+internal static class Signals
+{
+    /// <summary>Sends SIGTERM to <paramref name="processId"/>; fails when <c>kill</c> does.</summary>
+    public static async Task TerminateAsync(int processId, CancellationToken cancellationToken)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", processId.ToString(CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {processId} exited {kill.ExitCode}");
+        }
+    }
+}
