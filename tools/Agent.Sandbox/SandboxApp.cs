@@ -1,6 +1,7 @@
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.Demo;
+using Agent.Sandbox.Kubernetes;
 
 namespace Agent.Sandbox;
 
@@ -25,6 +26,7 @@ internal static class SandboxApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddArgoEmulator();
+        builder.AddKubernetesEmulator();
         builder.AddControlPlane();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddHostedService<DemoRun>();
@@ -37,6 +39,7 @@ internal static class SandboxApp
         app.UseWebSockets();
         app.UseSandboxSwagger();
         app.MapArgoEmulator();
+        app.MapKubernetesEmulator();
         app.MapControlPlane();
         return app;
     }
