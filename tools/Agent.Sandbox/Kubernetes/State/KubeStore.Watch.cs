@@ -14,6 +14,9 @@ internal sealed partial class KubeStore
 
     private WatchEventRing Ring => _ring ??= new WatchEventRing(options.Value.EventRetention);
 
+    /// <summary>Raised (under the gate) when a watch opens, so tests can wait for one instead of polling.</summary>
+    public event Action<KubeWatch>? WatchOpened;
+
     public int OpenWatches
     {
         get
@@ -51,6 +54,7 @@ internal sealed partial class KubeStore
             }
 
             _watches.Add(watch);
+            WatchOpened?.Invoke(watch);
             return (watch, 0);
         }
     }
