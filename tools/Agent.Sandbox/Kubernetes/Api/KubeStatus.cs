@@ -50,7 +50,7 @@ internal static class KubeStatus
     public static JsonObject Expired(long requested, long oldest) =>
         Build(410, "Expired", $"too old resource version: {requested} ({oldest - 1})", null);
 
-    private static JsonObject Details(KubeKind kind, string name)
+    public static JsonObject Details(KubeKind kind, string name)
     {
         var details = new JsonObject { ["name"] = name };
         if (kind.Group.Length > 0)

@@ -121,13 +121,7 @@ internal static class ResourceEndpoints
         var warning = policy is null && kind == KubeKind.Job ? JobOrphanWarning : null;
         var effective = policy ?? (kind == KubeKind.Job ? GarbageCollector.Orphan : GarbageCollector.Background);
         var removed = emulator.Delete(new ObjectKey(kind, @namespace, name), effective);
-        var details = new JsonObject { ["name"] = name };
-        if (kind.Group.Length > 0)
-        {
-            details["group"] = kind.Group;
-        }
-
-        details["kind"] = kind.Plural;
+        var details = KubeStatus.Details(kind, name);
         details["uid"] = KubeJson.Uid(removed);
         return new KubeJsonResult(new JsonObject
         {

@@ -64,15 +64,7 @@ internal sealed class CronJobController
         metadata["name"] = jobName;
         metadata["namespace"] = key.Namespace;
         KubeJson.Child(metadata, "annotations")[ScheduledTimestamp] = local.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
-        metadata["ownerReferences"] = new JsonArray(new JsonObject
-        {
-            ["apiVersion"] = KubeKind.CronJob.ApiVersion,
-            ["kind"] = KubeKind.CronJob.Kind,
-            ["name"] = key.Name,
-            ["uid"] = KubeJson.Uid(cronJob),
-            ["controller"] = true,
-            ["blockOwnerDeletion"] = true,
-        });
+        metadata["ownerReferences"] = KubeJson.ControllerReference(KubeKind.CronJob, key.Name, KubeJson.Uid(cronJob));
         var job = _jobs.Create(new JsonObject { ["metadata"] = metadata, ["spec"] = template["spec"]?.DeepClone() });
         _store.Update(key, c =>
         {

@@ -25,15 +25,7 @@ internal sealed partial class JobController
         metadata["name"] = baseName + suffix;
         metadata["generateName"] = baseName;
         metadata["namespace"] = key.Namespace;
-        metadata["ownerReferences"] = new JsonArray(new JsonObject
-        {
-            ["apiVersion"] = KubeKind.Job.ApiVersion,
-            ["kind"] = KubeKind.Job.Kind,
-            ["name"] = key.Name,
-            ["uid"] = KubeJson.Uid(job),
-            ["controller"] = true,
-            ["blockOwnerDeletion"] = true,
-        });
+        metadata["ownerReferences"] = KubeJson.ControllerReference(KubeKind.Job, key.Name, KubeJson.Uid(job));
         var pod = new JsonObject { ["metadata"] = metadata, ["spec"] = template["spec"]?.DeepClone() };
         var created = _store.Create(KubeKind.Pod, pod);
         _store.Update(key, j => CountActive(j, 1));

@@ -28,5 +28,16 @@ internal static class KubeJson
     public static IEnumerable<string> OwnerUids(JsonObject resource) =>
         (resource["metadata"]?["ownerReferences"] as JsonArray ?? []).Select(r => StringAt(r, "uid") ?? "");
 
+    /// <summary>A controlling ownerReference (<c>controller</c> and <c>blockOwnerDeletion</c>), as controllers set it.</summary>
+    public static JsonArray ControllerReference(State.KubeKind kind, string name, string uid) => new(new JsonObject
+    {
+        ["apiVersion"] = kind.ApiVersion,
+        ["kind"] = kind.Kind,
+        ["name"] = name,
+        ["uid"] = uid,
+        ["controller"] = true,
+        ["blockOwnerDeletion"] = true,
+    });
+
     public static JsonObject Clone(JsonObject resource) => (JsonObject)resource.DeepClone();
 }
