@@ -85,7 +85,7 @@ internal static class ResourceEndpoints
         {
             // A patch does not carry a resourceVersion precondition unless it sets one.
             var patched = KubePatch.Apply(contentType, current, patch);
-            if (patch?["metadata"]?["resourceVersion"] is null)
+            if ((patch as JsonObject)?["metadata"]?["resourceVersion"] is null)
             {
                 KubeJson.Child(patched, "metadata").Remove("resourceVersion");
             }
