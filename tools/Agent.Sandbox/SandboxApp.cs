@@ -1,6 +1,7 @@
 using Agent.Sandbox.Argo;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.Demo;
+using Agent.Sandbox.Kubernetes;
 using Agent.Sandbox.OpenMetadata;
 
 namespace Agent.Sandbox;
@@ -26,6 +27,7 @@ internal static class SandboxApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddArgoEmulator();
+        builder.AddKubernetesEmulator();
         builder.AddControlPlane();
         builder.AddOpenMetadataEmulator();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
@@ -39,6 +41,7 @@ internal static class SandboxApp
         app.UseWebSockets();
         app.UseSandboxSwagger();
         app.MapArgoEmulator();
+        app.MapKubernetesEmulator();
         app.MapControlPlane();
         app.MapOpenMetadataEmulator();
         return app;

@@ -24,5 +24,15 @@ internal sealed class WatchEventRing(int capacity)
 
     public long OldestRetainedVersion => _events.Count > 0 ? _events.Peek().ResourceVersion : _newestDroppedVersion + 1;
 
+    /// <summary>Forgets every retained event, as etcd compaction does, so any older resourceVersion is too old.</summary>
+    public void Compact()
+    {
+        if (_events.Count > 0)
+        {
+            _newestDroppedVersion = _events.Last().ResourceVersion;
+            _events.Clear();
+        }
+    }
+
     public IEnumerable<WatchEvent> After(long resourceVersion) => _events.Where(e => e.ResourceVersion > resourceVersion);
 }

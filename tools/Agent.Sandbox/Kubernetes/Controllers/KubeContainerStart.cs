@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Agent.Sandbox.Argo.Image;
+using Agent.Sandbox.Argo.Kubelet;
+using Agent.Sandbox.Kubernetes.Json;
+
+namespace Agent.Sandbox.Kubernetes.Controllers;
+
+/// <summary>
+/// Starts a plain pod's container the way the kubelet and runc do (FIDELITY §5.2, §5.5, §5.6): env from envFrom and
+/// env (with <c>$(VAR)</c> expansion of <c>value</c>s, Secrets taken literally), then the kernel's exec limits, which
+/// count every env string whatever its source, then the ingestion image's program. Without Argo there is no emissary:
+/// runc execs the container's own command, so that is the path in the E2BIG message.
+/// </summary>
+internal static class KubeContainerStart
+{
+    public static ProgramRun Launch(JsonObject pod, JsonObject container, SecretEnvironment secrets, string defaultOutcome)
+    {
+        var podFields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["metadata.name"] = KubeJson.Name(pod),
+            ["metadata.namespace"] = KubeJson.Namespace(pod),
+            ["metadata.uid"] = KubeJson.Uid(pod),
+        };
+        var environment = ContainerEnvironment.Build(container, podFields, secrets.FromEnvFrom(container), secrets.Resolve);
+        var command = Strings(container["command"]).Concat(Strings(container["args"])).ToList();
+        if (ExecLimits.Check(command, environment) is not null)
+        {
+            return ProgramRun.Exited([$"exec {command.FirstOrDefault() ?? "/bin/sh"}: argument list too long"], 255);
+        }
+
+        return IngestionImage.Run(new ContainerLaunch(command, environment), defaultOutcome);
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(item => item?.GetValue<string>() ?? "");
+}
