@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Executors.Argo;
 using Agent.Core.Link;
 using Agent.Core.Metrics;
@@ -16,8 +17,13 @@ internal static class AgentCoreServiceCollectionExtensions
     /// Registers the control-plane link, the operations, the run registry and the executor behind them (Argo).
     /// The host supplies options binding, a <see cref="Prometheus.CollectorRegistry"/> and a <see cref="TimeProvider"/>.
     /// </summary>
-    public static IServiceCollection AddAgentCore(this IServiceCollection services)
+    public static IServiceCollection AddAgentCore(this IServiceCollection services) => services.AddAgentCore(ExecutorKind.Argo);
+
+    /// <summary>As <see cref="AddAgentCore(IServiceCollection)"/>, with the executor the operator chose (<c>EXECUTOR_TYPE</c>).</summary>
+    public static IServiceCollection AddAgentCore(this IServiceCollection services, ExecutorKind executor)
     {
+        // Skeleton: the Kubernetes executor slice registers its executor here when executor is Kubernetes.
+        _ = executor;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentMetrics>();
         services.AddRuns(provider => new RunRecovery(provider.GetRequiredService<IOptions<ArgoOptions>>().Value.RecoveryWindow));
