@@ -24,7 +24,7 @@ internal sealed class ContractSession : IAsyncDisposable
 
     public OmClient Client { get; }
 
-    /// <summary>The three prefixes AirflowRESTClient.detectAirflowApiVersion @03fa0ab6 probes.</summary>
+    /// <summary>The three prefixes AirflowRESTClient.detectAirflowApiVersion @03fa0ab6 probes (L153, L190, L226).</summary>
     public static TheoryData<string> Prefixes => [.. OpenMetadataRelease.Prefixes];
 
     public static Func<IGatewayBackend> CreateBackend { get; set; } = () => new ScriptedBackend();

@@ -1,3 +1,7 @@
+// Upstream line citations: OpenMetadata files read from stored copies (read_file), pages joined and written to a scratch
+// file; lines counted with `grep -n` on LF line endings (the stored text had no CR; its length matched total_chars).
+// AirflowRESTClient.java is read at 03fa0ab6845ddb96e243e8e966079e77fe74c68a. The other files were not stored at that
+// commit: each cites the commit of the stored version read, which may differ from 1.13.3; those line numbers may drift.
 namespace Agent.Gateway.Tests.Contract;
 
 /// <summary>kill, enable/disable and delete as OpenMetadata 1.13.3's AirflowRESTClient sends and reads them.</summary>
@@ -11,7 +15,7 @@ public sealed class ControlContractTests
         var dagId = await session.DeployAsync();
         var body = new JsonObjectBuilder().Add("dag_id", dagId).Build();
 
-        // killIngestion @03fa0ab6: requestPayload.put(DAG_ID, name); anything but 200 throws "Failed to kill running workflows".
+        // AirflowRESTClient.java @03fa0ab6 L646-L651 killIngestion: requestPayload.put(DAG_ID, name); anything but 200 throws "Failed to kill running workflows" (L659-L660).
         using var idle = await session.Client.PostAsync("kill", body);
         using var trigger = await session.Client.PostAsync("trigger", body);
         using var busy = await session.Client.PostAsync("kill", body);
@@ -29,7 +33,7 @@ public sealed class ControlContractTests
         var dagId = await session.DeployAsync();
         var body = new JsonObjectBuilder().Add("dag_id", dagId).Build();
 
-        // toggleIngestion @03fa0ab6: POST disable when getEnabled() is TRUE, else enable; 200 → setEnabled(!enabled).
+        // AirflowRESTClient.java @03fa0ab6 L451-L467 toggleIngestion: POST disable when getEnabled() is TRUE, else enable; 200 → setEnabled(!enabled).
         using var disable = await session.Client.PostAsync("disable", body);
         using var enable = await session.Client.PostAsync("enable", body);
 
@@ -48,7 +52,7 @@ public sealed class ControlContractTests
         using var unknown = await session.Client.PostAsync("disable", new JsonObjectBuilder().Add("dag_id", "never_deployed").Build());
         using var deployed = await session.Client.PostAsync("disable", new JsonObjectBuilder().Add("dag_id", known).Build());
 
-        // toggleIngestion @03fa0ab6: statusCode() == 404 → setDeployed(false): right for a DAG never deployed, and only then.
+        // AirflowRESTClient.java @03fa0ab6 L457-L459, L468-L470 toggleIngestion: statusCode() == 404 → setDeployed(false): right for a DAG never deployed, and only then.
         Assert.Equal(404, (int)unknown.StatusCode);
         Assert.Equal(200, (int)deployed.StatusCode);
     }
@@ -60,13 +64,13 @@ public sealed class ControlContractTests
         await using var session = await ContractSession.StartAsync(prefix);
         var dagId = await session.DeployAsync();
 
-        // deletePipeline @03fa0ab6: buildURI("delete").addParameter(DAG_ID, name), DELETE after fetchCsrfTokenIfNeeded.
+        // AirflowRESTClient.java @03fa0ab6 L387-L389, L772-L775 deletePipeline: buildURI("delete").addParameter(DAG_ID, name), DELETE after fetchCsrfTokenIfNeeded.
         using var response = await session.Client.DeleteAsync($"delete?dag_id={dagId}");
         using var status = await session.Client.GetAsync($"status?dag_id={dagId}&only_queued=true");
 
-        // deletePipeline: statusCode() == 200 → getResponse(200, body); otherwise a 500 response is returned.
+        // AirflowRESTClient.java @03fa0ab6 L390-L391, L399-L400 deletePipeline: statusCode() == 200 → getResponse(200, body); otherwise a 500 response is returned.
         Assert.Equal(200, (int)response.StatusCode);
-        // getQueuedPipelineStatusInternal logs a non-200 and returns an empty list: the deleted DAG is unknown (404).
+        // AirflowRESTClient.java @03fa0ab6 L500-L504 getQueuedPipelineStatusInternal logs a non-200 and returns an empty list: the deleted DAG is unknown (404).
         Assert.Equal(404, (int)status.StatusCode);
     }
 
@@ -78,7 +82,8 @@ public sealed class ControlContractTests
 
         using var response = await session.Client.DeleteAsync("delete?dag_id=never_deployed");
 
-        // deletePipeline @03fa0ab6 runs on OpenMetadata's hard delete, deployed or not; deleting nothing is success.
+        // AirflowRESTClient.java @03fa0ab6 L383-L401 deletePipeline: sends DELETE for any name with no deployed check of its own, and any
+        // non-200 is a 500 to OpenMetadata (L399-L400); deleting nothing is success.
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(System.Text.Json.JsonValueKind.String, (await ContractSession.JsonAsync(response)).GetProperty("message").ValueKind);
     }

@@ -1,3 +1,7 @@
+// Upstream line citations: OpenMetadata files read from stored copies (read_file), pages joined and written to a scratch
+// file; lines counted with `grep -n` on LF line endings (the stored text had no CR; its length matched total_chars).
+// AirflowRESTClient.java is read at 03fa0ab6845ddb96e243e8e966079e77fe74c68a. The other files were not stored at that
+// commit: each cites the commit of the stored version read, which may differ from 1.13.3; those line numbers may drift.
 
 namespace Agent.Gateway.Tests.Contract;
 
@@ -10,10 +14,10 @@ public sealed class RunOnceContractTests
     {
         await using var session = await ContractSession.StartAsync(prefix);
 
-        // runAutomationsWorkflow @03fa0ab6: post(run_automation, JsonUtils.pojoToJson(workflow)).
+        // AirflowRESTClient.java @03fa0ab6 L576-L578 runAutomationsWorkflow: post(run_automation, JsonUtils.pojoToJson(workflow)).
         using var response = await session.Client.PostAsync("run_automation", ContractFixtures.Read(ContractFixtures.TestConnectionWorkflow));
 
-        // runAutomationsWorkflow: statusCode() == 200 → getResponse(200, body); else PipelineServiceClientException.
+        // AirflowRESTClient.java @03fa0ab6 L579-L580, L595-L600 runAutomationsWorkflow: statusCode() == 200 → getResponse(200, body); else PipelineServiceClientException.
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("Workflow [test-connection-Mysql-01] has been triggered.", (await ContractSession.JsonAsync(response)).GetProperty("message").GetString());
     }
@@ -24,10 +28,11 @@ public sealed class RunOnceContractTests
     {
         await using var session = await ContractSession.StartAsync(prefix);
 
-        // runApplicationFlow @03fa0ab6: sendPost(APP_TRIGGER = "run_application", application) → pojoToJson(App).
+        // AirflowRESTClient.java @03fa0ab6 L604-L605, L618 runApplicationFlow: sendPost(APP_TRIGGER = "run_application", application) → pojoToJson(App)
+        // (APP_TRIGGER: PipelineServiceClientInterface.java @06c47971 L45).
         using var response = await session.Client.PostAsync("run_application", ContractFixtures.Read(ContractFixtures.App));
 
-        // sendPost: statusCode() == 200 → getResponse(200, body); else PipelineServiceClientException with the payload.
+        // AirflowRESTClient.java @03fa0ab6 L622-L623, L633-L638 sendPost: statusCode() == 200 → getResponse(200, body); else PipelineServiceClientException with the payload.
         Assert.Equal(200, (int)response.StatusCode);
     }
 
@@ -46,7 +51,7 @@ public sealed class RunOnceContractTests
         using var response = await session.Client.PostAsync(route, "{\"CSRF token\": ");
         var body = await response.Content.ReadAsStringAsync();
 
-        // AirflowRESTClient.post @03fa0ab6: a 400 whose body contains "CSRF token" is retried once after a token refresh.
+        // AirflowRESTClient.java @03fa0ab6 L296-L320 post: a 400 whose body contains "CSRF token" is retried once after a token refresh.
         Assert.Equal(400, (int)response.StatusCode);
         Assert.DoesNotContain("CSRF token", body, StringComparison.Ordinal);
         Assert.Equal(["GET csrf-token", $"POST {route}"], session.Client.Sent);
