@@ -22,6 +22,10 @@ public sealed class ControlContractTests
 
         Assert.Equal(200, (int)idle.StatusCode);
         Assert.Equal(200, (int)busy.StatusCode);
+        // Plugin operations/kill_all.py @4d112df9 L67: {"message": f"Workflow [{dag_id}] has been killed"}, same text. The plugin answers
+        // the idle kill 404 ("has no running or pending runs nor tasks", L54-L57), which the client turns into an exception
+        // (L659-L660); the gateway's 200 on idle is its own choice, not the plugin's. The client ignores the 200 body: getResponse
+        // only copies it into reason (AirflowRESTClient.java @03fa0ab6 L651, L922-L927).
         Assert.Equal($"Workflow [{dagId}] has been killed", (await ContractSession.JsonAsync(busy)).GetProperty("message").GetString());
     }
 
@@ -39,6 +43,9 @@ public sealed class ControlContractTests
 
         Assert.Equal(200, (int)disable.StatusCode);
         Assert.Equal(200, (int)enable.StatusCode);
+        // Plugin operations/state.py @36a8a3e5 L50 enable_dag: message f"DAG {dag_id} has been enabled" (disable_dag L60: "has been
+        // disabled"), returned as {"message": message} by _update_dag_state L40. The client ignores the body: getResponse only copies
+        // it into reason (AirflowRESTClient.java @03fa0ab6 L456, L467, L922-L927).
         Assert.Equal($"DAG {dagId} has been enabled", (await ContractSession.JsonAsync(enable)).GetProperty("message").GetString());
     }
 

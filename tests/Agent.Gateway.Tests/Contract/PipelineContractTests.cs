@@ -9,7 +9,13 @@ namespace Agent.Gateway.Tests.Contract;
 /// <summary>deploy, trigger, status and last_dag_logs as OpenMetadata 1.13.3's AirflowRESTClient sends and reads them.</summary>
 public sealed class PipelineContractTests
 {
-    /// <summary>PipelineStatus (ingestionPipeline.json definitions.pipelineStatus) has additionalProperties: false (schema not re-read; no line cited).</summary>
+    /// <summary>
+    /// PipelineStatus: openmetadata-spec/.../ingestionPipelines/ingestionPipeline.json @01450e13 (the stored version read; older than
+    /// 1.13.3) definitions.pipelineStatus L16-L45: properties runId L21-L24, pipelineState L25-L30, startDate L31-L34, timestamp
+    /// L35-L38, endDate L39-L42; "additionalProperties": false L44. Newer schema text seen in the index (commit unknown, not the
+    /// stored spec file) also lists optional status, config and metadata under the same additionalProperties: false, so for
+    /// 1.13.3 these five are a subset the gateway keeps to, not the schema's whole list.
+    /// </summary>
     private static readonly string[] PipelineStatusFields = ["runId", "pipelineState", "startDate", "timestamp", "endDate"];
 
     private static readonly string[] PipelineStates = ["queued", "success", "failed", "running", "partialSuccess"];
@@ -40,6 +46,9 @@ public sealed class PipelineContractTests
 
         // AirflowRESTClient.java @03fa0ab6 L424-L425, L436-L440 runPipeline: statusCode() == 200 → getResponse(200, body); anything else throws TRIGGER_ERROR.
         Assert.Equal(200, (int)response.StatusCode);
+        // Plugin operations/trigger.py @0c8355f1 L61-L64: {"message": f"Workflow [{dag_id}] has been triggered {dag_run}"}: the plugin
+        // appends the DagRun repr, the gateway stops at "triggered". The client ignores the body: getResponse(200, body) only copies it
+        // into reason (AirflowRESTClient.java @03fa0ab6 L425, L922-L927).
         Assert.Equal($"Workflow [{dagId}] has been triggered", (await ContractSession.JsonAsync(response)).GetProperty("message").GetString());
     }
 
@@ -61,7 +70,8 @@ public sealed class PipelineContractTests
         Assert.NotEmpty(body.EnumerateArray());
         foreach (var status in body.EnumerateArray())
         {
-            // PipelineStatus: runId string, pipelineState enum, startDate/timestamp/endDate epoch-ms integers, nothing else.
+            // PipelineStatus (ingestionPipeline.json @01450e13 L21-L44): runId string (L23), pipelineState enum (L29),
+            // startDate/timestamp/endDate basic.json timestamp refs (L33, L37, L41), additionalProperties false (L44).
             Assert.All(status.EnumerateObject(), p => Assert.Contains(p.Name, PipelineStatusFields));
             Assert.Contains(status.GetProperty("pipelineState").GetString(), PipelineStates);
             Assert.Equal("queued", status.GetProperty("pipelineState").GetString());

@@ -19,6 +19,10 @@ public sealed class RunOnceContractTests
 
         // AirflowRESTClient.java @03fa0ab6 L579-L580, L595-L600 runAutomationsWorkflow: statusCode() == 200 → getResponse(200, body); else PipelineServiceClientException.
         Assert.Equal(200, (int)response.StatusCode);
+        // Plugin api/routes/run_automation.py @997b568b L67-L71: {"message": f"Workflow [{escape(automation_workflow.name)}] has been
+        // triggered."}; escape() leaves this name unchanged. (That version imports escape from flask (L17), which Flask 3.x dropped while
+        // plugin 1.13.3.2 pins Flask==3.1.3: the 1.13.3 text differs at least in that import.) The client ignores the body:
+        // getResponse only copies it into reason (AirflowRESTClient.java @03fa0ab6 L580, L922-L927).
         Assert.Equal("Workflow [test-connection-Mysql-01] has been triggered.", (await ContractSession.JsonAsync(response)).GetProperty("message").GetString());
     }
 
