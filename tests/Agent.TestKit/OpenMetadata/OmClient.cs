@@ -34,7 +34,7 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
         foreach (var candidate in Prefixes)
         {
             using var response = await new OmClient(http, candidate, username, password).GetAsync("health-auth");
-            if (response.IsSuccessStatusCode
+            if (response.StatusCode == System.Net.HttpStatusCode.OK
                 && System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("version", out var version)
                 && version.ValueKind == System.Text.Json.JsonValueKind.String)
             {
@@ -99,7 +99,7 @@ internal sealed class OmClient(HttpClient http, string prefix, string username, 
             _cookies = [.. cookies.Select(c => c.Split(';')[0].Trim())];
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.StatusCode == System.Net.HttpStatusCode.OK)
         {
             using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             if (body.RootElement.TryGetProperty("csrf_token", out var token) && token.ValueKind == System.Text.Json.JsonValueKind.String && token.GetString() is { Length: > 0 } text)
