@@ -4,7 +4,10 @@
 # checked offline (no cluster): every object decodes, the Deployment wires the ConfigMap, the Secret the README creates
 # and the projected Argo token to ARGO_TOKEN_FILE, the Argo endpoint is https, no placeholder Secret is applied, the
 # Prometheus Operator's objects come only with its component, the image tag is the version of Directory.Build.props,
-# and the ingestion pods' own account and Role are wired to INGESTION_SERVICE_ACCOUNT_NAME.
+# and the ingestion pods' own account and Role are wired to INGESTION_SERVICE_ACCOUNT_NAME. A variant whose ConfigMap
+# sets EXECUTOR_TYPE=simpleK8s (overlays/kubernetes-executor) is checked for the Kubernetes executor instead of Argo:
+# no Argo variable, endpoint or volume, the agent's token automounted for in-cluster configuration, and Roles whose
+# rules are exactly the allowed set (no wildcard, no ClusterRole) bound to the right accounts.
 # Then the same for the gateway (deploy/gateway, README "Server side: the gateway"): the base, the base with the
 # postgres component, each overlay and the README's copy of the example overlay; each wires the ConfigMap, the Secret
 # and the agents file, probes /health and /ready on the metrics port, runs non-root on a read-only root filesystem, is
@@ -93,6 +96,54 @@ no_secret_values() {
   done
 }
 
+# A Role's rules as sorted `group|resource|verb` lines (the core group as `core`), one per granted combination.
+rbac_triples() {
+  field Role "$1" '{range .rules[*]}{.apiGroups}{"\t"}{.resources}{"\t"}{.verbs}{"\n"}{end}' \
+    | awk -F'\t' '{ for (i = 1; i <= 3; i++) { gsub(/[][" ]/, "", $i) }
+                    ng = split($1, g, ","); nr = split($2, r, ","); nv = split($3, v, ",")
+                    if (ng == 0) { ng = 1; g[1] = "" }
+                    for (a = 1; a <= ng; a++) for (b = 1; b <= nr; b++) for (c = 1; c <= nv; c++)
+                      print (g[a] == "" ? "core" : g[a]) "|" r[b] "|" v[c] }' | LC_ALL=C sort -u
+}
+# $2 as sorted triples: what Role $1 must grant, no more and no less.
+expect_rules() {
+  local actual expected
+  actual="$(rbac_triples "$1")"
+  expected="$(tr ' ' '\n' <<<"$2" | LC_ALL=C sort -u)"
+  [ "$actual" = "$expected" ] || fail "Role $1 grants more: [$(comm -23 <(echo "$actual") <(echo "$expected") | tr '\n' ' ')] or less: [$(comm -13 <(echo "$actual") <(echo "$expected") | tr '\n' ' ')] than its allowed set"
+  if grep -q '\*' <<<"$actual"; then fail "Role $1 has a wildcard"; fi
+}
+# The executor's Role (overlays/kubernetes-executor role.yaml): Jobs and CronJobs, pods, pod logs and config Secrets.
+kubernetes_executor_rules() {
+  local resource verb
+  for resource in batch\|jobs batch\|cronjobs; do
+    for verb in create get list watch patch update delete; do printf '%s|%s ' "$resource" "$verb"; done
+  done
+  printf 'core|pods|get core|pods|list core|pods|watch core|pods|delete core|pods/log|get core|secrets|create core|secrets|get core|secrets|delete'
+}
+
+# The Kubernetes executor (EXECUTOR_TYPE=simpleK8s): the agent calls the Kubernetes API itself, nothing of Argo's.
+check_kubernetes_executor() {
+  local deployment='Deployment hybrid-ingestion-agent' argo_keys
+  argo_keys="$(field ConfigMap hybrid-ingestion-agent '{.data}' | tr ',{}' '\n\n\n' | sed -n 's/^"\(PIPELINE_SERVICE_CLIENT_ENDPOINT\|ARGO_[A-Z_]*\)":.*/\1/p' \
+    | grep -v '^ARGO_PIPELINE_TYPE_CONFIGS$\|^ARGO_INGESTION_\(CONTAINER\|WORKFLOW\)_SPEC_FILE_PATH$' || true)"
+  [ -z "$argo_keys" ] || fail "EXECUTOR_TYPE simpleK8s, yet the ConfigMap sets $(tr '\n' ' ' <<<"$argo_keys")"
+  [ -z "$(field $deployment '{.spec.template.spec.volumes[?(@.name=="argo-token")].name}{.spec.template.spec.volumes[?(@.name=="argo-server-ca")].name}{.spec.template.spec.containers[0].volumeMounts[?(@.mountPath=="/var/run/secrets/argo")].name}')" ] \
+    || fail "EXECUTOR_TYPE simpleK8s, yet the Deployment mounts an Argo token or the Argo CA"
+  # In-cluster configuration reads the automounted token, CA and namespace (KubernetesClient InClusterConfig).
+  [ "$(field $deployment '{.spec.template.spec.automountServiceAccountToken}')" = true ] \
+    || fail "EXECUTOR_TYPE simpleK8s without automountServiceAccountToken: true: in-cluster configuration finds no token"
+  has ClusterRole && fail "a ClusterRole: the executor needs only its namespace"
+  has ClusterRoleBinding && fail "a ClusterRoleBinding: the executor needs only its namespace"
+  expect_rules hybrid-ingestion-agent "$(kubernetes_executor_rules)"
+  local binding
+  binding="$(field RoleBinding hybrid-ingestion-agent '{.roleRef.kind}/{.roleRef.name}|{.subjects[*].kind}/{.subjects[*].name}')"
+  [ "$binding" = "Role/hybrid-ingestion-agent|ServiceAccount/$(field $deployment '{.spec.template.spec.serviceAccountName}')" ] \
+    || fail "RoleBinding hybrid-ingestion-agent is '$binding', not Role hybrid-ingestion-agent for the agent's ServiceAccount alone"
+  # No Argo executor in the pods: only the Kubernetes secrets manager's reads.
+  expect_rules hybrid-ingestion-pods 'core|secrets|get'
+}
+
 check() {
   local rendered="$1" prometheus_operator="$2"
   failures=0
@@ -112,10 +163,39 @@ check() {
     = "hybrid-ingestion-agent|hybrid-ingestion-agent" ] || fail "envFrom is not the ConfigMap and the Secret hybrid-ingestion-agent"
   has ServiceAccount "$(field $deployment '{.spec.template.spec.serviceAccountName}')" \
     || fail "the Deployment's serviceAccountName is not a rendered ServiceAccount"
-  [ "$(field $deployment '{.spec.template.spec.automountServiceAccountToken}')" = false ] || fail "automountServiceAccountToken is not false"
   local image
   image="$(field $deployment '{.spec.template.spec.containers[0].image}')"
   [ "${image##*:}" = "$version" ] || fail "image $image is not tagged $version (Directory.Build.props <Version>)"
+
+  local executor
+  executor="$(field ConfigMap hybrid-ingestion-agent '{.data.EXECUTOR_TYPE}')"
+  rm -f "$work/certificate-volume"
+  if [ "$executor" = simpleK8s ]; then
+    check_kubernetes_executor
+  else
+    check_argo_executor
+  fi
+
+  # The ingestion pods' account: the ConfigMap names it, it exists, and a RoleBinding gives it the ingestion Role.
+  local ingestion_sa namespace
+  IFS='|' read -r ingestion_sa namespace <<<"$(field ConfigMap hybrid-ingestion-agent '{.data.INGESTION_SERVICE_ACCOUNT_NAME}|{.data.INGESTION_NAMESPACE}')"
+  [ -n "$ingestion_sa" ] && has ServiceAccount "$ingestion_sa" || fail "INGESTION_SERVICE_ACCOUNT_NAME '$ingestion_sa' is no rendered ServiceAccount"
+  [ "$(field RoleBinding hybrid-ingestion-pods '{.roleRef.name}/{.subjects[0].name}')" = "hybrid-ingestion-pods/$ingestion_sa" ] \
+    || fail "RoleBinding hybrid-ingestion-pods does not bind Role hybrid-ingestion-pods to $ingestion_sa"
+  [ "$(field Role hybrid-ingestion-agent '{.metadata.namespace}')" = "$namespace" ] || fail "the agent's Role is not in INGESTION_NAMESPACE $namespace"
+  if [ "$failures" -eq 0 ]; then
+    if [ "$executor" = simpleK8s ]; then
+      echo "check-kustomize: $variant renders ($(find "$work/objects" -name '*.yaml' | wc -l) objects; EXECUTOR_TYPE simpleK8s, Role limited to Jobs, CronJobs, pods, pod logs and Secrets)"
+    else
+      echo "check-kustomize: $variant renders ($(find "$work/objects" -name '*.yaml' | wc -l) objects; ARGO_TOKEN_FILE $(field ConfigMap hybrid-ingestion-agent '{.data.ARGO_TOKEN_FILE}'))"
+    fi
+  fi
+}
+
+# The Argo executor (the default): the agent reaches Argo with a projected token of its account, never the automount.
+check_argo_executor() {
+  local deployment='Deployment hybrid-ingestion-agent'
+  [ "$(field $deployment '{.spec.template.spec.automountServiceAccountToken}')" = false ] || fail "automountServiceAccountToken is not false"
 
   # ARGO_TOKEN_FILE is the argo-token volume's token: <mountPath>/<path of its projected token or Secret key>.
   local endpoint token_file certificate_path mount_path read_only token_path expiration secret_path
@@ -134,27 +214,17 @@ check() {
     [ "${expiration:-0}" -ge 600 ] || fail "projected token expirationSeconds '$expiration' is below Kubernetes' minimum of 600"
   fi
   # A certificate path must lie in a volume the Deployment mounts; remembered for the README's ConfigMap.
-  rm -f "$work/certificate-volume"
   if [ -n "$certificate_path" ]; then
     field $deployment '{range .spec.template.spec.containers[0].volumeMounts[*]}{.mountPath}={.name}{"\n"}{end}' \
       | awk -F= -v path="$certificate_path" 'index(path, $1 "/") == 1 { print $2 }' > "$work/certificate-volume"
     [ -s "$work/certificate-volume" ] || fail "ARGO_SERVER_CERTIFICATE_PATH $certificate_path is in no mounted volume"
   fi
 
-  # The ingestion pods' account: the ConfigMap names it, it exists, and a RoleBinding gives it the ingestion Role.
-  local ingestion_sa namespace rules
-  IFS='|' read -r ingestion_sa namespace <<<"$(field ConfigMap hybrid-ingestion-agent '{.data.INGESTION_SERVICE_ACCOUNT_NAME}|{.data.INGESTION_NAMESPACE}')"
-  [ -n "$ingestion_sa" ] && has ServiceAccount "$ingestion_sa" || fail "INGESTION_SERVICE_ACCOUNT_NAME '$ingestion_sa' is no rendered ServiceAccount"
+  local rules
   # Argo's executor writes WorkflowTaskResults (create, patch); the Kubernetes secrets manager gets Secrets.
   rules="$(field Role hybrid-ingestion-pods '{range .rules[*]}{.resources}{.verbs}{";"}{end}')"
   [[ "$rules" == *'["workflowtaskresults"]["create","patch"]'* ]] || fail "Role hybrid-ingestion-pods lacks create and patch on workflowtaskresults"
   [[ "$rules" == *'["secrets"]["get"]'* ]] || fail "Role hybrid-ingestion-pods lacks get on secrets"
-  [ "$(field RoleBinding hybrid-ingestion-pods '{.roleRef.name}/{.subjects[0].name}')" = "hybrid-ingestion-pods/$ingestion_sa" ] \
-    || fail "RoleBinding hybrid-ingestion-pods does not bind Role hybrid-ingestion-pods to $ingestion_sa"
-  [ "$(field Role hybrid-ingestion-agent '{.metadata.namespace}')" = "$namespace" ] || fail "the agent's Role is not in INGESTION_NAMESPACE $namespace"
-  if [ "$failures" -eq 0 ]; then
-    echo "check-kustomize: $variant renders ($(find "$work/objects" -name '*.yaml' | wc -l) objects; ARGO_TOKEN_FILE $token_file)"
-  fi
 }
 
 # --- Every variant ----------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 namespace Agent.IntegrationTests.Deployment;
 
 /// <summary>
-/// scripts/check-kustomize.sh (also run by .ci/run) renders and checks every variant of deploy/gateway and the README's
-/// gateway block, and passes on the checked-in files.
+/// scripts/check-kustomize.sh (also run by .ci/run) renders and checks every variant of deploy/kubernetes and
+/// deploy/gateway and both README blocks, and passes on the checked-in files.
 /// </summary>
 public sealed class CheckKustomizeScriptTests
 {
@@ -23,5 +23,16 @@ public sealed class CheckKustomizeScriptTests
         }
 
         Assert.Contains("check-kustomize: README gateway block (overlays/my-gateway) renders", result.StandardOutput, StringComparison.Ordinal);
+
+        // The agent's variants, the Kubernetes executor's checked as such (its RBAC, no Argo), the others as Argo's.
+        var agentOverlays = Directory.GetDirectories(RepositoryFiles.PathOf("deploy/kubernetes/overlays")).Select(Path.GetFileName).ToList();
+        Assert.Contains("kubernetes-executor", agentOverlays);
+        foreach (var variant in agentOverlays.Select(overlay => $"overlays/{overlay}").Append("base").Append("overlays/.base-with-prometheus-operator"))
+        {
+            Assert.Contains($"check-kustomize: {variant} renders", result.StandardOutput, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("check-kustomize: overlays/kubernetes-executor renders (10 objects; EXECUTOR_TYPE simpleK8s", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("check-kustomize: README deploy block (overlays/my-agent) renders", result.StandardOutput, StringComparison.Ordinal);
     }
 }
