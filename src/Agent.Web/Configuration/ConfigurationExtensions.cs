@@ -38,7 +38,7 @@ internal static class ConfigurationExtensions
 
         builder.Services.AddOptionsWithValidateOnStart<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<IngestionOptions>>(new IngestionOptionsRules(executor));
+        builder.Services.AddSingleton<IValidateOptions<IngestionOptions>>(new IngestionOptionsRules(argo: executor == ExecutorKind.Argo));
         builder.Services.AddSingleton<IValidateOptions<IngestionOptions>, CustomizationRules>();
         return builder;
     }
