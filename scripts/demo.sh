@@ -3,6 +3,8 @@
 # emulator) and the agent on loopback, runs one ingestion pipeline end to end and shows where it can be seen.
 # Everything stops by itself afterwards; pass --hold SECONDS to keep both running to explore the URLs.
 # --gateway [--hold SECONDS] puts the gateway between OpenMetadata (played with curl) and the agent: scripts/lib/demo-gateway.sh.
+# --executor kubernetes [--hold SECONDS] runs the agent with EXECUTOR_TYPE=simpleK8s on the sandbox's Kubernetes API
+# emulator (Jobs instead of Argo workflows); --executor argo is the default.
 # It reports only what its own processes did: ports are checked free first, each process must stay alive, and the
 # sandbox, the agent and the run must be the ones it started (scripts/lib/demo-checks.sh).
 set -euo pipefail
@@ -13,6 +15,14 @@ source "$root/scripts/lib/demo-checks.sh"
 # shellcheck source=lib/demo-steps.sh
 source "$root/scripts/lib/demo-steps.sh"
 if [ "${1:-}" = "--gateway" ]; then shift; exec "$root/scripts/lib/demo-gateway.sh" "$@"; fi
+executor=argo
+if [ "${1:-}" = "--executor" ]; then
+  case "${2:-}" in
+    argo | kubernetes) executor="$2" ;;
+    *) demo_fail "--executor takes argo or kubernetes (got '${2:-}')" ;;
+  esac
+  shift 2
+fi
 hold=0
 if [ "${1:-}" = "--hold" ]; then hold="${2:?--hold needs a number of seconds}"; fi
 sandbox_port="${SANDBOX_PORT:-18080}"
@@ -35,14 +45,25 @@ demo_build
 
 demo_start_sandbox "$sandbox" "$sandbox_port"
 
-echo "==> Starting the agent '$agent_id'"
+if [ "$executor" = kubernetes ]; then
+  # Outside a cluster there is no service account: the emulator's API URL and a token file stand in for it (the
+  # emulator accepts any token unless Sandbox:Kubernetes:Token is set). No Argo variable is set, as the chart renders none.
+  printf 'demo-kubernetes-token' >"$logs/kubernetes-token"
+  executor_env=(EXECUTOR_TYPE=simpleK8s KUBERNETES_API_URL="$sandbox" KUBERNETES_TOKEN_FILE="$logs/kubernetes-token"
+    INGESTION_IMAGE="openmetadata/ingestion:1.9.0" INGESTION_EXTRA_ENVS="[AWS_DEFAULT_REGION:eu-west-1]")
+  runs_at="Kubernetes jobs  : $sandbox/apis/batch/v1/namespaces/ingestion/jobs"
+else
+  executor_env=(PIPELINE_SERVICE_CLIENT_ENDPOINT="$sandbox"
+    ARGO_INGESTION_IMAGE="openmetadata/ingestion:1.9.0" ARGO_EXTRA_ENVS_NOOP="[AWS_DEFAULT_REGION:eu-west-1]")
+  runs_at="Argo workflows   : $sandbox/sandbox/argo/workflows"
+fi
+
+echo "==> Starting the agent '$agent_id' (executor: $executor)"
 (
   cd "$root/src/Agent.Web/bin/Debug/net10.0"
-  AGENT_ID="$agent_id" SERVER_URL="ws://127.0.0.1:${sandbox_port}" AUTH_TOKEN="sandbox-token" \
-  PIPELINE_SERVICE_CLIENT_ENDPOINT="$sandbox" INGESTION_NAMESPACE="ingestion" \
-  ARGO_INGESTION_IMAGE="openmetadata/ingestion:1.9.0" ARGO_EXTRA_ENVS_NOOP="[AWS_DEFAULT_REGION:eu-west-1]" \
+  AGENT_ID="$agent_id" SERVER_URL="ws://127.0.0.1:${sandbox_port}" AUTH_TOKEN="sandbox-token" INGESTION_NAMESPACE="ingestion" \
   METRICS_SERVER_HOST=127.0.0.1 METRICS_SERVER_PORT="$metrics_port" ADMIN_SERVER_PORT="$admin_port" \
-  exec dotnet Agent.Web.dll
+  exec env "${executor_env[@]}" dotnet Agent.Web.dll
 ) >"$logs/agent.log" 2>&1 &
 agent_pid=$!
 pids+=("$agent_pid")
@@ -76,7 +97,7 @@ echo "    $(curl -sf "http://127.0.0.1:$metrics_port/metrics" | grep '^collate_h
 cat <<INFO
 ==> Demo run succeeded.
     Sandbox statuses : $sandbox/sandbox/statuses?runId=$run_id
-    Argo workflows   : $sandbox/sandbox/argo/workflows
+    $runs_at
     Sandbox API      : $sandbox/swagger (routes: docs/sandbox.md)
     Agent metrics    : http://127.0.0.1:$metrics_port/metrics
     Agent readiness  : http://127.0.0.1:$metrics_port/ready

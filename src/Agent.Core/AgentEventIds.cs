@@ -74,6 +74,9 @@ internal static class AgentEventIds
     public const int ArgoServerSettings = 2501;
     public const int ArgoCertificateUnchecked = 2502;
 
+    // 26xx Executor selection at startup (EXECUTOR_TYPE).
+    public const int ArgoSettingsIgnored = 2601;
+
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;
     public const int AdminProtected = 3002;

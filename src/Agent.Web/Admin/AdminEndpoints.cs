@@ -41,7 +41,7 @@ internal static class AdminEndpoints
             .WithSummary("Undo POST /admin/drain: take new work again; /ready follows the connection again")
             .WithDescription(DrainDescription + " Answers 409 while the agent is shutting down, which cannot be undone.");
         admin.MapGet("/diagnostics", DiagnosticsEndpoints.GetDiagnosticsAsync).WithName("GetDiagnostics")
-            .WithSummary("Versions, effective configuration (secrets redacted) and an Argo reachability and permission check");
+            .WithSummary("Versions, the executor, effective configuration (secrets redacted) and a reachability check of Argo or the Kubernetes API server");
         return app;
     }
 

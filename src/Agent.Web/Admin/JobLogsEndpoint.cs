@@ -1,4 +1,6 @@
+using Agent.Core.Execution;
 using Agent.Core.Executors.Argo;
+using Agent.Core.Runs;
 using Agent.Core.Logs;
 using Agent.Core.Operations.Handlers;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,6 +41,11 @@ internal static class JobLogsEndpoint
             return TypedResults.NotFound($"run '{runId}' is not tracked by this agent; GET /admin/jobs lists the runs it tracks");
         }
 
+        if (services.Argo is null || services.Owned is null)
+        {
+            return await ReadThroughExecutorAsync(services.Executor, run, page, cancellationToken);
+        }
+
         try
         {
             var workflow = await services.Owned.FindAsync(run.PipelineFqn, runId, cancellationToken);
@@ -70,6 +77,35 @@ internal static class JobLogsEndpoint
         {
             var status = ex.Kind == ArgoErrorKind.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway;
             return TypedResults.Problem($"the Argo Server failed ({ex.Kind}): {ex.Message}", statusCode: status);
+        }
+    }
+
+    /// <summary>The Kubernetes executor's log, paged the same way; it has no workflow status, so no events.</summary>
+    private static async Task<Results<Ok<JobLogsView>, BadRequest<string>, NotFound<string>, ProblemHttpResult>> ReadThroughExecutorAsync(
+        IRunExecutor executor, RunRecord run, int page, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var logs = await executor.ReadLogPageAsync(run.PipelineFqn, run.RunId, page, cancellationToken);
+            if (logs is null)
+            {
+                return TypedResults.NotFound($"run '{run.RunId}' has no Job any more (it was '{run.WorkflowName}'): it was deleted");
+            }
+
+            if (logs.Status == RunLogPageStatus.PastEnd)
+            {
+                return TypedResults.BadRequest("query parameter " + logs.Reason);
+            }
+
+            var found = logs.Status == RunLogPageStatus.Page;
+            return TypedResults.Ok(new JobLogsView(
+                run.RunId, run.PipelineFqn, run.WorkflowName, logs.TaskKey, page,
+                found ? logs.Text : null, logs.Reason, found ? logs.Total : null, found ? logs.Next : null, []));
+        }
+        catch (ExecutorException ex)
+        {
+            var status = ex.Kind == ExecutorErrorKind.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway;
+            return TypedResults.Problem($"the Kubernetes API server failed ({ex.Kind}): {ex.Message}", statusCode: status);
         }
     }
 }

@@ -23,6 +23,12 @@ internal static class EnvironmentVariableMap
         new(["ARGO_INSECURE_SKIP_VERIFY"], "Argo:InsecureSkipVerify", false, "Skip the Argo Server certificate check (logged as a warning)"),
         new(["ARGO_KILL_GRACE_SECONDS"], "Argo:KillGraceSeconds", false, "After a kill, seconds before a still-running workflow is terminated"),
         new(["INGESTION_NAMESPACE", "ARGO_NAMESPACE"], "Argo:Namespace", false, "Namespace of the ingestion workflows"),
+        new(["EXECUTOR_TYPE"], ExecutorSelection.Key, false, "Executor: argo (default) or simpleK8s (Kubernetes Jobs; also kubernetes), case-insensitive"),
+        new(["INGESTION_NAMESPACE"], "Kubernetes:Namespace", false, "Namespace of the ingestion Jobs, CronJobs and config Secrets (simpleK8s)"),
+        new(["INGESTION_SERVICE_ACCOUNT_NAME"], "Kubernetes:ServiceAccountName", false, "Service account of ingestion pods (simpleK8s)"),
+        new(["SIMPLEK8S_PIPELINE_TYPE_CONFIGS", "ARGO_PIPELINE_TYPE_CONFIGS"], "Kubernetes:PipelineTypeConfigs", false, "JSON of per-pipeline-type pod settings (simpleK8s); the chart's SIMPLEK8S_ name wins"),
+        new(["KUBERNETES_API_URL"], "Kubernetes:ApiUrl", false, "Kubernetes API server URL (simpleK8s); unset means in-cluster configuration"),
+        new(["KUBERNETES_TOKEN_FILE"], "Kubernetes:TokenFile", false, "File holding the Kubernetes bearer token (simpleK8s), re-read when it changes; unset means the pod's service-account token"),
         new(["ARGO_SECONDS_AFTER_COMPLETION_TTL"], "Argo:SecondsAfterCompletionTtl", false, "Seconds a finished workflow is kept"),
         new(["ARGO_INGESTION_IMAGE", "INGESTION_IMAGE"], "Ingestion:Image", false, "Ingestion container image"),
         new(["ARGO_EXTRA_ENVS_NOOP", "ARGO_EXTRA_ENVS", "INGESTION_EXTRA_ENVS"], "Ingestion:ExtraEnvs", true, "Extra env for ingestion pods: [KEY:value, KEY2:value2]"),
@@ -75,6 +81,5 @@ internal static class EnvironmentVariableMap
         new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
         new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),
         new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),
-        new(["EXECUTOR_TYPE"], "Compatibility:ExecutorType", false, "Accepted for chart compatibility; only Argo is supported"),
     ];
 }

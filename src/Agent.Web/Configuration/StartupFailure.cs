@@ -38,6 +38,7 @@ internal static partial class StartupFailure
 
     private static string? Describe(Exception exception, SettingNames settings) => exception switch
     {
+        ExecutorTypeException executorType => executorType.Message,
         OptionsValidationException validation => string.Join("; ", validation.Failures.Select(failure =>
             settings.Rewrite(MemberPrefix().Replace(failure, string.Empty), validation.OptionsType))),
         InvalidOperationException when ConversionFailure().Match(exception.Message) is { Success: true } match =>

@@ -1,3 +1,5 @@
+using Agent.Core.Execution;
+using Agent.Web.Configuration;
 using Agent.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -16,11 +18,22 @@ internal static class HealthExtensions
 
     public static WebApplicationBuilder AddAgentHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ArgoHealthCheck>();
-        builder.Services.AddHealthChecks()
+        var checks = builder.Services.AddHealthChecks()
             .AddCheck<LoopProgressHealthCheck>("self", tags: [Live])
-            .AddCheck<ControlPlaneHealthCheck>("controlPlane", tags: [Ready])
-            .AddCheck<ArgoHealthCheck>("argo", tags: [Ready]);
+            .AddCheck<ControlPlaneHealthCheck>("controlPlane", tags: [Ready]);
+
+        // Only the chosen executor's backend is probed: with simpleK8s there is no Argo Server to ask.
+        if (ExecutorSelection.Read(builder.Configuration) == ExecutorKind.Kubernetes)
+        {
+            builder.Services.AddSingleton<KubernetesHealthCheck>();
+            checks.AddCheck<KubernetesHealthCheck>("kubernetes", tags: [Ready]);
+        }
+        else
+        {
+            builder.Services.AddSingleton<ArgoHealthCheck>();
+            checks.AddCheck<ArgoHealthCheck>("argo", tags: [Ready]);
+        }
+
         return builder;
     }
 

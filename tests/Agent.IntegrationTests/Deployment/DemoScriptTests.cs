@@ -114,6 +114,31 @@ public sealed class DemoScriptTests
         Assert.Contains("==> Demo run succeeded through the gateway.", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DemoExecutorKubernetes_RunsAsKubernetesJob_RunSucceedsWithNoArgoWorkflow()
+    {
+        var environment = FreePorts();
+        environment["DEMO_SKIP_BUILD"] = "1";
+
+        var result = await RunAsync([RepositoryFiles.PathOf("scripts/demo.sh"), "--executor", "kubernetes"], environment, TimeSpan.FromSeconds(90));
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.Contains("(executor: kubernetes)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("run.status \"pipelineState\":\"success\"", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Kubernetes jobs  : ", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("==> Demo run succeeded.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoExecutor_UnknownValue_FailsBeforeBuildingWithOneLine()
+    {
+        var result = await RunAsync([RepositoryFiles.PathOf("scripts/demo.sh"), "--executor", "nomad"], FreePorts());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("demo: --executor takes argo or kubernetes (got 'nomad')", Assert.Single(Lines(result.StandardError)));
+        Assert.DoesNotContain("Building", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     /// <summary>Every port either demo reads, each free.</summary>
     private static Dictionary<string, string> FreePorts() =>
         PortVariables.ToDictionary(variable => variable, _ => FreePort.Next().ToString(), StringComparer.Ordinal);

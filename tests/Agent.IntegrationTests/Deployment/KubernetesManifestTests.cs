@@ -8,7 +8,9 @@ namespace Agent.IntegrationTests.Deployment;
 public sealed class KubernetesManifestTests
 {
     private static readonly Dictionary<string, EnvironmentVariable> Variables =
-        EnvironmentVariableMap.All.SelectMany(variable => variable.Names.Select(name => (name, variable))).ToDictionary(pair => pair.name, pair => pair.variable);
+        // A name may set several keys (INGESTION_NAMESPACE sets Argo:Namespace and Kubernetes:Namespace); it is secret or not alike in each.
+        EnvironmentVariableMap.All.SelectMany(variable => variable.Names.Select(name => (name, variable)))
+            .GroupBy(pair => pair.name).ToDictionary(group => group.Key, group => group.First().variable);
 
     [Fact]
     public void ConfigMapAndReadmeSecret_Keys_AreVariablesTheAgentAcceptsWithSecretsOnlyInTheSecret()

@@ -58,4 +58,12 @@ public sealed class IngestionOptionsRulesTests
         Assert.StartsWith("SECRETS_MANAGER must be one of db, managed-aws, aws, managed-aws-ssm, aws-ssm, managed-azure-kv, azure-kv, gcp, kubernetes", failure, StringComparison.Ordinal);
         Assert.Contains($"(got '{provider}')", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_UnmountedTokenWithKubernetesExecutor_NeedsNoArgoExecutorServiceAccount()
+    {
+        var result = new IngestionOptionsRules(argo: false).Validate(null, new IngestionOptions { Image = "i", AutomountServiceAccountToken = false });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
 }
