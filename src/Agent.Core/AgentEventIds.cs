@@ -74,6 +74,10 @@ internal static class AgentEventIds
     public const int ArgoServerSettings = 2501;
     public const int ArgoCertificateUnchecked = 2502;
 
+    // 26xx Ingestion: the image following the server version (DYNAMIC_INGESTION_VERSION_ENABLED).
+    public const int IngestionImageFollowsServer = 2601;
+    public const int IngestionImageCannotFollow = 2602;
+
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;
     public const int AdminProtected = 3002;

@@ -22,6 +22,8 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<IHelloProvider>(provider => provider.GetRequiredService<HelloFactory>());
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
+        services.AddSingleton<IngestionImage>();
+        services.AddSingleton<IServerVersionListener, ServerVersionFollower>();
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
         services.AddSingleton<IOperationHandler, PipelineStatusHandler>();
