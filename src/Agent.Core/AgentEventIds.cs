@@ -74,8 +74,12 @@ internal static class AgentEventIds
     public const int ArgoServerSettings = 2501;
     public const int ArgoCertificateUnchecked = 2502;
 
-    // 26xx Executor selection at startup (EXECUTOR_TYPE).
-    public const int ArgoSettingsIgnored = 2601;
+    // 26xx Ingestion: the image following the server version (DYNAMIC_INGESTION_VERSION_ENABLED).
+    public const int IngestionImageFollowsServer = 2601;
+    public const int IngestionImageCannotFollow = 2602;
+
+    // 27xx Executor selection at startup (EXECUTOR_TYPE).
+    public const int ArgoSettingsIgnored = 2701;
 
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;

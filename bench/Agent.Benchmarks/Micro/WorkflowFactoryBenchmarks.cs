@@ -6,6 +6,7 @@ using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Sandbox.ControlPlane.Api;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Serialization.Json;
 
@@ -22,13 +23,15 @@ public class WorkflowFactoryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        var ingestion = Options.Create(new IngestionOptions
+        {
+            Image = "openmetadata/ingestion:1.9.0",
+            ExtraEnvs = "[AWS_DEFAULT_REGION:eu-west-1, AWS_ACCESS_KEY_ID:key]",
+            ImagePullSecrets = "registry-creds",
+        });
         _factory = new WorkflowFactory(
-            Options.Create(new IngestionOptions
-            {
-                Image = "openmetadata/ingestion:1.9.0",
-                ExtraEnvs = "[AWS_DEFAULT_REGION:eu-west-1, AWS_ACCESS_KEY_ID:key]",
-                ImagePullSecrets = "registry-creds",
-            }),
+            ingestion,
+            new IngestionImage(ingestion, NullLogger<IngestionImage>.Instance),
             Options.Create(new ArgoOptions { Namespace = "ingestion" }),
             new AgentIdentity("agent-eu-1", TimeProvider.System));
         _run = new RunRequest(

@@ -20,25 +20,20 @@ internal static partial class IngestionImageVersion
 
     public static string Of(string image)
     {
-        var reference = image.Trim();
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        var hasDigest = at >= 0;
-        if (hasDigest)
+        var reference = ImageReference.Parse(image);
+        if (reference.Tag is not { } tag)
         {
-            reference = reference[..at];
-        }
-
-        var colon = reference.LastIndexOf(':');
-        var tag = colon > reference.LastIndexOf('/') ? reference[(colon + 1)..] : null;
-        if (string.IsNullOrEmpty(tag))
-        {
-            return hasDigest ? Unknown : "latest";
+            return reference.Digest is null ? "latest" : Unknown;
         }
 
         var match = VersionInTag().Match(tag);
         return match.Success ? match.Groups["version"].Value : tag;
     }
 
+    /// <summary>
+    /// The OpenMetadata version in a tag, in group <c>version</c>, after an optional <c>om-</c> or <c>v</c>; what
+    /// follows it (<c>-cl-1.13.3</c>, <c>-slim</c>) is left to the caller.
+    /// </summary>
     [GeneratedRegex(@"^(?:om-|v)?(?<version>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionInTag();
+    internal static partial Regex VersionInTag();
 }

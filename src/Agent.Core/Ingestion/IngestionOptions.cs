@@ -13,6 +13,12 @@ internal sealed class IngestionOptions
     public string Image { get; set; } = string.Empty;
 
     /// <summary>
+    /// Whether the image's tag follows the OpenMetadata server version the control plane announces in
+    /// <c>welcome.serverVersion</c> (<c>DYNAMIC_INGESTION_VERSION_ENABLED</c>); see <see cref="IngestionImage"/>.
+    /// </summary>
+    public bool DynamicVersion { get; set; }
+
+    /// <summary>
     /// Extra environment for every ingestion pod, as <c>[KEY:value, KEY2:value2]</c>
     /// (<c>ARGO_EXTRA_ENVS_NOOP</c>, <c>ARGO_EXTRA_ENVS</c> or <c>INGESTION_EXTRA_ENVS</c>). Values are secrets: never logged.
     /// </summary>

@@ -118,6 +118,29 @@ internal sealed partial class ControlPlaneSession
         return accepted;
     }
 
+    /// <summary>
+    /// Hands a release <c>welcome.serverVersion</c> to its listeners. One that is no release version is said in an
+    /// <c>error</c> and not acted on: it names no image tag. An absent one changes nothing.
+    /// </summary>
+    private void AnnounceServerVersion(string? serverVersion, string welcomeId)
+    {
+        if (serverVersion is null)
+        {
+            return;
+        }
+
+        if (!ServerVersions.IsRelease(serverVersion))
+        {
+            ComplainBeforeLoops($"welcome.serverVersion '{serverVersion}' is not a release version x.y.z[.w]; ignored", welcomeId);
+            return;
+        }
+
+        foreach (var listener in _services.ServerVersionListeners)
+        {
+            listener.ServerVersionAnnounced(serverVersion);
+        }
+    }
+
     /// <summary>Queues an <c>error</c> ahead of everything else; the queue is still empty, so it never waits.</summary>
     private void ComplainBeforeLoops(string reason, string replyTo)
     {

@@ -52,6 +52,7 @@ internal sealed partial class ControlPlaneSession
         var ackedSeq = AcceptAckedSeq(welcome.AckedSeq, welcomeId);
         _services.Outbox.Acknowledge(ackedSeq);
         var interval = TimeSpan.FromSeconds(AcceptHeartbeatSeconds(welcome.HeartbeatSeconds, welcomeId));
+        AnnounceServerVersion(welcome.ServerVersion, welcomeId);
         Log.Welcomed(_services.Logger, welcome.SessionId, ackedSeq, (int)interval.TotalSeconds, _services.Outbox.Depth);
 
         // Every log line of this session, and of the requests it receives, carries the session id.

@@ -17,7 +17,8 @@ internal sealed class SessionServices(
     LoopProgress progress,
     SessionControl control,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    IEnumerable<IServerVersionListener> serverVersionListeners)
 {
     public ControlPlaneOptions Options => options.Value;
 
@@ -40,6 +41,9 @@ internal sealed class SessionServices(
     public LoopProgress Progress => progress;
 
     public SessionControl Control => control;
+
+    /// <summary>Who hears <c>welcome.serverVersion</c>; none unless the composition adds one.</summary>
+    public IReadOnlyList<IServerVersionListener> ServerVersionListeners { get; } = [.. serverVersionListeners];
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("Agent.Core.Link.ControlPlaneSession");
 }

@@ -2,6 +2,7 @@ using Agent.Core.Ingestion;
 using Agent.Core.Link;
 using Agent.Core.Operations.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Operations;
@@ -22,6 +23,8 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<IHelloProvider>(provider => provider.GetRequiredService<HelloFactory>());
         services.AddSingleton<RunStarter>();
         services.AddSingleton<SecretsManagerConfig>();
+        services.TryAddSingleton<IngestionImage>();
+        services.AddSingleton<IServerVersionListener, ServerVersionFollower>();
         services.AddSingleton<IOperationHandler, PipelineRunHandler>();
         services.AddSingleton<IOperationHandler, ServiceStatusHandler>();
         services.AddSingleton<IOperationHandler, PipelineStatusHandler>();

@@ -59,7 +59,7 @@ internal sealed partial class AgentSession
         _ackedSeq = acked;
         Volatile.Write(ref _inFlightRuns, hello.Inventory.Count(run => run.PipelineState is PipelineStates.Queued or PipelineStates.Running));
         _hello = hello;
-        var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, HeartbeatSeconds, acked);
+        var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, HeartbeatSeconds, acked, _services.ServerVersion);
         await SendAsync(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.WelcomePayload);
 
         // Only now may requests follow: they queue behind the welcome.

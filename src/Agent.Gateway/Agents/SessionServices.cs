@@ -1,4 +1,6 @@
+using Agent.Gateway.Hosting;
 using Agent.Gateway.Store;
+using Microsoft.Extensions.Options;
 
 namespace Agent.Gateway.Agents;
 
@@ -10,6 +12,7 @@ internal sealed class SessionServices(
     IAgentPresence presence,
     IReplicaBus bus,
     TimeProvider time,
+    IOptions<GatewayOptions> options,
     ILogger<AgentSession> logger)
 {
     public AgentSessions Sessions { get; } = sessions;
@@ -24,6 +27,12 @@ internal sealed class SessionServices(
     public IReplicaBus Bus { get; } = bus;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>
+    /// The OpenMetadata release this gateway serves, announced in <c>welcome.serverVersion</c> so an agent with
+    /// <c>DYNAMIC_INGESTION_VERSION_ENABLED</c> runs the ingestion image of the same release.
+    /// </summary>
+    public string ServerVersion { get; } = options.Value.OpenMetadataVersion;
 
     public ILogger Logger { get; } = logger;
 }

@@ -34,6 +34,7 @@ internal static class EnvironmentVariableMap
         new(["ARGO_EXTRA_ENVS_NOOP", "ARGO_EXTRA_ENVS", "INGESTION_EXTRA_ENVS"], "Ingestion:ExtraEnvs", true, "Extra env for ingestion pods: [KEY:value, KEY2:value2]"),
         new(["INGESTION_SERVICE_ACCOUNT_NAME"], "Ingestion:ServiceAccountName", false, "Service account of ingestion pods"),
         new(["ARGO_WORKFLOW_EXECUTOR_SERVICE_ACCOUNT_NAME"], "Ingestion:ExecutorServiceAccountName", false, "Service account whose token Argo's executor uses (spec.executor.serviceAccountName); needed when INGESTION_AUTOMOUNT_SA_TOKEN is false, where INGESTION_SERVICE_ACCOUNT_NAME stands in for it"),
+        new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Ingestion:DynamicVersion", false, "true or false: with true, the ingestion image tag follows the OpenMetadata server version the control plane announces in welcome.serverVersion"),
         new(["INGESTION_IMAGE_PULL_SECRETS", "ARGO_IMAGE_PULL_SECRETS"], "Ingestion:ImagePullSecrets", false, "Comma-separated image pull secret names"),
         new(["INGESTION_AUTOMOUNT_SA_TOKEN", "ARGO_AUTOMOUNT_SA_TOKEN"], "Ingestion:AutomountServiceAccountToken", false, "Mount the service-account token in ingestion pods"),
         new(["INGESTION_CPU_LIMIT", "ARGO_WORKFLOW_CPU_LIMIT"], "Ingestion:Resources:CpuLimit", false, "CPU limit of ingestion pods"),
@@ -77,9 +78,8 @@ internal static class EnvironmentVariableMap
         new(["Argo__WatchIdleTimeout"], "Argo:WatchIdleTimeout", false, "A watch stream silent this long is treated as dead"),
         new(["Argo__RecoveryWindow"], "Argo:RecoveryWindow", false, "At start, runs that finished this long before are reported once more"),
 
-        // Set by the public Helm chart for its own agent; accepted so existing deployments start, with no effect here.
-        new(["DYNAMIC_INGESTION_VERSION_ENABLED"], "Compatibility:DynamicIngestionVersionEnabled", false, "Accepted for chart compatibility; no effect"),
-        new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Accepted for chart compatibility; no effect"),
-        new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Accepted for chart compatibility; no effect"),
+        // Set by the public Helm chart for its own agent; accepted so existing deployments start; each says why it has nothing to change here.
+        new(["INGESTION_DISABLE_VERSION_VALIDATION", "ARGO_DISABLE_VERSION_VALIDATION"], "Compatibility:DisableVersionValidation", false, "Nothing to disable: the agent never refuses a run for a version mismatch (OpenMetadata compares versions in its own health check); accepted so chart deployments start"),
+        new(["ARGO_TEST_CONNECTION_BACKOFF_TIME"], "Compatibility:TestConnectionBackoffTime", false, "Nothing to tune: a test connection is one run whose result the ingestion reports to OpenMetadata itself, with no polling by the agent; accepted so chart deployments start"),
     ];
 }

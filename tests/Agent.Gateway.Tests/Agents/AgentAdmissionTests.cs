@@ -29,6 +29,17 @@ public sealed class AgentAdmissionTests
     }
 
     [Fact]
+    public async Task Hello_IsWelcomed_WithTheOpenMetadataVersionTheGatewayServes()
+    {
+        await using var gateway = await GatewayTestHost.StartAsync(settings: new Dictionary<string, string?> { ["GATEWAY_OPENMETADATA_VERSION"] = "1.12.4" });
+        await using var agent = await gateway.ConnectAsync();
+
+        var welcome = await agent.HelloAsync();
+
+        Assert.Equal("1.12.4", welcome.ServerVersion);
+    }
+
+    [Fact]
     public async Task Hello_RecordsEveryRunOfTheInventory()
     {
         var doubles = new GatewayDoubles();

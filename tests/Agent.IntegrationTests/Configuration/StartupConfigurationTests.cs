@@ -27,6 +27,7 @@ public sealed class StartupConfigurationTests
         { "METRICS_SERVER_PORT", "99999", "METRICS_SERVER_PORT=99999 is out of range: must be between 0 and 65535" },
         { "SHUTDOWN_GRACE_SECONDS", "601", "SHUTDOWN_GRACE_SECONDS=601 is out of range: must be between 0 and 600" },
         { "LOG_FORMAT", "yaml", "LOG_FORMAT=yaml is not a log format: use text or json" },
+        { "DYNAMIC_INGESTION_VERSION_ENABLED", "yes", "DYNAMIC_INGESTION_VERSION_ENABLED must be true or false" },
         {
             "ARGO_EXTRA_ENVS_NOOP", $"{{\"AWS_SECRET_ACCESS_KEY\":\"{ExtraEnvCanary}\"}}",
             "ARGO_EXTRA_ENVS_NOOP is malformed: it is JSON, which is not the accepted form: write [KEY:value, KEY2:value2], e.g. [AWS_DEFAULT_REGION:eu-west-1]"

@@ -43,7 +43,7 @@ internal sealed class ProtocolExchange : IAsyncDisposable
 
     public static async Task<ProtocolExchange> RunAsync(string agentId, CancellationToken cancellationToken)
     {
-        var exchange = new ProtocolExchange(await AgentRig.StartAsync(agentId, new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1" }));
+        var exchange = new ProtocolExchange(await AgentRig.StartAsync(agentId, new Dictionary<string, string?> { ["Sandbox:ControlPlane:HeartbeatSeconds"] = "1", ["Sandbox:ControlPlane:ServerVersion"] = "1.13.3" }));
         await exchange.SendRequestsAsync(cancellationToken);
         await exchange.SendGarbageAsync(cancellationToken);
         await exchange.ControlPlane.WaitForFrameAsync(agentId, FrameDirection.Received, MessageTypes.Heartbeat, cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class ControlPlaneHarness : IDisposable
         State = new ConnectionState(time);
         var identity = new AgentIdentity(Options.AgentId, time);
         Services = new SessionServices(
-            options, Outbox, Requests, Runs, State, identity, Metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance);
+            options, Outbox, Requests, Runs, State, identity, Metrics, new LoopProgress(time), Control, time, loggerFactory ?? NullLoggerFactory.Instance, [ServerVersions]);
         Hello = new FakeHelloProvider(identity);
         Connector = new FakeControlPlaneConnector(time);
         Backoff = new ReconnectBackoff(options, random);
@@ -50,6 +50,9 @@ internal sealed class ControlPlaneHarness : IDisposable
     public FakeRequestSink Requests { get; } = new();
 
     public FakeRunsInFlight Runs { get; } = new();
+
+    /// <summary>Every <c>welcome.serverVersion</c> the sessions handed on.</summary>
+    public RecordingServerVersionListener ServerVersions { get; } = new();
 
     public ConnectionState State { get; }
 

@@ -23,14 +23,14 @@ internal sealed class FakeControlPlanePeer(WebSocket socket, TimeProvider time)
     public Task<WebSocketCloseStatus?> Closed { get; private set; } = Task.FromResult<WebSocketCloseStatus?>(null);
 
     /// <summary>Reads <c>hello</c>, sends <c>welcome</c> and starts reading in the background.</summary>
-    public async Task<HelloPayload> WelcomeAsync(int heartbeatSeconds, long ackedSeq, CancellationToken cancellationToken)
+    public async Task<HelloPayload> WelcomeAsync(int heartbeatSeconds, long ackedSeq, CancellationToken cancellationToken, string? serverVersion = null)
     {
         var hello = await ReadAsync(cancellationToken)
             ?? throw new InvalidOperationException("the agent closed before hello");
         Assert.Equal(MessageTypes.Hello, hello.Type);
         await SendAsync(
             MessageTypes.Welcome,
-            new WelcomePayload("session-" + Guid.NewGuid().ToString("N"), ProtocolVersion.Current, heartbeatSeconds, ackedSeq),
+            new WelcomePayload("session-" + Guid.NewGuid().ToString("N"), ProtocolVersion.Current, heartbeatSeconds, ackedSeq, serverVersion),
             ProtocolJsonContext.Default.WelcomePayload,
             cancellationToken);
         Closed = ReadAllAsync(cancellationToken);

@@ -11,6 +11,12 @@ internal sealed class ControlPlaneOptions
     /// <summary>The heartbeat interval told to agents in <c>welcome</c>.</summary>
     public int HeartbeatSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// The OpenMetadata server version announced in <c>welcome.serverVersion</c> (protocol §3, addition); unset sends
+    /// none, as a control plane before the field does.
+    /// </summary>
+    public string? ServerVersion { get; set; }
+
     /// <summary>Agent ids closed with 4004 (agent disabled) right after the upgrade.</summary>
     public IList<string> DisabledAgents { get; set; } = [];
 

@@ -4,6 +4,7 @@ using Agent.Core.Execution;
 using Agent.Core.Identity;
 using Agent.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Executors.Argo;
@@ -27,6 +28,9 @@ internal static class ArgoExecutorServiceCollectionExtensions
         services.AddSingleton(provider => PodCustomization.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value));
         services.AddSingleton(provider => LocalPolicy.Load(provider.GetRequiredService<IOptions<IngestionOptions>>().Value.PolicyFilePath));
         services.AddSingleton<WorkflowCustomizer>();
+
+        // One image for the executor and service.status alike: whoever registers first provides it.
+        services.TryAddSingleton<IngestionImage>();
         services.AddSingleton<ArgoRunBuilder>();
         services.AddSingleton<RunTerminator>();
         services.AddSingleton<IRunExecutor, ArgoRunExecutor>();

@@ -3,6 +3,7 @@ using Agent.Core.Executors.Argo.Building;
 using Agent.Core.Identity;
 using Agent.Core.Execution;
 using Agent.Core.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Tests.Argo.Building;
@@ -25,8 +26,11 @@ internal static class WorkflowFactoryFixture
         AutomountServiceAccountToken = false,
     };
 
-    public static WorkflowFactory Factory(IngestionOptions? ingestion = null) => new(
-        Options.Create(ingestion ?? Ingestion()),
+    public static WorkflowFactory Factory(IngestionOptions? ingestion = null) => Factory(Options.Create(ingestion ?? Ingestion()));
+
+    private static WorkflowFactory Factory(IOptions<IngestionOptions> ingestion) => new(
+        ingestion,
+        new IngestionImage(ingestion, NullLogger<IngestionImage>.Instance),
         Options.Create(new ArgoOptions { Endpoint = "https://argo:2746", Namespace = "ingest", SecondsAfterCompletionTtl = 3600 }),
         new AgentIdentity("agent-7", TimeProvider.System));
 }

@@ -21,7 +21,8 @@ internal static class ArgoExecutors
     {
         var argoOptions = Options.Create(options ?? new ArgoOptions { Namespace = "ns" });
         var ingestion = new IngestionOptions { Image = "openmetadata/ingestion:1" };
-        var workflows = new WorkflowFactory(Options.Create(ingestion), argoOptions, new AgentIdentity(agentId, new FakeTimeProvider()));
+        var ingestionOptions = Options.Create(ingestion);
+        var workflows = new WorkflowFactory(ingestionOptions, new IngestionImage(ingestionOptions, NullLogger<IngestionImage>.Instance), argoOptions, new AgentIdentity(agentId, new FakeTimeProvider()));
         var builder = new ArgoRunBuilder(
             workflows, new CronWorkflowFactory(argoOptions), new WorkflowCustomizer(PodCustomization.Load(ingestion)), LocalPolicy.AllowAll);
         return new ArgoRunExecutor(

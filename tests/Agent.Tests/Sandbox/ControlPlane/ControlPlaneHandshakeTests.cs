@@ -79,6 +79,21 @@ public sealed class ControlPlaneHandshakeTests
         Assert.Equal(agent.InstanceId, connection.InstanceId);
     }
 
+    [Theory]
+    [InlineData("1.13.3", "1.13.3")]
+    [InlineData(null, null)]
+    public async Task Hello_Valid_WelcomeCarriesTheConfiguredServerVersionOrNone(string? configured, string? expected)
+    {
+        await using var host = configured is null
+            ? await ControlPlaneSandbox.StartAsync()
+            : await ControlPlaneSandbox.StartAsync(("ServerVersion", configured));
+        await using var agent = await host.ConnectAsync("agent-a");
+
+        var welcome = await agent.HelloAsync();
+
+        Assert.Equal(expected, welcome.ServerVersion);
+    }
+
     [Fact]
     public async Task Connect_WithoutUpgrade_Returns400()
     {

@@ -41,7 +41,8 @@ internal sealed partial class AgentSession
 
     private async Task WelcomeAsync(HelloPayload hello)
     {
-        var welcome = new WelcomePayload(SessionId, ProtocolVersion.Current, _options.HeartbeatSeconds, _services.Ledgers.HighWater(hello.InstanceId));
+        var welcome = new WelcomePayload(
+            SessionId, ProtocolVersion.Current, _options.HeartbeatSeconds, _services.Ledgers.HighWater(hello.InstanceId), _options.ServerVersion);
         Hello = hello;
         await SendAsync(MessageCodec.Create(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.WelcomePayload, _time.GetUtcNow()));
 

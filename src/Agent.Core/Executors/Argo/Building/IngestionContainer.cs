@@ -13,10 +13,10 @@ namespace Agent.Core.Executors.Argo.Building;
 /// </summary>
 internal static class IngestionContainer
 {
-    public static K8s.Container Main(RunRequest run, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
+    public static K8s.Container Main(RunRequest run, string image, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
     {
         Name = "main",
-        Image = options.Image,
+        Image = image,
         Command = Entrypoint(run.Kind),
         Env = Environment(run, options, defaults, ("pipelineType", run.PipelineType)),
         Resources = Resources(run.Kind == RunKind.Automation ? options.AutomationResources : options.Resources),
@@ -26,10 +26,10 @@ internal static class IngestionContainer
     /// Runs after the workflow ends whatever happened; with the workflow's status it records a failed run that
     /// never reported its own end (OOM, eviction, kill), see the OpenMetadata notes §4.
     /// </summary>
-    public static K8s.Container ExitHandler(RunRequest run, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
+    public static K8s.Container ExitHandler(RunRequest run, string image, IngestionOptions options, IReadOnlyList<KeyValuePair<string, string>> defaults) => new()
     {
         Name = "exit-handler",
-        Image = options.Image,
+        Image = image,
         Command = ["python", "exit_handler.py"],
         Env = Environment(run, options, defaults, ("pipelineType", run.PipelineType), ("pipelineStatus", "{{workflow.status}}")),
         Resources = Resources(options.AutomationResources),

@@ -10,9 +10,9 @@ namespace Agent.Core.Executors.Argo.Building;
 
 /// <summary>
 /// Builds the Argo Workflow for a run. The control plane only chooses the pipeline, its config and the run id;
-/// image, command, service account and resources always come from the agent's own configuration.
+/// image (<see cref="IngestionImage"/>), command, service account and resources always come from the agent's own configuration.
 /// </summary>
-internal sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOptions<ArgoOptions> argo, AgentIdentity identity)
+internal sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IngestionImage image, IOptions<ArgoOptions> argo, AgentIdentity identity)
 {
     public const string MainTemplate = "ingestion";
     public const string ExitTemplate = "exit-handler";
@@ -37,6 +37,9 @@ internal sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOpt
     public WorkflowSpec BuildSpec(RunRequest run, Dictionary<string, object> labels)
     {
         var options = ingestion.Value;
+
+        // Read once: both containers of a run use the same image even if the server's version is announced meanwhile.
+        var runImage = image.Current;
         var defaults = SecretsManagerEnv(options);
         var executor = options.EffectiveExecutorServiceAccountName;
         var withExitHandler = HasExitHandler(run.Kind);
@@ -45,13 +48,13 @@ internal sealed class WorkflowFactory(IOptions<IngestionOptions> ingestion, IOpt
             new Template
             {
                 Name = MainTemplate,
-                Container = IngestionContainer.Main(run, options, defaults),
+                Container = IngestionContainer.Main(run, runImage, options, defaults),
                 RetryStrategy = RetryStrategyFor(run),
             },
         ];
         if (withExitHandler)
         {
-            templates.Add(new Template { Name = ExitTemplate, Container = IngestionContainer.ExitHandler(run, options, defaults) });
+            templates.Add(new Template { Name = ExitTemplate, Container = IngestionContainer.ExitHandler(run, runImage, options, defaults) });
         }
 
         return new WorkflowSpec
