@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Agent.Core.Executors.Argo;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// Makes names and label values Kubernetes accepts from text the control plane chooses. Text that is not
