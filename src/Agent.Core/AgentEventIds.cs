@@ -74,6 +74,13 @@ internal static class AgentEventIds
     public const int ArgoServerSettings = 2501;
     public const int ArgoCertificateUnchecked = 2502;
 
+    // 26xx Kubernetes executor: the Job watcher.
+    public const int JobsListed = 2601;
+    public const int JobWatchExpired = 2602;
+    public const int JobWatchFailed = 2603;
+    public const int JobWatchEndedAtOnce = 2604;
+    public const int ActiveJobDeleted = 2605;
+
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;
     public const int AdminProtected = 3002;

@@ -34,6 +34,10 @@ internal static partial class LabelValues
         return lowered.Length == 0 ? fallback : lowered;
     }
 
+    /// <summary>The part of a run's name that comes from its run id: a UUID's 32 hex digits, else a hash of the same length.</summary>
+    public static string RunSuffix(string runId) =>
+        Guid.TryParse(runId, out var guid) ? guid.ToString("N") : Hash(runId, 32);
+
     public static string Hash(string value, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..length];
 

@@ -1,4 +1,5 @@
-using Agent.Core.Executors.Argo;
+using Agent.Core.Execution;
+using Agent.Core.Execution;
 
 namespace Agent.Tests.Argo.Watching;
 

@@ -1,4 +1,4 @@
-namespace Agent.Core.Executors.Argo;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// The wait between watches that failed or ended at once: doubling from half a second up to the poll interval, each
