@@ -1,5 +1,4 @@
 using Agent.Core.Execution;
-using Agent.Core.Execution;
 
 namespace Agent.Tests.Argo.Watching;
 
