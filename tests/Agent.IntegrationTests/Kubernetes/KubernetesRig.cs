@@ -89,7 +89,7 @@ internal sealed class KubernetesRig : IAsyncDisposable
         var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         store.WatchOpened += _ =>
         {
-            if (store.OpenWatches >= count - 1)
+            if (store.OpenWatches >= count)
             {
                 open.TrySetResult();
             }
