@@ -20,6 +20,19 @@ internal sealed class WatchBackoff(TimeSpan maxDelay)
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
+    /// <summary>Waits <paramref name="delay"/>; a shutdown ends the wait quietly, and the caller's loop ends on the token.</summary>
+    public static async Task PauseAsync(TimeSpan delay, TimeProvider timeProvider, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
     /// <summary>A watch lived: the next failure starts from the first step again.</summary>
     public void Reset() => _failures = 0;
 }

@@ -70,7 +70,7 @@ internal sealed partial class JobWatcher(
 
             // The next watch starts from a fresh list, whatever ended this one: events may have been missed.
             _jobsVersion = null;
-            await WaitAsync(delay, stoppingToken);
+            await WatchBackoff.PauseAsync(delay, timeProvider, stoppingToken);
         }
     }
 
@@ -140,18 +140,6 @@ internal sealed partial class JobWatcher(
         catch (Exception ex)
         {
             writer.TryComplete(ex);
-        }
-    }
-
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, timeProvider, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the loop ends on the token.
         }
     }
 
