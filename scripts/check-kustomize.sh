@@ -115,11 +115,10 @@ expect_rules() {
 }
 # The executor's Role (overlays/kubernetes-executor role.yaml): Jobs and CronJobs, pods, pod logs and config Secrets.
 kubernetes_executor_rules() {
-  local resource verb
-  for resource in batch\|jobs batch\|cronjobs; do
-    for verb in create get list watch patch update delete; do printf '%s|%s ' "$resource" "$verb"; done
-  done
-  printf 'core|pods|get core|pods|list core|pods|watch core|pods|delete core|pods/log|get core|secrets|create core|secrets|get core|secrets|delete'
+  # Exactly the calls src/Agent.Core/Executors/Kubernetes makes (KubernetesExecutorOverlayTests lists them too).
+  printf 'batch|jobs|create batch|jobs|get batch|jobs|list batch|jobs|watch batch|jobs|patch batch|jobs|delete '
+  printf 'batch|cronjobs|create batch|cronjobs|get batch|cronjobs|list batch|cronjobs|patch batch|cronjobs|update batch|cronjobs|delete '
+  printf 'core|pods|list core|pods|watch core|pods/log|get core|secrets|create core|secrets|update'
 }
 
 # The Kubernetes executor (EXECUTOR_TYPE=simpleK8s): the agent calls the Kubernetes API itself, nothing of Argo's.

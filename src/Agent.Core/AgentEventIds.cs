@@ -81,6 +81,13 @@ internal static class AgentEventIds
     // 27xx Executor selection at startup (EXECUTOR_TYPE).
     public const int ArgoSettingsIgnored = 2701;
 
+    // 28xx Kubernetes executor: the Job watcher.
+    public const int JobsListed = 2801;
+    public const int JobWatchExpired = 2802;
+    public const int JobWatchFailed = 2803;
+    public const int JobWatchEndedAtOnce = 2804;
+    public const int ActiveJobDeleted = 2805;
+
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;
     public const int AdminProtected = 3002;

@@ -1,8 +1,8 @@
+using Agent.Core.Execution;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 
 namespace Agent.Benchmarks.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Agent.Core.Execution;
 using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;

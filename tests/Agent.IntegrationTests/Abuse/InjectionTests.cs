@@ -1,7 +1,7 @@
+using Agent.Core.Execution;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Agent.Core.Executors.Argo;
 using Agent.Core.Protocol;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;

@@ -92,7 +92,7 @@ public sealed class KillTests
                 {
                     ["hybrid-agent/agent-id"] = agentId,
                     ["hybrid-agent/run-id"] = runId,
-                    ["hybrid-agent/pipeline"] = Agent.Core.Executors.Argo.LabelValues.ForPipeline(pipelineFqn),
+                    ["hybrid-agent/pipeline"] = Agent.Core.Execution.LabelValues.ForPipeline(pipelineFqn),
                     ["hybrid-agent/pipeline-type"] = "metadata",
                     ["app.kubernetes.io/managed-by"] = "hybrid-ingestion-agent",
                 },

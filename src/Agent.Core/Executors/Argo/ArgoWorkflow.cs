@@ -1,3 +1,5 @@
+using Agent.Core.Execution;
+
 namespace Agent.Core.Executors.Argo;
 
 /// <summary>The part of an Argo Workflow the agent reads: identity, labels, progress and its nodes.</summary>

@@ -1,3 +1,5 @@
+using Agent.Core.Execution;
+
 namespace Agent.Core.Executors.Argo;
 
 /// <summary>Label selectors that only ever match workflows this agent created: every one starts with its agent id.</summary>

@@ -1,3 +1,5 @@
+using Agent.Core.Execution;
+
 namespace Agent.Core.Executors.Argo;
 
 /// <summary>

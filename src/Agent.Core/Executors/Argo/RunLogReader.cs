@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Logs;
 
 namespace Agent.Core.Executors.Argo;

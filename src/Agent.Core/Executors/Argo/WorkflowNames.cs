@@ -1,3 +1,5 @@
+using Agent.Core.Execution;
+
 namespace Agent.Core.Executors.Argo;
 
 /// <summary>
@@ -10,6 +12,5 @@ internal static class WorkflowNames
         $"om-{LabelValues.ToDnsFragment(pipelineName, 20, "run")}-{RunSuffix(runId)}";
 
     /// <summary>A UUID run id gives its 32 hex digits; anything else a hash of the same length.</summary>
-    public static string RunSuffix(string runId) =>
-        Guid.TryParse(runId, out var guid) ? guid.ToString("N") : LabelValues.Hash(runId, 32);
+    public static string RunSuffix(string runId) => LabelValues.RunSuffix(runId);
 }

@@ -57,7 +57,7 @@ internal sealed partial class WorkflowWatcher(
 
             // The next watch starts from a fresh list, whatever ended this one: events may have been missed.
             _resourceVersion = null;
-            await WaitAsync(delay, stoppingToken);
+            await WatchBackoff.PauseAsync(delay, timeProvider, stoppingToken);
         }
     }
 
@@ -88,18 +88,6 @@ internal sealed partial class WorkflowWatcher(
         // A stream that lived longer than the poll interval is resumed at once: even if every stream ended that way,
         // Argo would get no more watches than the polling fallback makes lists.
         return events == 0 && timeProvider.GetElapsedTime(opened) < options.Value.PollInterval ? WatchEnd.AtOnce : WatchEnd.Lived;
-    }
-
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, timeProvider, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the loop ends on the token.
-        }
     }
 
     /// <summary>How a watch ended: after it delivered events or lived long enough, or at once without any.</summary>

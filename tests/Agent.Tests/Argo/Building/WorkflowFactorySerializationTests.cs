@@ -1,5 +1,5 @@
+using Agent.Core.Execution;
 using System.Text.Json;
-using Agent.Core.Executors.Argo;
 using Agent.Core.Executors.Argo.Building;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;

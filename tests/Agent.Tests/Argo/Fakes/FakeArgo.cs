@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Agent.Core.Executors.Argo;

@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using System.Collections.Concurrent;
 using Agent.Core.Executors.Argo;
 using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;

@@ -1,4 +1,4 @@
-using Agent.Core.Executors.Argo;
+using Agent.Core.Execution;
 
 namespace Agent.Tests.Argo.Watching;
 

@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Executors.Argo;
 
 namespace Agent.Tests.Argo.Watching;

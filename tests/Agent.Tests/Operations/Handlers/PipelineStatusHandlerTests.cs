@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using System.Text.Json;
 using Agent.Core.Executors.Argo;
 using Agent.Core.Operations.Handlers;

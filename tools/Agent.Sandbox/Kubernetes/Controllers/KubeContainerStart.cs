@@ -21,6 +21,13 @@ internal static class KubeContainerStart
             ["metadata.namespace"] = KubeJson.Namespace(pod),
             ["metadata.uid"] = KubeJson.Uid(pod),
         };
+
+        // The downward API also serves single labels as metadata.labels['<KEY>'] (K8S pkg/apis/core/validation/validation.go
+        // validEnvDownwardAPIFieldPathExpressions; pkg/fieldpath/fieldpath.go ExtractFieldPathAsString).
+        foreach (var (key, value) in pod["metadata"]?["labels"] as JsonObject ?? [])
+        {
+            podFields[$"metadata.labels['{key}']"] = value?.ToString() ?? "";
+        }
         var environment = ContainerEnvironment.Build(container, podFields, secrets.FromEnvFrom(container), secrets.Resolve);
         var command = Strings(container["command"]).Concat(Strings(container["args"])).ToList();
         if (ExecLimits.Check(command, environment) is not null)

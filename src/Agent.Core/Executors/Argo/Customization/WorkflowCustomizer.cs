@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using System.Text.Json.Nodes;
 using Agent.Core.Executors.Argo.Generated.Models.Io.Argoproj.Workflow.V1alpha1;
 using Microsoft.Kiota.Abstractions.Serialization;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Agent.Core.Executors.Argo;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// Makes names and label values Kubernetes accepts from text the control plane chooses. Text that is not
@@ -33,6 +33,10 @@ internal static partial class LabelValues
 
         return lowered.Length == 0 ? fallback : lowered;
     }
+
+    /// <summary>The part of a run's name that comes from its run id: a UUID's 32 hex digits, else a hash of the same length.</summary>
+    public static string RunSuffix(string runId) =>
+        Guid.TryParse(runId, out var guid) ? guid.ToString("N") : Hash(runId, 32);
 
     public static string Hash(string value, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..length];

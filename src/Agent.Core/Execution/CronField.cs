@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace Agent.Core.Executors.Argo.Building;
+namespace Agent.Core.Execution;
 
 /// <summary>
-/// One field of a 5-field cron expression as Argo's parser (robfig/cron v3, standard spec) reads it: comma lists of
+/// One field of a 5-field cron expression as robfig/cron v3 (standard spec) reads it, the parser of Argo and of the Kubernetes CronJob controller: comma lists of
 /// <c>*</c>/<c>?</c>, values and <c>a-b</c> ranges, each with an optional <c>/step</c>; months and weekdays may be
-/// named (JAN, MON, any case). Argo refuses anything else when the CronWorkflow is created, so the agent refuses it first.
+/// named (JAN, MON, any case). Both refuse anything else when the schedule is created, so the agent refuses it first.
 /// </summary>
 internal sealed class CronField(string name, int min, int max, string[]? names = null)
 {

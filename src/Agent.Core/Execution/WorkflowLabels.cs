@@ -1,4 +1,4 @@
-namespace Agent.Core.Executors.Argo;
+namespace Agent.Core.Execution;
 
 /// <summary>Labels and annotations the agent puts on what it creates, and selects its own runs by.</summary>
 internal static class WorkflowLabels

@@ -1,4 +1,4 @@
-namespace Agent.Core.Executors.Argo.Building;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// Makes an env <c>value</c> reach the process as written. The kubelet expands every non-empty <c>value</c> before the

@@ -1,4 +1,4 @@
-namespace Agent.Core.Executors.Argo;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// The wait between watches that failed or ended at once: doubling from half a second up to the poll interval, each
@@ -18,6 +18,19 @@ internal sealed class WatchBackoff(TimeSpan maxDelay)
         _failures++;
         var capped = step < maxDelay ? step : maxDelay;
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    /// <summary>Waits <paramref name="delay"/>; a shutdown ends the wait quietly, and the caller's loop ends on the token.</summary>
+    public static async Task PauseAsync(TimeSpan delay, TimeProvider timeProvider, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
     }
 
     /// <summary>A watch lived: the next failure starts from the first step again.</summary>

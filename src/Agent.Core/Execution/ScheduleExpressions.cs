@@ -1,8 +1,8 @@
-namespace Agent.Core.Executors.Argo.Building;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// The schedules a pipeline may carry: Airflow-style presets (mapped as OpenMetadata's Kubernetes client maps
-/// them) and standard 5-field cron, checked field by field as Argo's parser checks it. Anything else is refused
+/// them) and standard 5-field cron, checked field by field as robfig/cron (Argo, Kubernetes CronJobs) checks it. Anything else is refused
 /// with a reason naming the field.
 /// </summary>
 internal static class ScheduleExpressions

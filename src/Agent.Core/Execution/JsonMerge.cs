@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agent.Core.Executors.Argo.Customization;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// Merges an operator's patch into a generated spec, the way Kubernetes strategic merge treats the fields that
