@@ -26,9 +26,26 @@ internal static class ExecutorSelection
 
         if (string.Equals(value, "simpleK8s", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "kubernetes", StringComparison.OrdinalIgnoreCase))
         {
+            RefuseArgoOnlyFiles(configuration);
             return ExecutorKind.Kubernetes;
         }
 
         throw new ExecutorTypeException($"{new SettingNames(configuration).Setting(Key)} is not an executor: use {Accepted}");
+    }
+
+    /// <summary>
+    /// The spec files and the local policy are applied by the Argo executor only so far. Running Jobs without an
+    /// operator's allow-list or pod customization would drop a restriction they asked for, so the start stops instead.
+    /// </summary>
+    private static void RefuseArgoOnlyFiles(IConfiguration configuration)
+    {
+        string[] argoOnly = ["Ingestion:PolicyFilePath", "Ingestion:ContainerSpecFilePath", "Ingestion:WorkflowSpecFilePath"];
+        var set = argoOnly.Where(key => !string.IsNullOrWhiteSpace(configuration[key])).ToList();
+        if (set.Count > 0)
+        {
+            var names = new SettingNames(configuration);
+            throw new ExecutorTypeException(
+                $"{string.Join(", ", set.Select(names.Variable))} applies to the Argo executor only (EXECUTOR_TYPE=argo); the Kubernetes executor does not apply it yet, so unset it or choose argo");
+        }
     }
 }

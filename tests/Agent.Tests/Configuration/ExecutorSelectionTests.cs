@@ -35,6 +35,18 @@ public sealed class ExecutorSelectionTests
         Assert.Equal("EXECUTOR_TYPE=k8s is not an executor: use argo or simpleK8s (also kubernetes)", line);
     }
 
+    [Theory]
+    [InlineData("AGENT_POLICY_FILE")]
+    [InlineData("ARGO_INGESTION_CONTAINER_SPEC_FILE_PATH")]
+    [InlineData("ARGO_INGESTION_WORKFLOW_SPEC_FILE_PATH")]
+    public void Read_SimpleK8sWithAnArgoOnlyFile_RefusesNamingTheVariable(string variable)
+    {
+        var error = Assert.Throws<ExecutorTypeException>(() => ExecutorSelection.Read(Build(new Hashtable { ["EXECUTOR_TYPE"] = "simpleK8s", [variable] = "/etc/agent/file.yaml" })));
+
+        Assert.True(StartupFailure.TryDescribe(error, out var line));
+        Assert.StartsWith($"{variable} applies to the Argo executor only", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_ChartSimpleK8sVariables_SetTheKubernetesSectionAndKeepTheArgoOnes()
     {
