@@ -65,6 +65,14 @@ internal sealed class AgentApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+
+        // Program picks the executor while its builder runs, before the factory's app configuration is applied; host
+        // settings reach it that early.
+        foreach (var (key, value) in _settings.Where(setting => setting.Key.StartsWith("Executor:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Registry);

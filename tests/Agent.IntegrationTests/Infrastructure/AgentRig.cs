@@ -5,22 +5,31 @@ using Agent.Sandbox.Argo;
 using Agent.Sandbox.Argo.Faults;
 using Agent.Sandbox.ControlPlane;
 using Agent.Sandbox.ControlPlane.Api;
+using Agent.IntegrationTests.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.Infrastructure;
 
-/// <summary>A sandbox plus one welcomed agent, with typed shortcuts for the Argo-side tests.</summary>
+/// <summary>
+/// A sandbox plus one welcomed agent, with typed shortcuts for the Argo-side tests; started with
+/// <see cref="StartKubernetesAsync"/>, the agent runs on the Kubernetes executor against the sandbox's Kubernetes
+/// emulator instead (<see cref="Kube"/>).
+/// </summary>
 internal sealed class AgentRig : IAsyncDisposable
 {
     public const string Namespace = "ingestion";
     public const string PipelineFqn = "sandbox_mysql.metadata_ingestion";
 
-    private AgentRig(SandboxServer sandbox, AgentApplication agent, AgentConnection welcomed, CancellationToken cancellation)
+    private readonly IDictionary<string, string?>? _executorSettings;
+
+    private AgentRig(
+        SandboxServer sandbox, AgentApplication agent, AgentConnection welcomed, IDictionary<string, string?>? executorSettings, CancellationToken cancellation)
     {
         Sandbox = sandbox;
         Agent = agent;
         Cancellation = cancellation;
         Welcomed = welcomed;
+        _executorSettings = executorSettings;
     }
 
     public SandboxServer Sandbox { get; }
@@ -40,20 +49,35 @@ internal sealed class AgentRig : IAsyncDisposable
 
     public ArgoRequestRecorder Recorder => Sandbox.Services.GetRequiredService<ArgoRequestRecorder>();
 
-    public static async Task<AgentRig> StartAsync(
+    /// <summary>The Kubernetes emulator's objects in <see cref="Namespace"/>, where the Kubernetes executor puts its own.</summary>
+    public KubeObjects Kube => new(Sandbox, Namespace);
+
+    public static Task<AgentRig> StartAsync(
         string agentId,
         IDictionary<string, string?>? sandboxSettings = null,
         IDictionary<string, string?>? agentOverrides = null,
         TimeSpan? timeout = null,
-        Action<IServiceCollection>? replaceServices = null)
-    {
-        var sandbox = await SandboxServer.StartAsync(sandboxSettings);
-        var cancellation = TestTimeouts.Token(timeout);
-        var agent = new AgentApplication(sandbox, agentId, agentOverrides) { ReplaceServices = replaceServices };
-        agent.StartServer();
-        var welcomed = await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
-        return new AgentRig(sandbox, agent, welcomed, cancellation);
-    }
+        Action<IServiceCollection>? replaceServices = null) =>
+        StartAsync(agentId, sandboxSettings, agentOverrides, timeout, replaceServices, executorSettings: null);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, IDictionary{string, string?}?, IDictionary{string, string?}?, TimeSpan?, Action{IServiceCollection}?)"/>,
+    /// with the agent on the Kubernetes executor (<c>EXECUTOR_TYPE=simpleK8s</c>) against the sandbox's Kubernetes API
+    /// emulator, its Jobs in <see cref="Namespace"/>. <paramref name="agentOverrides"/> still win.
+    /// </summary>
+    public static Task<AgentRig> StartKubernetesAsync(
+        string agentId,
+        IDictionary<string, string?>? sandboxSettings = null,
+        IDictionary<string, string?>? agentOverrides = null,
+        TimeSpan? timeout = null,
+        Action<IServiceCollection>? replaceServices = null) =>
+        StartAsync(agentId, sandboxSettings, agentOverrides, timeout, replaceServices, executorSettings: new Dictionary<string, string?>
+        {
+            ["Executor:Type"] = "simpleK8s",
+            ["Kubernetes:Namespace"] = Namespace,
+        });
+
+    /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
 
     /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
     public async Task RestartAgentAsync(
@@ -63,7 +87,7 @@ internal sealed class AgentRig : IAsyncDisposable
         await Agent.DisposeAsync();
         await ControlPlane.WaitForDisconnectAsync(agentId, Cancellation);
         await whileStopped();
-        Agent = new AgentApplication(Sandbox, agentId, agentOverrides) { ReplaceServices = replaceServices };
+        Agent = new AgentApplication(Sandbox, agentId, Merge(Sandbox, _executorSettings, agentOverrides)) { ReplaceServices = replaceServices };
         Agent.StartServer();
     }
 
@@ -90,6 +114,43 @@ internal sealed class AgentRig : IAsyncDisposable
 
     public Task<ReceivedStatus> WaitForStateAsync(string runId, string state) =>
         ControlPlane.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == state, Cancellation);
+
+    private static async Task<AgentRig> StartAsync(
+        string agentId,
+        IDictionary<string, string?>? sandboxSettings,
+        IDictionary<string, string?>? agentOverrides,
+        TimeSpan? timeout,
+        Action<IServiceCollection>? replaceServices,
+        IDictionary<string, string?>? executorSettings)
+    {
+        var sandbox = await SandboxServer.StartAsync(sandboxSettings);
+        var cancellation = TestTimeouts.Token(timeout);
+        var agent = new AgentApplication(sandbox, agentId, Merge(sandbox, executorSettings, agentOverrides)) { ReplaceServices = replaceServices };
+        agent.StartServer();
+        var welcomed = await sandbox.ControlPlane.WaitForAgentAsync(agentId, cancellation);
+        return new AgentRig(sandbox, agent, welcomed, executorSettings, cancellation);
+    }
+
+    /// <summary>The executor's settings (with the emulator's URL), then the test's overrides over them.</summary>
+    private static Dictionary<string, string?>? Merge(
+        SandboxServer sandbox, IDictionary<string, string?>? executorSettings, IDictionary<string, string?>? overrides)
+    {
+        if (executorSettings is null)
+        {
+            return overrides is null ? null : new Dictionary<string, string?>(overrides);
+        }
+
+        var merged = new Dictionary<string, string?>(executorSettings)
+        {
+            ["Kubernetes:ApiUrl"] = sandbox.BaseUrl.GetLeftPart(UriPartial.Authority),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
 
     public async ValueTask DisposeAsync()
     {

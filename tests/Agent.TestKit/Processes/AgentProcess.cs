@@ -62,6 +62,25 @@ internal sealed class AgentProcess : IAsyncDisposable
         ["METRICS_SERVER_HOST"] = "127.0.0.1",
     };
 
+    /// <summary>
+    /// The variables that point an agent on the Kubernetes executor (<c>EXECUTOR_TYPE=simpleK8s</c>) at the sandbox's
+    /// Kubernetes API emulator, with no Argo variable: in a pod the API server and its token come from the service
+    /// account; here <c>KUBERNETES_API_URL</c> names the emulator, which accepts any token unless told otherwise.
+    /// </summary>
+    public static Dictionary<string, string?> KubernetesEnvironment(SandboxServer sandbox, string agentId) => new()
+    {
+        ["AGENT_ID"] = agentId,
+        ["SERVER_URL"] = $"ws://127.0.0.1:{sandbox.BaseUrl.Port.ToString(CultureInfo.InvariantCulture)}",
+        ["AUTH_TOKEN"] = SandboxServer.ControlPlaneToken,
+        ["EXECUTOR_TYPE"] = "simpleK8s",
+        ["KUBERNETES_API_URL"] = sandbox.BaseUrl.GetLeftPart(UriPartial.Authority),
+        ["INGESTION_NAMESPACE"] = "ingestion",
+        ["INGESTION_IMAGE"] = "openmetadata/ingestion:1.9.0",
+        ["METRICS_SERVER_PORT"] = "0",
+        ["ADMIN_SERVER_PORT"] = "0",
+        ["METRICS_SERVER_HOST"] = "127.0.0.1",
+    };
+
     /// <summary>Starts the agent against <paramref name="sandbox"/>: <see cref="SandboxEnvironment"/> with <paramref name="extra"/> over it.</summary>
     public static AgentProcess Start(SandboxServer sandbox, string agentId, IReadOnlyDictionary<string, string?>? extra = null)
     {

@@ -17,6 +17,9 @@ internal sealed partial class KubeStore
     /// <summary>Raised (under the gate) when a watch opens, so tests can wait for one instead of polling.</summary>
     public event Action<KubeWatch>? WatchOpened;
 
+    /// <summary>Raised (under the gate) after every stored change, with the event watchers get, so tests wait on it.</summary>
+    public event Action<KubeKind, WatchEvent>? Changed;
+
     public int OpenWatches
     {
         get
@@ -123,5 +126,7 @@ internal sealed partial class KubeStore
         {
             watch.Publish(watchEvent);
         }
+
+        Changed?.Invoke(kind, watchEvent);
     }
 }
