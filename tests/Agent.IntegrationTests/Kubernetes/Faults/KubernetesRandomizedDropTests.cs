@@ -47,6 +47,6 @@ public sealed class KubernetesRandomizedDropTests
         Assert.All(runIds, runId => Assert.Equal(1, jobs[runId]));
         Assert.Equal(Runs, gate.Creates);
         Assert.Equal(Runs, rig.Kube.Secrets().Count);
-        Assert.All(rig.Kube.Jobs(PipelineFqn), job => Assert.Equal(1, (int?)job["status"]?["succeeded"]));
+        Assert.All(rig.Kube.Jobs(PipelineFqn), job => Assert.Equal(1L, (long?)job["status"]?["succeeded"]));
     }
 }
