@@ -15,7 +15,7 @@ public sealed class KubernetesDeadlineTests
     [Fact]
     public async Task PipelineRun_PastItsDeadline_Answered408AndCreatesNoJob()
     {
-        var gate = JobCreateGate.Counting();
+        var gate = CreateGate.Counting();
         await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-deadline"), replaceServices: gate.Install);
         var late = DeadlineTests.WithDeadline(
             RequestPayloads.PipelineRun("reliability.late", runId: Guid.NewGuid().ToString()), DateTimeOffset.UtcNow.AddMinutes(-1));

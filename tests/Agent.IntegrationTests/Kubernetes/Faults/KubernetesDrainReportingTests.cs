@@ -17,7 +17,7 @@ public sealed class KubernetesDrainReportingTests
     [Fact]
     public async Task Stop_JobEndsWhileInFlightWorkUsesUpTheGrace_ItsFinalStatusIsSentBeforeTheLinkCloses()
     {
-        var gate = JobCreateGate.Counting();
+        var gate = CreateGate.Counting();
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-drain"),
             new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },

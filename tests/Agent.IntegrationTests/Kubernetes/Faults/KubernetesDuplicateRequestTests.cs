@@ -20,7 +20,7 @@ public sealed class KubernetesDuplicateRequestTests
     [Fact]
     public async Task PipelineRun_SameIdSubmittedTwice_ExecutedOnceAndAnsweredTwiceIdentically()
     {
-        var gate = JobCreateGate.Counting();
+        var gate = CreateGate.Counting();
         await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-dup"), replaceServices: gate.Install);
         var (server, agent) = (rig.ControlPlane, rig.Agent);
         var runId = Guid.NewGuid().ToString();
@@ -45,7 +45,7 @@ public sealed class KubernetesDuplicateRequestTests
     [Fact]
     public async Task PipelineRun_ResentAfterReconnectWhileItsJobCreateIsHeld_ExecutedOnceAndAnsweredOnce()
     {
-        var gate = JobCreateGate.Closed();
+        var gate = CreateGate.Closed();
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-dup-reconnect"),
             agentOverrides: new Dictionary<string, string?> { ["ControlPlane:ReconnectDelaySeconds"] = "1" },

@@ -20,7 +20,7 @@ public sealed class KubernetesRandomizedDropTests
     public async Task PipelineRuns_LinkDroppedAtRandom_EachAnsweredOnceAndEachRunsJobCreatedOnceAndReported()
     {
         var timeout = TimeSpan.FromSeconds(300);
-        var gate = JobCreateGate.Counting();
+        var gate = CreateGate.Counting();
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-random"),
             new Dictionary<string, string?>
