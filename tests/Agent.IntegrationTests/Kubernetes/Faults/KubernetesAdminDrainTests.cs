@@ -22,7 +22,7 @@ public sealed class KubernetesAdminDrainTests
     {
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-undrain"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" });
+            LongRunningJobs.Settings());
         var cancellation = rig.Cancellation;
         using var admin = rig.Agent.CreateAdminClient();
         using var infra = rig.Agent.CreateInfraClient();

@@ -24,7 +24,7 @@ public sealed class KubernetesAdminReconnectTests
     {
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-admin-reconnect"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },
+            LongRunningJobs.Settings(),
             new Dictionary<string, string?> { ["Kubernetes:BackoffLimit"] = "0" });
         var (server, agent, cancellation, first) = (rig.ControlPlane, rig.Agent, rig.Cancellation, rig.Welcomed);
         using var admin = agent.CreateAdminClient();

@@ -20,7 +20,7 @@ public sealed class KubernetesDrainReportingTests
         var gate = CreateGate.Counting();
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-drain"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },
+            LongRunningJobs.Settings(),
             new Dictionary<string, string?> { ["ControlPlane:ShutdownGraceSeconds"] = "1" },
             replaceServices: gate.Install);
         var ending = Guid.NewGuid().ToString();

@@ -17,7 +17,7 @@ public sealed class KubernetesGracefulShutdownTests
     public async Task Sigterm_RunBeingStarted_FinishesItsJobDeliversTheResultFlushesTheOutboxClosesWith1001AndExitsZero()
     {
         var cancellation = TestTimeouts.Token(TimeSpan.FromSeconds(90));
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?> { ["Sandbox:Kubernetes:RunningSeconds"] = "600" });
+        await using var sandbox = await SandboxServer.StartAsync(LongRunningJobs.Settings());
         var agentId = LinkSignals.NewAgentId("k8s-sigterm");
         var environment = AgentProcess.KubernetesEnvironment(sandbox, agentId);
         environment["SHUTDOWN_GRACE_SECONDS"] = "20";

@@ -22,7 +22,7 @@ public sealed class KubernetesInterruptedStartTests
         var gate = CreateGate.Closed("secrets");
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-interrupted"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },
+            LongRunningJobs.Settings(),
             new Dictionary<string, string?> { ["ControlPlane:ShutdownGraceSeconds"] = "1" },
             replaceServices: gate.Install);
         var runId = Guid.NewGuid().ToString();
@@ -56,7 +56,7 @@ public sealed class KubernetesInterruptedStartTests
         var gate = CreateGate.Closed("secrets");
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-broken-start"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },
+            LongRunningJobs.Settings(),
             replaceServices: gate.Install);
         var runId = Guid.NewGuid().ToString();
 

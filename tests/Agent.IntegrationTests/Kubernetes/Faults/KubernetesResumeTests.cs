@@ -22,7 +22,7 @@ public sealed class KubernetesResumeTests
     {
         await using var rig = await AgentRig.StartKubernetesAsync(
             LinkSignals.NewAgentId("k8s-resume"),
-            new Dictionary<string, string?> { ["Sandbox:Kubernetes:PendingSeconds"] = "0", ["Sandbox:Kubernetes:RunningSeconds"] = "600" },
+            LongRunningJobs.Settings(),
             new Dictionary<string, string?> { ["ControlPlane:ReconnectDelaySeconds"] = "1" });
         var (server, agent, first, cancellation) = (rig.ControlPlane, rig.Agent, rig.Welcomed, rig.Cancellation);
         var outbox = agent.Services.GetRequiredService<ReliableOutbox>();

@@ -20,7 +20,7 @@ public sealed class KubernetesRunRequestReplayAfterRestartTests
     public async Task RunRequestWithoutRunId_SameRequestIdAfterAgentRestart_SameRunAndOneJob(string type)
     {
         await using var rig = await AgentRig.StartKubernetesAsync(
-            LinkSignals.NewAgentId("k8s-replay-restart"), new Dictionary<string, string?> { ["Sandbox:Kubernetes:RunningSeconds"] = "600" });
+            LinkSignals.NewAgentId("k8s-replay-restart"), LongRunningJobs.Settings());
         var payload = RunRequestReplayAfterRestartTests.Payload(type);
 
         var first = await rig.ControlPlane.SubmitAsync(rig.Agent.AgentId, type, payload);

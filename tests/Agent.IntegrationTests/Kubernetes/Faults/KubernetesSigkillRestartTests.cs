@@ -19,11 +19,7 @@ public sealed class KubernetesSigkillRestartTests
     public async Task Sigkill_JobsInFlightSomeEndWhileDead_NewProcessReportsEveryRunOnceWithOneJobEach()
     {
         var cancellation = TestTimeouts.Token(TimeSpan.FromSeconds(120));
-        await using var sandbox = await SandboxServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sandbox:Kubernetes:PendingSeconds"] = "0",
-            ["Sandbox:Kubernetes:RunningSeconds"] = "600",
-        });
+        await using var sandbox = await SandboxServer.StartAsync(LongRunningJobs.Settings());
         var server = sandbox.ControlPlane;
         var kube = new KubeObjects(sandbox, "ingestion");
         var agentId = LinkSignals.NewAgentId("k8s-sigkill");
