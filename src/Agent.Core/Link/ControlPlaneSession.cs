@@ -58,12 +58,20 @@ internal sealed partial class ControlPlaneSession
         // Every log line of this session, and of the requests it receives, carries the session id.
         using var scope = _services.Logger.BeginScope(new Dictionary<string, object> { ["SessionId"] = welcome.SessionId });
         var operatorControl = _services.Control.BeginSession();
-        using var reconnectRequested = operatorControl.Token.Register(() => Finish("reconnect requested by an operator"));
+        using var session = new CancellationTokenSource();
+
+        // The reason first, then the cancel, in one callback. A session source linked to the operator's token cancelled
+        // first (callbacks run last registered first): the loops then ended on the admin request's thread and the session
+        // was over, its reason "connection ended", before a separate reason callback ran.
+        using var reconnectRequested = operatorControl.Token.Register(() =>
+        {
+            Finish("reconnect requested by an operator");
+            session.Cancel();
+        });
         _services.Progress.Start(LoopProgress.Receive, interval);
         _services.Progress.Start(LoopProgress.Send, interval);
         try
         {
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(operatorControl.Token);
 
             // Shutdown is not a plain cancellation: cancelling a pending receive aborts the socket, and the close
             // frame (1001) would never go out. Instead the writer sends the close and the reader waits for the reply.

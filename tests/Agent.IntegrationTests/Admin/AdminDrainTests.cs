@@ -55,6 +55,6 @@ public sealed class AdminDrainTests
         Assert.Single(rig.Emulator.ListWorkflows(), workflow => (string?)workflow["metadata"]!["name"] == workflowName);
     }
 
-    private static async Task<double?> GaugeAsync(HttpClient infra, CancellationToken cancellationToken) =>
+    internal static async Task<double?> GaugeAsync(HttpClient infra, CancellationToken cancellationToken) =>
         MetricsText.Sample(await infra.GetStringAsync("/metrics", cancellationToken), DrainingGauge);
 }

@@ -34,7 +34,7 @@ public sealed class DeadlineTests
         Assert.Equal([onTimeAnswer.RunId], ArgoCounts.WorkflowsPerRun(argo).Keys);
     }
 
-    private static System.Text.Json.JsonElement WithDeadline(System.Text.Json.JsonElement payload, DateTimeOffset deadline)
+    internal static System.Text.Json.JsonElement WithDeadline(System.Text.Json.JsonElement payload, DateTimeOffset deadline)
     {
         var node = JsonNode.Parse(payload.GetRawText())!.AsObject();
         node["deadline"] = deadline.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);

@@ -39,13 +39,14 @@ public sealed class RunRequestReplayAfterRestartTests
         Assert.Equal(firstRun.RunId, workflows.Keys.Single());
     }
 
-    private static JsonElement Payload(string type) => type switch
+    /// <summary>The request of <paramref name="type"/> without a run id, as its twin on Kubernetes sends it too.</summary>
+    internal static JsonElement Payload(string type) => type switch
     {
         MessageTypes.AutomationRun => LifecycleRequests.AutomationPayload(),
         MessageTypes.ApplicationRun => LifecycleRequests.ApplicationPayload(),
         _ => RequestPayloads.PipelineRun(AgentRig.PipelineFqn),
     };
 
-    private static Agent.Core.Protocol.Messages.RunStartedData Started(Agent.Sandbox.ControlPlane.ReceivedResult answer) =>
+    internal static Agent.Core.Protocol.Messages.RunStartedData Started(Agent.Sandbox.ControlPlane.ReceivedResult answer) =>
         LifecycleRequests.Started(ReliableMessages.Result(answer.Message));
 }

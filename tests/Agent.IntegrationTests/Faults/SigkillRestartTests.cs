@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.Sandbox.Argo;
-using Agent.Sandbox.ControlPlane.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.Faults;
@@ -43,15 +38,15 @@ public sealed class SigkillRestartTests
             firstInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
             foreach (var (purpose, runId) in runs)
             {
-                workflowNames[runId] = await StartRunAsync(server, agentId, "fault.sigkill_" + purpose.Replace('-', '_'), runId, cancellation);
+                workflowNames[runId] = await ServerRuns.StartAsync(server, agentId, "fault.sigkill_" + purpose.Replace('-', '_'), runId, cancellation);
             }
 
             foreach (var runId in runs.Values)
             {
-                await WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
+                await ServerRuns.WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
             }
 
-            await KillAsync(first.Id, cancellation);
+            await Signals.KillAsync(first.Id, cancellation);
             Assert.Equal(KilledBySignal9, await first.WaitForExitAsync(cancellation));
             await server.WaitForDisconnectAsync(agentId, cancellation);
         }
@@ -61,15 +56,15 @@ public sealed class SigkillRestartTests
         await using var second = AgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>());
         var secondInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
 
-        var succeeded = await WaitForStateAsync(server, runs["succeeds-while-dead"], PipelineStates.Success, cancellation);
-        var failed = await WaitForStateAsync(server, runs["fails-while-dead"], PipelineStates.Failed, cancellation);
+        var succeeded = await ServerRuns.WaitForStateAsync(server, runs["succeeds-while-dead"], PipelineStates.Success, cancellation);
+        var failed = await ServerRuns.WaitForStateAsync(server, runs["fails-while-dead"], PipelineStates.Failed, cancellation);
         var hello = server.GetAgent(agentId).LastHello!;
-        var resent = await StartRunAsync(server, agentId, "fault.sigkill_runs_on_a", runs["runs-on-a"], cancellation);
-        var resentEnded = await StartRunAsync(server, agentId, "fault.sigkill_succeeds_while_dead", runs["succeeds-while-dead"], cancellation);
+        var resent = await ServerRuns.StartAsync(server, agentId, "fault.sigkill_runs_on_a", runs["runs-on-a"], cancellation);
+        var resentEnded = await ServerRuns.StartAsync(server, agentId, "fault.sigkill_succeeds_while_dead", runs["succeeds-while-dead"], cancellation);
         argo.ForcePhase(Namespace, workflowNames[runs["runs-on-a"]], "Succeeded");
         argo.ForcePhase(Namespace, workflowNames[runs["runs-on-b"]], "Succeeded");
-        var laterA = await WaitForStateAsync(server, runs["runs-on-a"], PipelineStates.Success, cancellation);
-        var laterB = await WaitForStateAsync(server, runs["runs-on-b"], PipelineStates.Success, cancellation);
+        var laterA = await ServerRuns.WaitForStateAsync(server, runs["runs-on-a"], PipelineStates.Success, cancellation);
+        var laterB = await ServerRuns.WaitForStateAsync(server, runs["runs-on-b"], PipelineStates.Success, cancellation);
 
         Assert.NotEqual(firstInstance, secondInstance);
         Assert.Equal(secondInstance, hello.InstanceId);
@@ -83,31 +78,6 @@ public sealed class SigkillRestartTests
         Assert.All(ArgoCounts.WorkflowsPerRun(argo), pair => Assert.Equal(1, pair.Value));
 
         // Each run's end is reported once, by the new process.
-        foreach (var runId in runs.Values)
-        {
-            var ends = server.GetStatuses(agentId: agentId, runId: runId).Count(s => PipelineStates.IsTerminal(s.Status.PipelineState));
-            Assert.True(ends == 1, $"{runId}: {ends} final statuses");
-        }
-    }
-
-    private static async Task<string> StartRunAsync(
-        Agent.Sandbox.ControlPlane.ControlPlaneServer server, string agentId, string pipelineFqn, string runId, CancellationToken cancellation)
-    {
-        var answer = await server.SendRequestAsync(agentId, MessageTypes.PipelineRun, RequestPayloads.PipelineRun(pipelineFqn, runId: runId), cancellation);
-        var result = ReliableMessages.Result(answer);
-        Assert.True(result.Ok, $"{runId}: {result.Code} {result.Reason}");
-        return result.Data!.Value.Deserialize(ProtocolJsonContext.Default.RunStartedData)!.WorkflowName;
-    }
-
-    private static Task<Agent.Sandbox.ControlPlane.ReceivedStatus> WaitForStateAsync(
-        Agent.Sandbox.ControlPlane.ControlPlaneServer server, string runId, string state, CancellationToken cancellation) =>
-        server.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == state, cancellation);
-
-    private static async Task KillAsync(int processId, CancellationToken cancellation)
-    {
-        using var kill = Process.Start("kill", ["-KILL", processId.ToString(CultureInfo.InvariantCulture)])
-            ?? throw new InvalidOperationException("could not run kill");
-        await kill.WaitForExitAsync(cancellation);
-        Assert.Equal(0, kill.ExitCode);
+        ServerRuns.AssertEachEndedOnce(server, agentId, runs.Values);
     }
 }
