@@ -78,8 +78,6 @@ internal sealed class AgentRig : IAsyncDisposable
         });
 
     /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
-
-    /// <summary>Stops the agent (as a pod restart would) and starts a new one with the same id and settings.</summary>
     public async Task RestartAgentAsync(
         Func<Task> whileStopped, IDictionary<string, string?>? agentOverrides = null, Action<IServiceCollection>? replaceServices = null)
     {
