@@ -40,10 +40,7 @@ require_free_port "$admin_port" ADMIN_SERVER_PORT
 
 demo_begin
 
-# DEMO_SKIP_BUILD=1 runs what is already built (DemoScriptTests, whose own build made the three programs).
-if [ "${DEMO_SKIP_BUILD:-0}" != 1 ]; then
-  demo_build
-fi
+demo_build
 
 demo_start_sandbox "$sandbox" "$sandbox_port"
 
