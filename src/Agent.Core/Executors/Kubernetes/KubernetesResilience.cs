@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;

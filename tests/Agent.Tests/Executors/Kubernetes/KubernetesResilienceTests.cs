@@ -1,6 +1,6 @@
 using System.Net;
 using Agent.Core;
-using Agent.Core.Executors;
+using Agent.Core.Execution;
 using Agent.Core.Executors.Kubernetes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

@@ -7,7 +7,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Telemetry;
 
-namespace Agent.Core.Executors;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// The retry, circuit breaker and per-attempt timeout around unary calls to an executor's API (the Argo Server, the

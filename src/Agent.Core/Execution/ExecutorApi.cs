@@ -1,4 +1,4 @@
-namespace Agent.Core.Executors;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// What <see cref="ExecutorResilience"/> needs to know of one executor API: its name in log lines

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Agent.Core.Executors;
+namespace Agent.Core.Execution;
 
 /// <summary>
 /// The circuit breaker's lines for one executor API. Defined at run time rather than with <c>[LoggerMessage]</c>
