@@ -1,12 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Agent.Core.Protocol;
-using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
-using Agent.Sandbox.ControlPlane.Api;
 using Xunit.Abstractions;
 
 namespace Agent.IntegrationTests.Faults;
@@ -27,7 +20,7 @@ public sealed class FlakyArgoDeadlineTests(ITestOutputHelper output)
         rig.Faults.Configure(new() { ErrorRate = 0.3, LatencyMs = 20, SpikeRate = 0.2, SpikeMs = 1500, Seed = 4242 });
         var runIds = Enumerable.Range(0, Runs).Select(_ => Guid.NewGuid().ToString()).ToList();
 
-        var answers = await Task.WhenAll(runIds.Select(runId => SendWithDeadlineAsync(rig, runId)));
+        var answers = await Task.WhenAll(runIds.Select(runId => DeadlineRuns.SendAsync(rig, runId, DeadlineAfter)));
 
         var counts = rig.Faults.Counts;
         rig.Faults.Clear();
@@ -43,17 +36,4 @@ public sealed class FlakyArgoDeadlineTests(ITestOutputHelper output)
         Assert.Equal(runIds.Order(StringComparer.Ordinal), perRun.Keys.Order(StringComparer.Ordinal));
         Assert.All(perRun, pair => Assert.Equal(1, pair.Value));
     }
-
-    private static async Task<Answer> SendWithDeadlineAsync(AgentRig rig, string runId)
-    {
-        var deadline = DateTimeOffset.UtcNow + DeadlineAfter;
-        var payload = JsonNode.Parse(RequestPayloads.PipelineRun(AgentRig.PipelineFqn, runId: runId).GetRawText())!.AsObject();
-        payload["deadline"] = deadline.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        var clock = Stopwatch.StartNew();
-        var answer = await rig.ControlPlane.SendRequestAsync(
-            rig.Agent.AgentId, MessageTypes.PipelineRun, JsonSerializer.SerializeToElement(payload), rig.Cancellation);
-        return new Answer(runId, ReliableMessages.Result(answer), deadline, DateTimeOffset.UtcNow, clock.Elapsed);
-    }
-
-    private sealed record Answer(string RunId, ResultPayload Result, DateTimeOffset Deadline, DateTimeOffset AnsweredAt, TimeSpan Elapsed);
 }

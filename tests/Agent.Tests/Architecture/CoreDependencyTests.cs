@@ -20,7 +20,7 @@ public sealed class CoreDependencyTests
         ["Logs"] = [],
         ["Ingestion"] = ["Protocol"],
         ["Link"] = ["Protocol", "Identity", "Metrics", "Tls", "Connectivity"],
-        ["Execution"] = ["Protocol", "Identity", "Logs", "Ingestion"],
+        ["Execution"] = ["Protocol", "Identity", "Logs", "Ingestion", "Connectivity"],
         ["Runs"] = ["Execution", "Link", "Protocol", "Identity", "Metrics"],
         ["Operations"] = ["Link", "Execution", "Runs", "Protocol", "Identity", "Ingestion", "Metrics", "Logs", "Connectivity"],
         ["Executors.Argo"] = ["Execution", "Protocol", "Identity", "Ingestion", "Metrics", "Tls", "Logs", "Connectivity", "Files"],

@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Executors.Argo.Building;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
