@@ -8,26 +8,15 @@ namespace Agent.IntegrationTests.Kubernetes.Lifecycle;
 /// <summary>
 /// Twin of <c>AutomationRunTests</c> on the Kubernetes executor: <c>automation.run</c> is a Job running the automation
 /// entrypoint with the automation's own resources, its workflow reaching the process intact from the run's Secret.
-/// (The Argo test's short automation TTL has no setting here: every Job keeps <c>Kubernetes:TtlSecondsAfterFinished</c>.)
+/// (The Argo test's settings are shared; its short automation TTL has no counterpart here: every Job keeps
+/// <c>Kubernetes:TtlSecondsAfterFinished</c>, and the Argo keys are ignored.)
 /// </summary>
 public sealed class KubernetesAutomationRunTests
 {
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["Ingestion:Resources:CpuLimit"] = "2",
-        ["Ingestion:Resources:MemoryLimit"] = "3Gi",
-        ["Ingestion:Resources:CpuRequest"] = "500m",
-        ["Ingestion:Resources:MemoryRequest"] = "1Gi",
-        ["Ingestion:AutomationResources:CpuLimit"] = "300m",
-        ["Ingestion:AutomationResources:MemoryLimit"] = "384Mi",
-        ["Ingestion:AutomationResources:CpuRequest"] = "100m",
-        ["Ingestion:AutomationResources:MemoryRequest"] = "128Mi",
-    };
-
     [Fact]
     public async Task AutomationRun_ConfiguredResources_JobUsesAutomationEntrypointAndResources()
     {
-        await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-automation"), agentOverrides: Settings);
+        await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-automation"), agentOverrides: AutomationRunTests.Settings);
 
         var started = LifecycleRequests.Started(await rig.RunAutomationAsync("test-connection-mysql-prod"));
 

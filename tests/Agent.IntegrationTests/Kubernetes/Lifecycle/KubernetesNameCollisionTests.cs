@@ -16,7 +16,7 @@ public sealed class KubernetesNameCollisionTests
     public async Task DeployAndRun_TwoHundredFqnsDifferingInPunctuationOrCase_AllNamesAndLabelsDistinct()
     {
         await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-collision"), timeout: TimeSpan.FromMinutes(3));
-        var fqns = SimilarFqns().Take(PipelineCount).ToList();
+        var fqns = NameCollisionTests.SimilarFqns().Take(PipelineCount).ToList();
         Assert.Equal(PipelineCount, fqns.Distinct(StringComparer.Ordinal).Count());
 
         var cronNames = new List<string>();
@@ -39,15 +39,5 @@ public sealed class KubernetesNameCollisionTests
         Assert.All(jobNames, name => Assert.True(KubernetesRules.IsDns1123Label(name), name));
         Assert.Equal(PipelineCount, cronJobs.Select(cron => KubeObjects.Label(cron, "hybrid-agent/pipeline")).Distinct().Count());
         Assert.All(fqns, fqn => Assert.Single(rig.Kube.CronJobs(fqn)));
-    }
-
-    private static IEnumerable<string> SimilarFqns()
-    {
-        string[] separators = [".", "-", "_", " ", "'", "\"", ":", "/"];
-        string[] tables = ["orders", "Orders", "ORDERS", "oRDERS"];
-        return from first in separators
-               from second in separators
-               from table in tables
-               select $"Sales{first}DB{second}{table}";
     }
 }
