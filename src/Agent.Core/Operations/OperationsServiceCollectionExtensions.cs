@@ -1,3 +1,4 @@
+using Agent.Core.Execution;
 using Agent.Core.Ingestion;
 using Agent.Core.Link;
 using Agent.Core.Operations.Handlers;
@@ -22,6 +23,9 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<HelloFactory>();
         services.AddSingleton<IHelloProvider>(provider => provider.GetRequiredService<HelloFactory>());
         services.AddSingleton<RunStarter>();
+
+        // Argo's rules unless the executor registers its own (AddKubernetesExecutor does, after this).
+        services.TryAddSingleton(RunTextRules.Argo);
         services.AddSingleton<SecretsManagerConfig>();
         services.TryAddSingleton<IngestionImage>();
         services.AddSingleton<IServerVersionListener, ServerVersionFollower>();

@@ -46,7 +46,7 @@ public sealed class AutomationInputTests
         }
     }
 
-    private static Task<ResultPayload> SendAsync(AgentRig rig, Dictionary<string, string> workflow, JsonElement? config = null) =>
+    internal static Task<ResultPayload> SendAsync(AgentRig rig, Dictionary<string, string> workflow, JsonElement? config = null) =>
         rig.SendAsync(MessageTypes.AutomationRun, JsonSerializer.SerializeToElement(
             new AutomationRunRequest(JsonSerializer.SerializeToElement(workflow, ProtocolJsonContext.Default.DictionaryStringString), config ?? JsonDocument.Parse("null").RootElement),
             ProtocolJsonContext.Default.AutomationRunRequest));

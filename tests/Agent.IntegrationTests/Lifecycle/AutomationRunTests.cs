@@ -6,7 +6,7 @@ namespace Agent.IntegrationTests.Lifecycle;
 /// <summary><c>automation.run</c>: the automation entrypoint with the automation's own resources and short TTL.</summary>
 public sealed class AutomationRunTests
 {
-    private static readonly Dictionary<string, string?> Settings = new()
+    internal static readonly Dictionary<string, string?> Settings = new()
     {
         ["Ingestion:Resources:CpuLimit"] = "2",
         ["Ingestion:Resources:MemoryLimit"] = "3Gi",

@@ -5,27 +5,50 @@ namespace Agent.IntegrationTests.Lifecycle;
 /// <summary>What <c>pipeline.deploy</c> refuses with 400 (and what it must still accept), before anything reaches Argo.</summary>
 public sealed class BadInputTests(LifecycleRigFixture fixture) : IClassFixture<LifecycleRigFixture>
 {
+    public static TheoryData<string, string> MalformedSchedules => new()
+    {
+        { "61 * * * *", "minute" },
+        { "0 24 * * *", "hour" },
+        { "0 0 0 * *", "day of month" },
+        { "0 0 32 * *", "day of month" },
+        { "0 0 1 13 *", "month" },
+        { "0 0 * * 7", "day of week" },
+        { "0 0 * FOO *", "month" },
+        { "0 0 * * MONDAY", "day of week" },
+        { "0 0 * * 5-1", "day of week" },
+        { "*/0 * * * *", "minute" },
+        { "1-2-3 * * * *", "minute" },
+        { "0 0 JAN * *", "day of month" },
+        { "0,,5 * * * *", "minute" },
+        { "* * * *", "5-field" },
+        { "* * * * * *", "5-field" },
+        { "@every 5m", "5-field" },
+        { "@fortnightly", "5-field" },
+        { "tomorrow at noon", "5-field" },
+    };
+
+    public static TheoryData<string, string> ValidSchedules => new()
+    {
+        { "59 23 31 12 6", "59 23 31 12 6" },
+        { "*/15 * * * *", "*/15 * * * *" },
+        { "0 9-17/2 * JAN-MAR mon-fri", "0 9-17/2 * JAN-MAR mon-fri" },
+        { "5/10 0 1,15 * ?", "5/10 0 1,15 * ?" },
+        { "  0   2 * * SUN ", "0 2 * * SUN" },
+        { "@Weekly", "0 0 * * 0" },
+    };
+
+    public static TheoryData<string> UnknownPipelineTypes => new()
+    {
+        "ingestion",
+        "Metadata",
+        "automation",
+        "",
+    };
+
     private AgentRig Rig => fixture.Rig;
 
     [Theory]
-    [InlineData("61 * * * *", "minute")]
-    [InlineData("0 24 * * *", "hour")]
-    [InlineData("0 0 0 * *", "day of month")]
-    [InlineData("0 0 32 * *", "day of month")]
-    [InlineData("0 0 1 13 *", "month")]
-    [InlineData("0 0 * * 7", "day of week")]
-    [InlineData("0 0 * FOO *", "month")]
-    [InlineData("0 0 * * MONDAY", "day of week")]
-    [InlineData("0 0 * * 5-1", "day of week")]
-    [InlineData("*/0 * * * *", "minute")]
-    [InlineData("1-2-3 * * * *", "minute")]
-    [InlineData("0 0 JAN * *", "day of month")]
-    [InlineData("0,,5 * * * *", "minute")]
-    [InlineData("* * * *", "5-field")]
-    [InlineData("* * * * * *", "5-field")]
-    [InlineData("@every 5m", "5-field")]
-    [InlineData("@fortnightly", "5-field")]
-    [InlineData("tomorrow at noon", "5-field")]
+    [MemberData(nameof(MalformedSchedules))]
     public async Task Deploy_MalformedSchedule_Returns400NamingScheduleAndCreatesNothing(string schedule, string expected)
     {
         var fqn = "bad_schedule." + Guid.NewGuid().ToString("N");
@@ -39,12 +62,7 @@ public sealed class BadInputTests(LifecycleRigFixture fixture) : IClassFixture<L
     }
 
     [Theory]
-    [InlineData("59 23 31 12 6", "59 23 31 12 6")]
-    [InlineData("*/15 * * * *", "*/15 * * * *")]
-    [InlineData("0 9-17/2 * JAN-MAR mon-fri", "0 9-17/2 * JAN-MAR mon-fri")]
-    [InlineData("5/10 0 1,15 * ?", "5/10 0 1,15 * ?")]
-    [InlineData("  0   2 * * SUN ", "0 2 * * SUN")]
-    [InlineData("@Weekly", "0 0 * * 0")]
+    [MemberData(nameof(ValidSchedules))]
     public async Task Deploy_ValidSchedule_CronWorkflowCarriesIt(string schedule, string expected)
     {
         var fqn = "good_schedule." + Guid.NewGuid().ToString("N");
@@ -57,10 +75,7 @@ public sealed class BadInputTests(LifecycleRigFixture fixture) : IClassFixture<L
     }
 
     [Theory]
-    [InlineData("ingestion")]
-    [InlineData("Metadata")]
-    [InlineData("automation")]
-    [InlineData("")]
+    [MemberData(nameof(UnknownPipelineTypes))]
     public async Task Deploy_UnknownPipelineType_Returns400AndCreatesNothing(string pipelineType)
     {
         var fqn = "bad_type." + Guid.NewGuid().ToString("N");

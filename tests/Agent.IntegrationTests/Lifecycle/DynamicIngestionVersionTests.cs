@@ -70,7 +70,7 @@ public sealed class DynamicIngestionVersionTests
         Assert.DoesNotContain(rig.Agent.Logs.Events, e => e.EventId() == AgentEventIds.IngestionImageFollowsServer);
     }
 
-    private static Dictionary<string, string?> Agent(bool dynamicVersion) => new()
+    internal static Dictionary<string, string?> Agent(bool dynamicVersion) => new()
     {
         ["Ingestion:DynamicVersion"] = dynamicVersion ? "true" : "false",
         ["Serilog:MinimumLevel:Default"] = "Information",
@@ -84,7 +84,7 @@ public sealed class DynamicIngestionVersionTests
         return images;
     }
 
-    private static async Task<string> ServiceStatusVersionAsync(AgentRig rig)
+    internal static async Task<string> ServiceStatusVersionAsync(AgentRig rig)
     {
         var result = await rig.SendAsync(MessageTypes.ServiceStatus, RequestPayloads.Empty());
         Assert.True(result.Ok, result.Reason);

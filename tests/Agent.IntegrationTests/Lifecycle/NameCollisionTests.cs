@@ -34,7 +34,7 @@ public sealed class NameCollisionTests
         Assert.All(fqns, fqn => Assert.Single(ArgoObjects.CronWorkflowsOf(rig, fqn)));
     }
 
-    private static IEnumerable<string> SimilarFqns()
+    internal static IEnumerable<string> SimilarFqns()
     {
         string[] separators = [".", "-", "_", " ", "'", "\"", ":", "/"];
         string[] tables = ["orders", "Orders", "ORDERS", "oRDERS"];

@@ -32,7 +32,7 @@ public sealed class SandboxToggleRouteTests
     }
 
     /// <summary>Posts to a request route and returns the agent's result payload, which must say ok.</summary>
-    private static async Task<JsonElement> PostAsync(HttpClient sandbox, string route, object body, CancellationToken cancellationToken)
+    internal static async Task<JsonElement> PostAsync(HttpClient sandbox, string route, object body, CancellationToken cancellationToken)
     {
         using var response = await sandbox.PostAsJsonAsync(route, body, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

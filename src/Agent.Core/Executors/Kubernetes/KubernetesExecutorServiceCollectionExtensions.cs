@@ -32,6 +32,7 @@ internal static class KubernetesExecutorServiceCollectionExtensions
             provider.GetRequiredService<JobFactory>(),
             provider.GetRequiredService<AgentIdentity>().AgentId));
         services.AddSingleton<IRunExecutor, KubernetesRunExecutor>();
+        services.AddSingleton(RunTextRules.Kubernetes);
         services.AddSingleton<IPipelineScheduler, KubernetesPipelineScheduler>();
         services.AddHostedService<JobWatcher>();
         return services;

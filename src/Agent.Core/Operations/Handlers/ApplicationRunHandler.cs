@@ -6,7 +6,7 @@ using Agent.Core.Protocol;
 namespace Agent.Core.Operations.Handlers;
 
 /// <summary><c>application.run</c>: an application pipeline, run like any other with the applications entrypoint.</summary>
-internal sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity, RunTextRules textRules) : IOperationHandler
 {
     public string Type => MessageTypes.ApplicationRun;
 
@@ -18,7 +18,7 @@ internal sealed class ApplicationRunHandler(RunStarter starter, SecretsManagerCo
         }
 
         var config = secretsManager.Apply(payload.Config);
-        if (RunRequestValidation.Validate(payload.Pipeline, config, null) is { } invalid)
+        if (RunRequestValidation.Validate(payload.Pipeline, config, null, textRules.RefusesArgoTemplateTags) is { } invalid)
         {
             return OperationResult.BadRequest(invalid);
         }

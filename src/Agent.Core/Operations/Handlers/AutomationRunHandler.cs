@@ -11,7 +11,7 @@ namespace Agent.Core.Operations.Handlers;
 /// entrypoint with the automation's own, smaller resources and a short time to live. The container reports its
 /// result to the server itself; the agent only launches it and follows its state.
 /// </summary>
-internal sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class AutomationRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity, RunTextRules textRules) : IOperationHandler
 {
     public const string PipelineType = RunKinds.AutomationPipelineType;
 
@@ -35,7 +35,7 @@ internal sealed class AutomationRunHandler(RunStarter starter, SecretsManagerCon
         var config = RunRequestValidation.ConfigText(secretsManager.Apply(sentConfig ? payload.Config : payload.Workflow));
         var fqn = Text(payload.Workflow, "fullyQualifiedName");
         if ((RunRequestValidation.ConfigSizeProblem(configField, config)
-             ?? RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn), ("workflow.name", name))) is { } problem)
+             ?? (textRules.RefusesArgoTemplateTags ? RunRequestValidation.TemplateTagProblem((configField, config), ("workflow.fullyQualifiedName", fqn), ("workflow.name", name)) : null)) is { } problem)
         {
             return OperationResult.BadRequest(problem);
         }

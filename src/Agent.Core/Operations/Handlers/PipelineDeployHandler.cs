@@ -9,7 +9,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <c>pipeline.deploy</c>: the pipeline's one schedule, created or updated in place (no duplicate, and the runs it
 /// already made stay). A pipeline without a schedule has none; its runs are started on request.
 /// </summary>
-internal sealed class PipelineDeployHandler(IPipelineScheduler scheduler, SecretsManagerConfig secretsManager) : IOperationHandler
+internal sealed class PipelineDeployHandler(IPipelineScheduler scheduler, SecretsManagerConfig secretsManager, RunTextRules textRules) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineDeploy;
 
@@ -23,7 +23,7 @@ internal sealed class PipelineDeployHandler(IPipelineScheduler scheduler, Secret
         var pipeline = payload.Pipeline;
         var config = secretsManager.Apply(payload.Config);
         var timezoneProblem = TimezoneProblem(pipeline.Timezone, out var timezone);
-        if ((RunRequestValidation.Validate(pipeline, config, null) ?? timezoneProblem) is { } invalid)
+        if ((RunRequestValidation.Validate(pipeline, config, null, textRules.RefusesArgoTemplateTags) ?? timezoneProblem) is { } invalid)
         {
             return OperationResult.BadRequest(invalid);
         }

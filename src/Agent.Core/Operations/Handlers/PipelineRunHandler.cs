@@ -8,7 +8,7 @@ namespace Agent.Core.Operations.Handlers;
 /// <summary>
 /// <c>pipeline.run</c>: validates the request and starts the run (see <see cref="RunStarter"/>).
 /// </summary>
-internal sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity) : IOperationHandler
+internal sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfig secretsManager, AgentIdentity identity, RunTextRules textRules) : IOperationHandler
 {
     public string Type => MessageTypes.PipelineRun;
 
@@ -20,7 +20,7 @@ internal sealed class PipelineRunHandler(RunStarter starter, SecretsManagerConfi
         }
 
         var config = secretsManager.Apply(payload.Config);
-        var invalid = RunRequestValidation.Validate(payload.Pipeline, config, payload.RunId);
+        var invalid = RunRequestValidation.Validate(payload.Pipeline, config, payload.RunId, textRules.RefusesArgoTemplateTags);
         if (invalid is not null)
         {
             return OperationResult.BadRequest(invalid);

@@ -18,7 +18,7 @@ internal static partial class RunRequestValidation
 
     private const int MaxArgStrLen = 131072;
 
-    public static string? Validate(PipelineInfo pipeline, JsonElement config, string? runId)
+    public static string? Validate(PipelineInfo pipeline, JsonElement config, string? runId, bool refuseTemplateTags = true)
     {
         if (string.IsNullOrWhiteSpace(pipeline.FullyQualifiedName))
         {
@@ -42,7 +42,7 @@ internal static partial class RunRequestValidation
 
         var configText = ConfigText(config);
         return ConfigSizeProblem("config", configText)
-            ?? TemplateTagProblem(("pipeline.fullyQualifiedName", pipeline.FullyQualifiedName), ("runId", runId), ("config", configText))
+            ?? (refuseTemplateTags ? TemplateTagProblem(("pipeline.fullyQualifiedName", pipeline.FullyQualifiedName), ("runId", runId), ("config", configText)) : null)
             ?? RunIdProblem(runId);
     }
 

@@ -62,4 +62,17 @@ public sealed class ArgoTemplateTagsTests
 
         Assert.StartsWith("payload field 'config' contains '{{' in '{{retries}}'", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("q: {{workflow.name}}")]
+    [InlineData("q: {{=sprig.trim(' x ')}}")]
+    [InlineData("q: {{ unclosed")]
+    public void Validate_ExecutorWithoutArgoTemplates_PassesTagsArgoWouldActOn(string config)
+    {
+        // The Kubernetes executor passes the config by secretKeyRef, which nothing expands (RunTextRules.Kubernetes).
+        var element = JsonSerializer.SerializeToElement(config);
+
+        Assert.Null(RunRequestValidation.Validate(new PipelineInfo("svc.{{workflow.uid}}", "p", "metadata"), element, RunId, refuseTemplateTags: false));
+        Assert.NotNull(RunRequestValidation.Validate(new PipelineInfo("svc.p", "p", "metadata"), element, RunId));
+    }
 }
