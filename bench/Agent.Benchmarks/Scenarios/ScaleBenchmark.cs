@@ -19,6 +19,9 @@ internal static class ScaleBenchmark
         var levels = args.Doubles("runs", [0, 1000, 10000]).Select(level => (int)level).ToList();
         var settle = args.Duration("settle", TimeSpan.FromSeconds(15));
         var window = args.Duration("window", TimeSpan.FromSeconds(60));
+
+        // Opt-in, after each level's measurement: the gauge counts garbage too, and a forced GC tells what is live.
+        var liveHeap = args.Int("live-heap", 0) != 0;
         MachineInfo.PrintHeader(
             $"scale: {string.Join(", ", levels)} active runs; {settle.TotalSeconds} s to settle, then {window.TotalSeconds} s measured{StatusBenchmark.OnExecutor(executor)}");
 
@@ -31,7 +34,7 @@ internal static class ScaleBenchmark
         Report.Line($"floor (bench/Agent.Floor, idle {settle.TotalSeconds} s): RSS {floor.RssMb:0.0} MB");
         foreach (var level in levels)
         {
-            await MeasureLevelAsync(executor, level, settle, window, table);
+            await MeasureLevelAsync(executor, level, (settle, window), liveHeap, table);
         }
 
         table.Print("Scale: the agent process tracking active runs");
@@ -39,8 +42,9 @@ internal static class ScaleBenchmark
         return 0;
     }
 
-    private static async Task MeasureLevelAsync(string executor, int level, TimeSpan settle, TimeSpan window, Table table)
+    private static async Task MeasureLevelAsync(string executor, int level, (TimeSpan Settle, TimeSpan Window) timing, bool liveHeap, Table table)
     {
+        var (settle, window) = timing;
         var agentId = $"bench-scale-{level}";
         await using var cluster = await BenchCluster.StartAsync(executor, pendingSeconds: 0, runningSeconds: 86400, eventRetention: 20000);
         var sandbox = cluster.Sandbox;
@@ -84,6 +88,11 @@ internal static class ScaleBenchmark
                 $"{Table.Number(agent.ReadRssAnonMb())} / {Table.Number(agent.ReadRssFileMb())}", Table.Number(heap),
                 Table.Number(total), cluster.OpenWatches, byRoute.Count == 0 ? "none" : string.Join("; ", byRoute));
             Report.Line($"{level} runs: RSS {rss:0.0} MB, managed heap {heap:0.0} MB, {total:0.0} {cluster.CallsName}/min");
+            if (liveHeap)
+            {
+                var live = await Gateway.GcProbe.CollectAsync(agent.Id, TimeSpan.FromSeconds(30));
+                Report.Line($"{level} runs: after a forced full GC, managed heap {live:0.0} MB, RSS {agent.ReadRssMb():0.0} MB");
+            }
         }
     }
 }
