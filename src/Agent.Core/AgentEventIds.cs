@@ -88,6 +88,11 @@ internal static class AgentEventIds
     public const int JobWatchEndedAtOnce = 2804;
     public const int ActiveJobDeleted = 2805;
 
+    // 281x Kubernetes executor: API server availability (the circuit breaker), as 2110-2112 for Argo.
+    public const int KubernetesPaused = 2810;
+    public const int KubernetesResumed = 2811;
+    public const int KubernetesStillPaused = 2812;
+
     // 30xx Agent.Web admin API.
     public const int AdminUnprotected = 3001;
     public const int AdminProtected = 3002;

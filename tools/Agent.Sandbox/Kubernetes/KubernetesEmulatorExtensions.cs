@@ -1,6 +1,7 @@
 using Agent.Sandbox.Kubernetes.Api;
 using Agent.Sandbox.Kubernetes.Control;
 using Agent.Sandbox.Kubernetes.Controllers;
+using Agent.Sandbox.Kubernetes.Faults;
 using Agent.Sandbox.Kubernetes.State;
 
 namespace Agent.Sandbox.Kubernetes;
@@ -21,6 +22,7 @@ internal static class KubernetesEmulatorExtensions
         builder.Services.AddSingleton<CronJobController>();
         builder.Services.AddSingleton<KubernetesEmulator>();
         builder.Services.AddSingleton<KubeApiFilter>();
+        builder.Services.AddKubernetesFaults();
         return builder;
     }
 
@@ -45,6 +47,7 @@ internal static class KubernetesEmulatorExtensions
             }
         });
         KubernetesControlEndpoints.Map(control);
+        KubernetesFaultsExtensions.MapKubernetesFaults(api, control);
         return endpoints;
     }
 }

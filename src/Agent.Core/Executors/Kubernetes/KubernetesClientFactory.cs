@@ -1,6 +1,7 @@
 using Agent.Core.Metrics;
 using k8s;
 using k8s.Authentication;
+using Microsoft.Extensions.Logging;
 
 namespace Agent.Core.Executors.Kubernetes;
 
@@ -9,11 +10,11 @@ namespace Agent.Core.Executors.Kubernetes;
 /// token) when <see cref="KubernetesOptions.ApiUrl"/> is empty, else that URL with the token file. Either way the
 /// token is a <see cref="TokenFileAuth"/>, which rereads the file at most a minute after it was last read, so a
 /// rotated projected token is picked up (KubernetesClient src/KubernetesClient/Authentication/TokenFileAuth.cs;
-/// research-16 §2.1).
+/// research-16 §2.1). Calls go through <see cref="KubernetesResilience"/>.
 /// </summary>
 internal static class KubernetesClientFactory
 {
-    public static IKubernetes Create(KubernetesOptions options, AgentMetrics metrics, TimeProvider timeProvider)
+    public static IKubernetes Create(KubernetesOptions options, AgentMetrics metrics, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         var configuration = string.IsNullOrWhiteSpace(options.ApiUrl)
             ? KubernetesClientConfiguration.InClusterConfig()
@@ -22,6 +23,10 @@ internal static class KubernetesClientFactory
                 Host = options.ApiUrl,
                 TokenProvider = string.IsNullOrWhiteSpace(options.TokenFile) ? null : new TokenFileAuth(options.TokenFile),
             };
-        return new k8s.Kubernetes(configuration, new KubernetesTimingHandler(metrics, timeProvider));
+        // The first handler is the outermost: retries wrap each timed attempt, as on the Argo path.
+        return new k8s.Kubernetes(
+            configuration,
+            KubernetesResilience.CreateHandler(options, loggerFactory, timeProvider),
+            new KubernetesTimingHandler(metrics, timeProvider));
     }
 }

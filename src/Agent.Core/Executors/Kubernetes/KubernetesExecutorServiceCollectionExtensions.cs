@@ -4,6 +4,7 @@ using Agent.Core.Ingestion;
 using Agent.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Core.Executors.Kubernetes;
@@ -22,7 +23,8 @@ internal static class KubernetesExecutorServiceCollectionExtensions
         services.AddSingleton(provider => KubernetesClientFactory.Create(
             provider.GetRequiredService<IOptions<KubernetesOptions>>().Value,
             provider.GetRequiredService<AgentMetrics>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<IngestionImage>();
         services.AddSingleton<JobFactory>();
         services.AddSingleton(provider => new OwnedJobs(

@@ -48,6 +48,9 @@ internal sealed class KubernetesOptions
     /// <summary>The longest pause between failed watches; while the watch fails, the list before each new one carries status.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Time allowed for one API call attempt (retries come on top); watches are exempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The server ends each watch after this long (<c>timeoutSeconds</c>), so a silently dead connection is noticed.</summary>
     public int WatchTimeoutSeconds { get; set; } = 300;
 }

@@ -28,6 +28,7 @@ internal sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOp
         Check(failures, options.StartingDeadlineSeconds > 0, "Kubernetes:StartingDeadlineSeconds must be more than 0");
         Check(failures, options.RecoveryWindow >= TimeSpan.Zero && options.RecoveryWindow <= TimeSpan.FromDays(7), "Kubernetes:RecoveryWindow must be between 0 and 7 days");
         Check(failures, options.PollInterval >= TimeSpan.FromMilliseconds(100) && options.PollInterval <= TimeSpan.FromMinutes(10), "Kubernetes:PollInterval must be between 100 ms and 10 minutes");
+        Check(failures, options.AttemptTimeout >= TimeSpan.FromSeconds(1) && options.AttemptTimeout <= TimeSpan.FromMinutes(10), "Kubernetes:AttemptTimeout must be between 1 s and 10 minutes");
         Check(failures, options.WatchTimeoutSeconds is >= 1 and <= 3600, "Kubernetes:WatchTimeoutSeconds must be between 1 and 3600");
         if (PipelineTypeConfigsProblem(options.PipelineTypeConfigs) is { } problem)
         {

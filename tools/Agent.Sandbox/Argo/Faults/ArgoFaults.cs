@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Agent.Sandbox.Faults;
 using Microsoft.Extensions.Options;
 
 namespace Agent.Sandbox.Argo.Faults;
@@ -10,112 +11,50 @@ namespace Agent.Sandbox.Argo.Faults;
 /// </summary>
 internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulator emulator)
 {
-    private readonly Lock _gate = new();
+    private readonly FaultEngine<ArgoFaultOptions> _engine = new(initial.Value);
     private readonly ConcurrentDictionary<HttpContext, byte> _openWatches = new();
     private readonly ConcurrentDictionary<(string Namespace, string Name), byte> _ignoredStops = new();
-    private ArgoFaultOptions _options = Clone(initial.Value);
-    private Random _dice = NewDice(initial.Value.Seed);
-    private long _errors;
-    private long _lostResponses;
-    private long _delayed;
     private long _watchFailures;
     private long _tooOld;
     private long _droppedWatches;
     private long _ignoredStopCount;
     private long _watchesEndedAtOnce;
 
-    public ArgoFaultOptions Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return Clone(_options);
-            }
-        }
-    }
+    public ArgoFaultOptions Current => _engine.Current;
 
-    public bool WatchFails
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _options.WatchFails;
-            }
-        }
-    }
+    public bool WatchFails => _engine.Locked(options => options.WatchFails);
 
-    public bool WatchEndsAtOnce
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _options.WatchEndsAtOnce;
-            }
-        }
-    }
+    public bool WatchEndsAtOnce => _engine.Locked(options => options.WatchEndsAtOnce);
 
     public InjectedFaultCounts Counts => new(
-        Interlocked.Read(ref _errors), Interlocked.Read(ref _lostResponses), Interlocked.Read(ref _delayed),
+        _engine.Errors, _engine.LostResponses, _engine.Delayed,
         Interlocked.Read(ref _watchFailures), Interlocked.Read(ref _tooOld), Interlocked.Read(ref _droppedWatches),
         Interlocked.Read(ref _ignoredStopCount), Interlocked.Read(ref _watchesEndedAtOnce));
 
     /// <summary>Replaces every fault setting at once; a new seed restarts the dice.</summary>
-    public void Configure(ArgoFaultOptions options)
-    {
-        var copy = Clone(options);
-        lock (_gate)
-        {
-            _options = copy;
-            _dice = NewDice(copy.Seed);
-        }
-    }
+    public void Configure(ArgoFaultOptions options) => _engine.Configure(options);
 
     /// <summary>Switches every fault off (stops already ignored stay ignored until <see cref="ActOnStop"/>).</summary>
     public void Clear() => Configure(new ArgoFaultOptions());
 
-    public FaultDecision Decide(string method, string template)
-    {
-        lock (_gate)
-        {
-            var options = _options;
-            if (!Selected(options, method, template))
-            {
-                return FaultDecision.None;
-            }
-
-            var delay = TimeSpan.FromMilliseconds(options.LatencyMs
-                + (options.SpikeRate > 0 && _dice.NextDouble() < options.SpikeRate ? options.SpikeMs : 0));
-            var failBefore = options.ErrorRate > 0 && _dice.NextDouble() < options.ErrorRate;
-            var failAfter = !failBefore && options.LostResponseRate > 0 && _dice.NextDouble() < options.LostResponseRate;
-            Count(delay > TimeSpan.Zero, ref _delayed);
-            Count(failBefore, ref _errors);
-            Count(failAfter, ref _lostResponses);
-            return new FaultDecision(delay, failBefore, failAfter);
-        }
-    }
+    public FaultDecision Decide(string method, string template) => _engine.Decide(method, template);
 
     public void CountWatchFailure() => Interlocked.Increment(ref _watchFailures);
 
     public void CountWatchEndedAtOnce() => Interlocked.Increment(ref _watchesEndedAtOnce);
 
     /// <summary>True (once per configured count) when a resuming watch must be told its resourceVersion is too old.</summary>
-    public bool TryTakeTooOldResourceVersion()
+    public bool TryTakeTooOldResourceVersion() => _engine.Locked(options =>
     {
-        lock (_gate)
+        if (options.TooOldResourceVersions <= 0)
         {
-            if (_options.TooOldResourceVersions <= 0)
-            {
-                return false;
-            }
-
-            _options.TooOldResourceVersions--;
-            _tooOld++;
-            return true;
+            return false;
         }
-    }
+
+        options.TooOldResourceVersions--;
+        Interlocked.Increment(ref _tooOld);
+        return true;
+    });
 
     /// <summary>Tracks an open watch stream until the returned handle is disposed, so it can be dropped.</summary>
     public IDisposable TrackWatch(HttpContext context)
@@ -172,35 +111,6 @@ internal sealed class ArgoFaults(IOptions<ArgoFaultOptions> initial, ArgoEmulato
         var line = string.Concat(Enumerable.Repeat(fill, (length / Math.Max(1, fill.Length)) + 1))[..length];
         return AppendPodLog(@namespace, name, Enumerable.Range(0, count).Select(i => line).ToList());
     }
-
-    private static bool Selected(ArgoFaultOptions options, string method, string template) =>
-        options.Routes.Count == 0 || options.Routes.Exists(route => route == template || route == $"{method} {template}");
-
-    private static void Count(bool happened, ref long counter)
-    {
-        if (happened)
-        {
-            Interlocked.Increment(ref counter);
-        }
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage(
-        "Security", "CA5394:Do not use insecure randomness", Justification = "Test fault dice, seedable on purpose; nothing secret.")]
-    private static Random NewDice(int? seed) => seed is { } value ? new Random(value) : new Random();
-
-    private static ArgoFaultOptions Clone(ArgoFaultOptions options) => new()
-    {
-        ErrorRate = options.ErrorRate,
-        LostResponseRate = options.LostResponseRate,
-        Routes = [.. options.Routes],
-        LatencyMs = options.LatencyMs,
-        SpikeRate = options.SpikeRate,
-        SpikeMs = options.SpikeMs,
-        WatchFails = options.WatchFails,
-        WatchEndsAtOnce = options.WatchEndsAtOnce,
-        TooOldResourceVersions = options.TooOldResourceVersions,
-        Seed = options.Seed,
-    };
 
     private sealed class WatchRegistration(ArgoFaults faults, HttpContext context) : IDisposable
     {

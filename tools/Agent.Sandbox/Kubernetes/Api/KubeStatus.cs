@@ -7,7 +7,7 @@ namespace Agent.Sandbox.Kubernetes.Api;
 /// <summary>
 /// The apiserver's error <c>Status</c> objects with their real texts (K8S
 /// staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go: NewNotFound, NewAlreadyExists, NewInvalid,
-/// NewResourceExpired, NewRequestEntityTooLargeError, NewBadRequest).
+/// NewResourceExpired, NewRequestEntityTooLargeError, NewBadRequest, NewServiceUnavailable).
 /// </summary>
 internal static class KubeStatus
 {
@@ -37,6 +37,9 @@ internal static class KubeStatus
     /// <summary>The apiserver's MaxRequestBodyBytes guard (K8S staging/src/k8s.io/apiserver/pkg/server/config.go, 3 MiB).</summary>
     public static KubeApiException TooLarge(long limit) =>
         new(Build(413, "RequestEntityTooLarge", $"Request entity too large: limit is {limit}", null));
+
+    /// <summary>NewServiceUnavailable: what a request meets while the apiserver (or its storage) cannot serve it.</summary>
+    public static KubeApiException ServiceUnavailable(string message) => new(Build(503, "ServiceUnavailable", message, null));
 
     public static KubeApiException BadRequest(string message) => new(Build(400, "BadRequest", message, null));
 

@@ -1,4 +1,4 @@
-namespace Agent.Sandbox.Argo.Faults;
+namespace Agent.Sandbox.Faults;
 
 /// <summary>What the fault filter does to one call: wait, then fail before or after the handler, or pass.</summary>
 internal readonly record struct FaultDecision(TimeSpan Delay, bool FailBefore, bool FailAfter)
