@@ -46,13 +46,8 @@ internal abstract class BenchCluster(SandboxServer sandbox) : IAsyncDisposable
             settings[$"{section}:EventRetention"] = Invariant(retention);
         }
 
-        if (executor != Kubernetes)
-        {
-            return new ArgoCluster(await BenchHost.StartSandboxAsync(settings));
-        }
-
-        var calls = new KubeCalls();
-        return new KubernetesCluster(await BenchHost.StartSandboxAsync(settings, calls.Attach), calls);
+        var sandbox = await BenchHost.StartSandboxAsync(settings);
+        return executor == Kubernetes ? new KubernetesCluster(sandbox) : new ArgoCluster(sandbox);
     }
 
     /// <summary>The variables of an agent process on this executor, before <see cref="BenchHost.StartAgent"/> adds its own.</summary>

@@ -2,6 +2,7 @@ using Agent.Benchmarks.Infrastructure;
 using Agent.Core.Executors.Kubernetes;
 using Agent.Sandbox.Argo.Query;
 using Agent.Sandbox.Kubernetes;
+using Agent.Sandbox.Kubernetes.Faults;
 using Agent.Sandbox.Kubernetes.Json;
 using Agent.Sandbox.Kubernetes.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace Agent.Benchmarks.Clusters;
 /// the emulator's kubelet does when its pending time is up (the same step as the control route
 /// <c>POST /sandbox/kubernetes/pods/{ns}/{name}/phase</c>, taken in process like the Argo emulator's ForcePhase).
 /// </summary>
-internal sealed class KubernetesCluster(SandboxServer sandbox, KubeCalls calls) : BenchCluster(sandbox)
+internal sealed class KubernetesCluster(SandboxServer sandbox) : BenchCluster(sandbox)
 {
     private readonly Dictionary<string, string> _podOfJob = new(StringComparer.Ordinal);
     private KubeRuns? _runs;
@@ -26,6 +27,8 @@ internal sealed class KubernetesCluster(SandboxServer sandbox, KubeCalls calls) 
     public override int OpenWatches => Emulator.Store.OpenWatches;
 
     private KubernetesEmulator Emulator => Sandbox.Services.GetRequiredService<KubernetesEmulator>();
+
+    private KubernetesFaults Faults => Sandbox.Services.GetRequiredService<KubernetesFaults>();
 
     public override Dictionary<string, string?> AgentEnvironment(string agentId) => AgentProcess.KubernetesEnvironment(Sandbox, agentId);
 
@@ -56,12 +59,16 @@ internal sealed class KubernetesCluster(SandboxServer sandbox, KubeCalls calls) 
         }
     }
 
-    public override IReadOnlyDictionary<string, long> Requests() => calls.Snapshot();
+    /// <summary>Keyed as the apiserver's audit log names a call (<c>"list jobs"</c>, <c>"watch pods"</c>), not by route.</summary>
+    public override IReadOnlyDictionary<string, long> Requests() => Faults.Counts.Requests;
 
-    // The Kubernetes emulator has no fault switch yet: the fallback row is not measured on this executor.
-    public override int? FailWatches() => null;
-
-    public override void ClearFaults()
+    public override int? FailWatches()
     {
+        Faults.Configure(new KubernetesFaultOptions { WatchFails = true });
+        var open = OpenWatches;
+        Emulator.Store.CloseWatches();
+        return open;
     }
+
+    public override void ClearFaults() => Faults.Clear();
 }

@@ -23,8 +23,7 @@ internal static class BenchHost
     /// <summary>Variables added to every agent start (<c>--agent-env NAME=value</c>), e.g. to try a GC setting.</summary>
     public static Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a sandbox with <paramref name="settings"/>; <paramref name="configure"/> adds middleware or routes before it starts.</summary>
-    public static Task<SandboxServer> StartSandboxAsync(IDictionary<string, string?>? settings = null, Action<WebApplication>? configure = null)
+    public static Task<SandboxServer> StartSandboxAsync(IDictionary<string, string?>? settings = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -37,11 +36,7 @@ internal static class BenchHost
             merged[key] = value;
         }
 
-        return SandboxServer.StartAsync(merged, map: app =>
-        {
-            app.Map(EchoPath, EchoAsync);
-            configure?.Invoke(app);
-        });
+        return SandboxServer.StartAsync(merged, map: app => app.Map(EchoPath, EchoAsync));
     }
 
     /// <summary>The agent on the Argo executor against <paramref name="sandbox"/>, which wants no Argo token.</summary>
