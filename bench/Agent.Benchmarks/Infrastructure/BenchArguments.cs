@@ -8,6 +8,8 @@ internal sealed class BenchArguments(IReadOnlyList<string> args)
     public double Double(string name, double fallback) =>
         Find(name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    public string Text(string name, string fallback) => Find(name) ?? fallback;
+
     public int Int(string name, int fallback) =>
         Find(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 

@@ -39,12 +39,24 @@ internal static class BenchHost
         return SandboxServer.StartAsync(merged, map: app => app.Map(EchoPath, EchoAsync));
     }
 
-    public static AgentProcess StartAgent(SandboxServer sandbox, string agentId, IDictionary<string, string>? extra = null)
+    /// <summary>The agent on the Argo executor against <paramref name="sandbox"/>, which wants no Argo token.</summary>
+    public static Dictionary<string, string?> ArgoEnvironment(SandboxServer sandbox, string agentId)
     {
         var environment = AgentProcess.SandboxEnvironment(sandbox, agentId);
         environment.Remove("ARGO_TOKEN");
-        environment["INGESTION_NAMESPACE"] = Namespace;
         environment["ARGO_EXTRA_ENVS_NOOP"] = "[AWS_DEFAULT_REGION:eu-west-1]";
+        return environment;
+    }
+
+    /// <summary>
+    /// Starts the agent process on <paramref name="environment"/> (default: <see cref="ArgoEnvironment"/>), with the
+    /// benchmark's listeners, log level and <paramref name="extra"/> over it.
+    /// </summary>
+    public static AgentProcess StartAgent(
+        SandboxServer sandbox, string agentId, IDictionary<string, string>? extra = null, Dictionary<string, string?>? environment = null)
+    {
+        environment ??= ArgoEnvironment(sandbox, agentId);
+        environment["INGESTION_NAMESPACE"] = Namespace;
         environment["METRICS_SERVER_PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);
         environment["ADMIN_SERVER_HOST"] = "127.0.0.1";
         environment["ADMIN_SERVER_PORT"] = FreePort().ToString(CultureInfo.InvariantCulture);

@@ -84,9 +84,9 @@ internal static class Runs
 
     /// <summary>Starts the agent and waits until the control plane has sent it <c>welcome</c>; returns the time that took.</summary>
     public static async Task<(AgentProcess Agent, TimeSpan Startup)> StartAgentAsync(
-        SandboxServer sandbox, string agentId, TimeSpan timeout, IDictionary<string, string>? extra = null)
+        SandboxServer sandbox, string agentId, TimeSpan timeout, IDictionary<string, string>? extra = null, Dictionary<string, string?>? environment = null)
     {
-        var agent = BenchHost.StartAgent(sandbox, agentId, extra);
+        var agent = BenchHost.StartAgent(sandbox, agentId, extra, environment);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {

@@ -18,10 +18,10 @@ internal static class JobLogReader
         var taskKey = LogPager.TaskKey(job.Metadata.Label(WorkflowLabels.PipelineType) ?? string.Empty);
         var pod = await owned.NewestPodAsync(job, cancellationToken);
         using var page = new LogPageCollector(after);
-        if (pod?.Status?.Phase is "Running" or "Succeeded" or "Failed")
+        if (pod?.Phase is "Running" or "Succeeded" or "Failed")
         {
             await using var stream = await owned.Client.CoreV1.ReadNamespacedPodLogAsync(
-                pod.Metadata.Name, owned.Namespace, container: IngestionPod.Container, cancellationToken: cancellationToken);
+                pod.Name, owned.Namespace, container: IngestionPod.Container, cancellationToken: cancellationToken);
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
             while (await reader.ReadLineAsync(cancellationToken) is { } line && page.Add(Encoding.UTF8.GetBytes(line)))
             {

@@ -13,35 +13,51 @@ internal sealed partial class JobWatcher
 {
     private async Task RelistAsync(CancellationToken cancellationToken)
     {
-        var jobs = await owned.ListJobsAsync(owned.Selector, cancellationToken);
-        var pods = await owned.ListPodsAsync(owned.Selector, cancellationToken);
+        var (jobs, pods) = await ListAsync(cancellationToken);
         _newestPods.Clear();
-        foreach (var group in pods.Items.GroupBy(OwnedJobs.JobOf))
+        foreach (var (jobName, pod) in pods)
         {
-            if (group.Key is not null && OwnedJobs.Newest(group) is { } newest)
-            {
-                _newestPods[group.Key] = newest;
-            }
+            _newestPods[jobName] = pod;
         }
 
-        var listed = jobs.Items.Select(job => job.Metadata.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in _jobs.Values.Where(job => !listed.Contains(job.Metadata.Name) && _active.Contains(job.Metadata.Name)).ToList())
+        var listed = jobs.Select(job => job.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _jobs.Values.Where(job => !listed.Contains(job.Name) && _active.Contains(job.Name)).ToList())
         {
             await ObserveGoneAsync(gone, cancellationToken);
         }
 
         _jobs.Clear();
-        foreach (var job in jobs.Items.OrderBy(job => job.Metadata.CreationTimestamp))
+        foreach (var job in jobs)
         {
-            _jobs[job.Metadata.Name] = job;
-            await ObserveAsync(job.Metadata.Name, cancellationToken);
+            _jobs[job.Name] = job;
+            await ObserveAsync(job.Name, cancellationToken);
         }
 
         _reportedFinals.RemoveWhere(final => !listed.Contains(final.Name));
+        observer.ObservedAll();
+        Log.Listed(logger, jobs.Count, _jobsVersion);
+    }
+
+    /// <summary>
+    /// Lists Jobs and pods and keeps only their slim records and versions: the lists, 10,000 whole objects each at
+    /// 10,000 runs, are garbage once this returns, not held while each run is passed to the observer.
+    /// </summary>
+    private async Task<(List<TrackedJob> Jobs, Dictionary<string, TrackedPod> NewestPods)> ListAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await owned.ListJobsAsync(owned.Selector, cancellationToken);
+        var pods = await owned.ListPodsAsync(owned.Selector, cancellationToken);
         _jobsVersion = jobs.Metadata.ResourceVersion;
         _podsVersion = pods.Metadata.ResourceVersion;
-        observer.ObservedAll();
-        Log.Listed(logger, jobs.Items.Count, _jobsVersion);
+        var newest = new Dictionary<string, TrackedPod>(StringComparer.Ordinal);
+        foreach (var group in pods.Items.GroupBy(OwnedJobs.JobOf))
+        {
+            if (group.Key is not null && TrackedPod.Newest(group.Select(JobStates.Track)) is { } pod)
+            {
+                newest[group.Key] = pod;
+            }
+        }
+
+        return ([.. jobs.Items.Select(JobStates.Track).OrderBy(job => job.CreatedAt)], newest);
     }
 
     private async Task ObserveChangeAsync(Change change, CancellationToken cancellationToken)
@@ -65,11 +81,12 @@ internal sealed partial class JobWatcher
             case WatchEventType.Bookmark:
                 return;
             case WatchEventType.Deleted:
-                await ObserveGoneAsync(job, cancellationToken);
+                await ObserveGoneAsync(JobStates.Track(job), cancellationToken);
                 return;
             default:
-                _jobs[job.Metadata.Name] = job;
-                await ObserveAsync(job.Metadata.Name, cancellationToken);
+                var tracked = JobStates.Track(job);
+                _jobs[tracked.Name] = tracked;
+                await ObserveAsync(tracked.Name, cancellationToken);
                 return;
         }
     }
@@ -85,14 +102,15 @@ internal sealed partial class JobWatcher
         var current = _newestPods.GetValueOrDefault(jobName);
         if (type == WatchEventType.Deleted)
         {
-            if (current?.Metadata.Name == pod.Metadata.Name)
+            if (current?.Name == pod.Metadata.Name)
             {
                 _newestPods.Remove(jobName);
             }
         }
-        else if (current is null || current.Metadata.Name == pod.Metadata.Name || OwnedJobs.Newest([current, pod]) == pod)
+        else if (JobStates.Track(pod) is var tracked
+            && (current is null || current.Name == tracked.Name || ReferenceEquals(TrackedPod.Newest([current, tracked]), tracked)))
         {
-            _newestPods[jobName] = pod;
+            _newestPods[jobName] = tracked;
         }
         else
         {
@@ -132,9 +150,9 @@ internal sealed partial class JobWatcher
     /// A Job deleted while its run was active took its pods with it (Background propagation): the run ended at the hand of
     /// whoever deleted it, which is <c>stopped</c>, as the Argo path reports a deleted workflow.
     /// </summary>
-    private async Task ObserveGoneAsync(V1Job last, CancellationToken cancellationToken)
+    private async Task ObserveGoneAsync(TrackedJob last, CancellationToken cancellationToken)
     {
-        var name = last.Metadata.Name;
+        var name = last.Name;
         var view = JobStates.From(last, _newestPods.GetValueOrDefault(name));
         _jobs.Remove(name);
         _newestPods.Remove(name);

@@ -117,8 +117,8 @@ internal sealed class KubernetesRunExecutor(OwnedJobs owned, JobFactory factory,
         {
             var selector = pipelineFqn is null ? owned.Selector : owned.PipelineSelector(pipelineFqn);
             var jobs = await owned.ListJobsAsync(selector, cancellationToken);
-            var pods = (await owned.ListPodsAsync(selector, cancellationToken)).Items.ToLookup(OwnedJobs.JobOf, StringComparer.Ordinal);
-            return [.. jobs.Items.Select(job => JobStates.From(job, OwnedJobs.Newest(pods[job.Metadata.Name])))];
+            var pods = (await owned.ListPodsAsync(selector, cancellationToken)).Items.ToLookup(OwnedJobs.JobOf, JobStates.Track, StringComparer.Ordinal);
+            return [.. jobs.Items.Select(job => JobStates.From(JobStates.Track(job), TrackedPod.Newest(pods[job.Metadata.Name])))];
         });
 
     public Task<RunLogPage?> ReadLogPageAsync(string pipelineFqn, string? runId, int page, CancellationToken cancellationToken) =>

@@ -42,14 +42,12 @@ internal sealed class OwnedJobs(IKubernetes client, JobFactory factory, string a
             .MaxBy(job => job.Metadata.CreationTimestamp);
     }
 
-    /// <summary>The newest pod of the Job: with <c>restartPolicy: Never</c> each attempt is a new pod, so this is the latest attempt.</summary>
-    public async Task<V1Pod?> NewestPodAsync(V1Job job, CancellationToken cancellationToken)
+    /// <summary>The newest pod of the Job (<see cref="TrackedPod.Newest"/>): its latest attempt.</summary>
+    public async Task<TrackedPod?> NewestPodAsync(V1Job job, CancellationToken cancellationToken)
     {
         var pods = await ListPodsAsync($"{Selector},{JobNameLabel}={job.Metadata.Name}", cancellationToken);
-        return Newest(pods.Items);
+        return TrackedPod.Newest(pods.Items.Select(JobStates.Track));
     }
-
-    public static V1Pod? Newest(IEnumerable<V1Pod> pods) => pods.MaxBy(pod => (pod.Metadata.CreationTimestamp, pod.Metadata.Name));
 
     /// <summary>The Job a pod belongs to, by its controller's <c>job-name</c> label.</summary>
     public static string? JobOf(V1Pod pod) => pod.Metadata.Label(JobNameLabel);

@@ -94,9 +94,11 @@ internal sealed partial class JobController
         }
     }
 
-    public List<JsonObject> ActivePods(JsonObject job) =>
-        [.. _store.List(KubeKind.Pod, KubeJson.Namespace(job), Argo.Query.LabelSelector.Everything)
-            .Where(p => KubeJson.OwnerUids(p).Contains(KubeJson.Uid(job)) && ResourceJson.Phase(p) is not ("Succeeded" or "Failed"))];
+    public List<JsonObject> ActivePods(JsonObject job)
+    {
+        var uid = KubeJson.Uid(job);
+        return _store.Find(KubeKind.Pod, KubeJson.Namespace(job), p => KubeJson.OwnerUids(p).Contains(uid) && ResourceJson.Phase(p) is not ("Succeeded" or "Failed"));
+    }
 
     private static ObjectKey KeyOf(JsonObject job) => new(KubeKind.Job, KubeJson.Namespace(job), KubeJson.Name(job));
 }

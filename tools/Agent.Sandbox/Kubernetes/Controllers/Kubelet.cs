@@ -97,12 +97,9 @@ internal sealed class Kubelet(KubeStore store, Scheduler scheduler)
     /// <summary>The kubelet retries a container waiting on its config; a new Secret is when that can succeed.</summary>
     public void RetryWaiting(string @namespace)
     {
-        foreach (var pod in store.List(KubeKind.Pod, @namespace, Argo.Query.LabelSelector.Everything))
+        foreach (var pod in store.Find(KubeKind.Pod, @namespace, pod => Runtime(pod) is { WaitingReason: "CreateContainerConfigError" }))
         {
-            if (Runtime(pod) is { WaitingReason: "CreateContainerConfigError" })
-            {
-                Start(Key(pod));
-            }
+            Start(Key(pod));
         }
     }
 

@@ -54,6 +54,20 @@ internal sealed partial class KubeStore(IOptions<KubernetesEmulatorOptions> opti
         }
     }
 
+    /// <summary>
+    /// Copies of the objects of one kind and namespace that <paramref name="filter"/> picks, tested on the stored objects
+    /// before anything is copied: the controllers look up a Job's pods on every sync, and copying every pod of the
+    /// namespace each time made 10,000 Jobs cost minutes.
+    /// </summary>
+    public List<JsonObject> Find(KubeKind kind, string @namespace, Func<JsonObject, bool> filter)
+    {
+        lock (Gate)
+        {
+            return [.. _objects.Where(pair => pair.Key.Kind == kind && pair.Key.Namespace == @namespace && filter(pair.Value))
+                .Select(pair => KubeJson.Clone(pair.Value))];
+        }
+    }
+
     public List<JsonObject> All()
     {
         lock (Gate)
