@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Agent.Core.Execution;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.Sandbox.Kubernetes.State;
+
+namespace Agent.IntegrationTests.Kubernetes.Runs;
+
+/// <summary>What the Kubernetes twins of the run tests share: long-running pods, the Job of a run, another agent's Job.</summary>
+internal static class KubeRuns
+{
+    /// <summary>Pods start at once and run five minutes, so a run stays Running until a test ends it.</summary>
+    public static Dictionary<string, string?> LongRuns => new()
+    {
+        ["Sandbox:Kubernetes:PendingSeconds"] = "0",
+        ["Sandbox:Kubernetes:RunningSeconds"] = "300",
+    };
+
+    /// <summary>The name the Kubernetes executor gives a run's Job: <c>om-run-</c> and the run id's 32 hex digits.</summary>
+    public static string JobName(string runId) => "om-run-" + Guid.Parse(runId).ToString("N");
+
+    public static bool IsSuspended(JsonObject job) => (bool?)job["spec"]!["suspend"] == true;
+
+    public static string? StoppedAt(JsonObject job) => KubeObjects.Annotation(job, "hybrid-agent/stopped-at");
+
+    /// <summary>Waits until the run's Job has a pod in <paramref name="phase"/>; returns that pod.</summary>
+    public static Task<JsonObject> PodInPhaseAsync(this AgentRig rig, string runId, string phase) =>
+        rig.Kube.WaitForAsync(
+            objects => objects.Pods(JobName(runId)).LastOrDefault(pod => (string?)pod["status"]?["phase"] == phase), rig.Cancellation);
+
+    /// <summary>
+    /// A Job that looks like one of ours (same pipeline label and annotations, a run of the same pipeline) but carries
+    /// another agent's id, as a second agent in the same namespace would create it.
+    /// </summary>
+    public static JsonObject CreateForeignJob(this AgentRig rig, string name, string runId, string pipelineFqn, string agentId = "other-agent")
+    {
+        JsonObject Labels() => new()
+        {
+            [WorkflowLabels.AgentId] = LabelValues.ForAgentId(agentId),
+            [WorkflowLabels.RunId] = LabelValues.ForFreeText(runId),
+            [WorkflowLabels.Pipeline] = LabelValues.ForPipeline(pipelineFqn),
+            [WorkflowLabels.PipelineType] = "metadata",
+            [WorkflowLabels.ManagedBy] = WorkflowLabels.ManagedByValue,
+        };
+
+        return rig.Kube.Emulator.Create(KubeKind.Job, AgentRig.Namespace, new JsonObject
+        {
+            ["apiVersion"] = "batch/v1",
+            ["kind"] = "Job",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["labels"] = Labels(),
+                ["annotations"] = new JsonObject { [WorkflowLabels.PipelineFqnAnnotation] = pipelineFqn, [WorkflowLabels.RunIdAnnotation] = runId },
+            },
+            ["spec"] = new JsonObject
+            {
+                ["backoffLimit"] = 0,
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = Labels() },
+                    ["spec"] = new JsonObject
+                    {
+                        ["restartPolicy"] = "Never",
+                        ["containers"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "main",
+                            ["image"] = "openmetadata/ingestion:1.9.0",
+                            ["command"] = new JsonArray("python", "main.py"),
+                        }),
+                    },
+                },
+            },
+        });
+    }
+}
