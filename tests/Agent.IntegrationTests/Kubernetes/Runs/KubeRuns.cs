@@ -27,6 +27,36 @@ internal static class KubeRuns
         rig.Kube.WaitForAsync(
             objects => objects.Pods(JobName(runId)).LastOrDefault(pod => (string?)pod["status"]?["phase"] == phase), rig.Cancellation);
 
+    /// <summary>The lines of a pod's main container log, as the emulated kubelet holds them.</summary>
+    public static IReadOnlyList<string> PodLog(this AgentRig rig, string podName)
+    {
+        var emulator = rig.Kube.Emulator;
+        lock (emulator.Store.Gate)
+        {
+            var pod = emulator.Get(new ObjectKey(KubeKind.Pod, AgentRig.Namespace, podName));
+            return emulator.Kubelet.Runtime(pod)!.Log.Read(0).Lines;
+        }
+    }
+
+    /// <summary>
+    /// Appends lines to a pod's main container log through the sandbox route, as its program would write them; in
+    /// batches, since the route takes bodies only up to the apiserver's request size limit.
+    /// </summary>
+    public static async Task AppendPodLogAsync(this AgentRig rig, string podName, IEnumerable<string> lines)
+    {
+        foreach (var batch in lines.Chunk(100))
+        {
+            var body = new JsonObject { ["lines"] = new JsonArray([.. batch.Select(line => (JsonNode)line)]) };
+            using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await rig.Sandbox.Client.PostAsync($"/sandbox/kubernetes/pods/{AgentRig.Namespace}/{podName}/log", content, rig.Cancellation);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Deletes a pod as <c>kubectl delete pod</c> would; its log goes with it.</summary>
+    public static void DeletePod(this AgentRig rig, string podName) =>
+        rig.Kube.Emulator.Delete(new ObjectKey(KubeKind.Pod, AgentRig.Namespace, podName), "Background");
+
     /// <summary>
     /// A Job that looks like one of ours (same pipeline label and annotations, a run of the same pipeline) but carries
     /// another agent's id, as a second agent in the same namespace would create it.
