@@ -1,0 +1,57 @@
+using Agent.Core.Operations;
+using Agent.Core.Protocol;
+using Agent.Core.Runs;
+using Agent.IntegrationTests.ControlPlane;
+using Agent.IntegrationTests.Infrastructure;
+using Agent.IntegrationTests.Lifecycle;
+using Agent.Sandbox.ControlPlane.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agent.IntegrationTests.Kubernetes.Runs;
+
+/// <summary>
+/// Twin of <c>RunIdReuseTests</c> on the Kubernetes executor: a <c>pipeline.run</c> whose <c>runId</c> already has a
+/// Job under another pipeline name is answered as that same run, or 409 for another pipeline, and never gets a second
+/// Job or Secret: not in the same process, not after a restart, not when the agent has forgotten the run.
+/// </summary>
+public sealed class KubernetesRunIdReuseTests
+{
+    private const string OtherName = "renamed_ingestion";
+
+    [Fact]
+    public async Task PipelineRun_RunIdReusedUnderAnotherName_AnsweredAsTheSameRunWithOneJob()
+    {
+        await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-reuse-name"));
+        var runId = Guid.NewGuid().ToString();
+        var jobName = await rig.StartRunAsync(runId);
+
+        var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: OtherName, runId: runId));
+
+        Assert.Equal(new(runId, jobName), LifecycleRequests.Started(renamed));
+        Assert.Equal(1, rig.Kube.JobsPerRun()[runId]);
+        Assert.Single(rig.Kube.Secrets());
+    }
+
+    [Fact]
+    public async Task PipelineRun_RunIdReusedUnderAnotherNameAfterRestartAndForgotten_AnsweredAsTheSameRunOr409WithOneJob()
+    {
+        await using var rig = await AgentRig.StartKubernetesAsync(LinkSignals.NewAgentId("k8s-reuse-restart"));
+        var runId = Guid.NewGuid().ToString();
+        var jobName = await rig.StartRunAsync(runId);
+        await rig.RestartAgentAsync(() => Task.CompletedTask);
+        await rig.ControlPlane.WaitForAgentAsync(rig.Agent.AgentId, rig.Cancellation);
+
+        // As after 1,000 later runs finished: only the API server still knows the run.
+        rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
+        var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: OtherName, runId: runId));
+        rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
+        var otherPipeline = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun("sandbox_mysql.other_pipeline", runId: runId));
+
+        Assert.Equal(new(runId, jobName), LifecycleRequests.Started(renamed));
+        Assert.Equal(ResultCodes.Conflict, otherPipeline.Code);
+        Assert.Contains(AgentRig.PipelineFqn, otherPipeline.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, rig.Kube.JobsPerRun()[runId]);
+        Assert.Single(rig.Kube.JobsPerRun());
+        Assert.Single(rig.Kube.Secrets());
+    }
+}
