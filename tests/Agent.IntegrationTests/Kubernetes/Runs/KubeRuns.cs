@@ -20,7 +20,16 @@ internal static class KubeRuns
 
     public static bool IsSuspended(JsonObject job) => (bool?)job["spec"]!["suspend"] == true;
 
+    /// <summary>The Job itself once it has the condition <c>Complete</c>, else null (to wait on).</summary>
+    public static JsonObject? Completed(JsonObject? job) => HasCondition(job, "Complete") ? job : null;
+
+    /// <summary>The Job itself once it has the condition <c>Failed</c>, else null (to wait on).</summary>
+    public static JsonObject? Failed(JsonObject? job) => HasCondition(job, "Failed") ? job : null;
+
     public static string? StoppedAt(JsonObject job) => KubeObjects.Annotation(job, "hybrid-agent/stopped-at");
+
+    private static bool HasCondition(JsonObject? job, string type) =>
+        (job?["status"]?["conditions"] as JsonArray ?? []).Any(condition => (string?)condition!["type"] == type && (string?)condition["status"] == "True");
 
     /// <summary>Waits until the run's Job has a pod in <paramref name="phase"/>; returns that pod.</summary>
     public static Task<JsonObject> PodInPhaseAsync(this AgentRig rig, string runId, string phase) =>
