@@ -15,21 +15,8 @@ public sealed class StatusAndLogsTests
     public async Task PipelineStatus_ThreeRunsInDifferentSeconds_ListsThemNewestFirst()
     {
         await using var rig = await AgentRig.StartAsync("status-agent");
-        var runIds = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            // Kubernetes creation timestamps have one-second resolution: start each run in a new second.
-            await NextSecondAsync();
-            runIds.Add(Guid.NewGuid().ToString());
-            await rig.StartRunAsync(runIds[^1]);
-        }
 
-        var answer = await rig.SendAsync(MessageTypes.PipelineStatus, RequestPayloads.PipelineFqn(AgentRig.PipelineFqn));
-
-        Assert.True(answer.Ok, answer.Reason);
-        var statuses = answer.Data!.Value.Deserialize(ProtocolJsonContext.Default.PipelineStatusesData)!.Statuses;
-        Assert.Equal(Enumerable.Reverse(runIds), statuses.Select(s => s.RunId));
-        Assert.All(statuses, s => Assert.Equal(AgentRig.PipelineFqn, s.PipelineFqn));
+        await AssertThreeRunsListedNewestFirstAsync(rig);
     }
 
     [Fact]
@@ -63,6 +50,27 @@ public sealed class StatusAndLogsTests
 
         Assert.Equal(404, answer.Code);
         Assert.Contains("no longer available", answer.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts three runs, each in a new second, and checks <c>pipeline.status</c> lists them newest first; returns their ids.</summary>
+    internal static async Task<List<string>> AssertThreeRunsListedNewestFirstAsync(AgentRig rig)
+    {
+        var runIds = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            // Kubernetes creation timestamps have one-second resolution: start each run in a new second.
+            await NextSecondAsync();
+            runIds.Add(Guid.NewGuid().ToString());
+            await rig.StartRunAsync(runIds[^1]);
+        }
+
+        var answer = await rig.SendAsync(MessageTypes.PipelineStatus, RequestPayloads.PipelineFqn(AgentRig.PipelineFqn));
+
+        Assert.True(answer.Ok, answer.Reason);
+        var statuses = answer.Data!.Value.Deserialize(ProtocolJsonContext.Default.PipelineStatusesData)!.Statuses;
+        Assert.Equal(Enumerable.Reverse(runIds), statuses.Select(s => s.RunId));
+        Assert.All(statuses, s => Assert.Equal(AgentRig.PipelineFqn, s.PipelineFqn));
+        return runIds;
     }
 
     /// <summary>

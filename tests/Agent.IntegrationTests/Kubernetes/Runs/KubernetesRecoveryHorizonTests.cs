@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
-using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
-using Agent.IntegrationTests.Protocol;
-using Agent.Sandbox.ControlPlane;
+using Agent.IntegrationTests.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.Kubernetes.Runs;
@@ -22,7 +18,6 @@ public sealed class KubernetesRecoveryHorizonTests
         // Backoff limit 0: one failed pod fails the Job, as a run that used up its retries.
         await using var rig = await AgentRig.StartKubernetesAsync(
             "k8s-horizon-agent", KubeRuns.LongRuns, new Dictionary<string, string?> { ["Kubernetes:BackoffLimit"] = "0" });
-        var agentId = rig.Agent.AgentId;
         var succeeds = Guid.NewGuid().ToString();
         var fails = Guid.NewGuid().ToString();
         var succeedsJob = await rig.StartRunAsync(succeeds);
@@ -41,19 +36,6 @@ public sealed class KubernetesRecoveryHorizonTests
                     rig.Cancellation);
             },
             replaceServices: services => services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(TimeSpan.FromHours(2))));
-        await LinkSignals.UntilAsync(() => rig.ControlPlane.GetReconciled(agentId).Count == 2, rig.Cancellation);
-
-        foreach (var (runId, state) in new[] { (succeeds, PipelineStates.Success), (fails, PipelineStates.Failed) })
-        {
-            var finals = rig.ControlPlane.GetStatuses(agentId: agentId, runId: runId).Where(s => PipelineStates.IsTerminal(s.Status.PipelineState))
-                .Concat(rig.ControlPlane.GetReconciled(agentId, runId));
-            Assert.Equal(state, Assert.Single(finals).Status.PipelineState);
-        }
-
-        var request = rig.ControlPlane.GetFrames(agentId, FrameDirection.Sent).Single(frame => frame.Type == MessageTypes.RunsReconcile);
-        using var requestJson = JsonDocument.Parse(request.Text);
-        Assert.Empty(ProtocolSchemas.Validate(requestJson.RootElement));
-        var answer = (await rig.ControlPlane.WaitForResultAsync(requestJson.RootElement.GetProperty("id").GetString()!, rig.Cancellation)).Message;
-        Assert.Empty(ProtocolSchemas.ValidateResultData(MessageTypes.RunsReconcile, ReliableMessages.Result(answer).Data!.Value));
+        await RecoveryHorizonTests.AssertEachFinalStateOnceAsync(rig, succeeds, fails);
     }
 }

@@ -1,11 +1,9 @@
-using Agent.Core.Operations;
 using Agent.Core.Protocol;
-using Agent.Core.Runs;
 using Agent.IntegrationTests.ControlPlane;
 using Agent.IntegrationTests.Infrastructure;
 using Agent.IntegrationTests.Lifecycle;
+using Agent.IntegrationTests.Runs;
 using Agent.Sandbox.ControlPlane.Api;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Agent.IntegrationTests.Kubernetes.Runs;
 
@@ -16,8 +14,6 @@ namespace Agent.IntegrationTests.Kubernetes.Runs;
 /// </summary>
 public sealed class KubernetesRunIdReuseTests
 {
-    private const string OtherName = "renamed_ingestion";
-
     [Fact]
     public async Task PipelineRun_RunIdReusedUnderAnotherName_AnsweredAsTheSameRunWithOneJob()
     {
@@ -25,7 +21,7 @@ public sealed class KubernetesRunIdReuseTests
         var runId = Guid.NewGuid().ToString();
         var jobName = await rig.StartRunAsync(runId);
 
-        var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: OtherName, runId: runId));
+        var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: RunIdReuseTests.OtherName, runId: runId));
 
         Assert.Equal(new(runId, jobName), LifecycleRequests.Started(renamed));
         Assert.Equal(1, rig.Kube.JobsPerRun()[runId]);
@@ -42,14 +38,7 @@ public sealed class KubernetesRunIdReuseTests
         await rig.ControlPlane.WaitForAgentAsync(rig.Agent.AgentId, rig.Cancellation);
 
         // As after 1,000 later runs finished: only the API server still knows the run.
-        rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
-        var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: OtherName, runId: runId));
-        rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
-        var otherPipeline = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun("sandbox_mysql.other_pipeline", runId: runId));
-
-        Assert.Equal(new(runId, jobName), LifecycleRequests.Started(renamed));
-        Assert.Equal(ResultCodes.Conflict, otherPipeline.Code);
-        Assert.Contains(AgentRig.PipelineFqn, otherPipeline.Reason, StringComparison.Ordinal);
+        await RunIdReuseTests.AssertForgottenRunIdReusedAsync(rig, runId, jobName);
         Assert.Equal(1, rig.Kube.JobsPerRun()[runId]);
         Assert.Single(rig.Kube.JobsPerRun());
         Assert.Single(rig.Kube.Secrets());

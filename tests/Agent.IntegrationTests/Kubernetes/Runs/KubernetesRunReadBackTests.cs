@@ -3,6 +3,7 @@ using System.Text.Json;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
+using Agent.IntegrationTests.Runs;
 using Agent.Sandbox.ControlPlane.Api;
 
 namespace Agent.IntegrationTests.Kubernetes.Runs;
@@ -24,14 +25,7 @@ public sealed class KubernetesRunReadBackTests
         var created = DateTimeOffset.Parse(
             (string)rig.Kube.Job(jobName)!["metadata"]!["creationTimestamp"]!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
-        var answer = await rig.SendAsync(MessageTypes.PipelineStatus, RequestPayloads.PipelineFqn(AgentRig.PipelineFqn));
-
-        var statuses = rig.ControlPlane.GetStatuses(runId: runId);
-        Assert.True(statuses.Count >= 2, $"{statuses.Count} run.status messages");
-        Assert.All(statuses, status => Assert.Equal(created, status.Status.Timestamp));
-        Assert.True(answer.Ok, answer.Reason);
-        var listed = answer.Data!.Value.Deserialize(ProtocolJsonContext.Default.PipelineStatusesData)!.Statuses.Single(s => s.RunId == runId);
-        Assert.Equal(created, listed.Timestamp);
+        await RunReadBackTests.AssertEveryStatusCarriesAsync(rig, runId, created);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Agent.Core.Protocol;
 using Agent.Core.Protocol.Messages;
 using Agent.IntegrationTests.Infrastructure;
@@ -18,20 +17,9 @@ public sealed class KubernetesStatusAndLogsTests
     public async Task PipelineStatus_ThreeRunsInDifferentSeconds_ListsThemNewestFirst()
     {
         await using var rig = await AgentRig.StartKubernetesAsync("k8s-status-agent");
-        var runIds = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            await StatusAndLogsTests.NextSecondAsync();
-            runIds.Add(Guid.NewGuid().ToString());
-            await rig.StartRunAsync(runIds[^1]);
-        }
 
-        var answer = await rig.SendAsync(MessageTypes.PipelineStatus, RequestPayloads.PipelineFqn(AgentRig.PipelineFqn));
+        var runIds = await StatusAndLogsTests.AssertThreeRunsListedNewestFirstAsync(rig);
 
-        Assert.True(answer.Ok, answer.Reason);
-        var statuses = answer.Data!.Value.Deserialize(ProtocolJsonContext.Default.PipelineStatusesData)!.Statuses;
-        Assert.Equal(Enumerable.Reverse(runIds), statuses.Select(s => s.RunId));
-        Assert.All(statuses, s => Assert.Equal(AgentRig.PipelineFqn, s.PipelineFqn));
         Assert.Equal(runIds.Select(KubeRuns.JobName).Order(), rig.Kube.Jobs(AgentRig.PipelineFqn).Select(KubeObjects.Name).Order());
     }
 
