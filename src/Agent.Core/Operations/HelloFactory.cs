@@ -49,6 +49,6 @@ internal sealed class HelloFactory(
         AgentIdentity.Version,
         [ProtocolVersion.Current],
         [.. dispatcher.Capabilities.Order(StringComparer.Ordinal)],
-        new ExecutorInfo(executor.Description.Kind, executor.Description.Namespace, _executorVersion),
+        ExecutorInfo.For(executor.Description.Kind, executor.Description.Namespace, _executorVersion),
         [.. registry.InFlight().Select(RunStatusReporter.ToPayload)]);
 }

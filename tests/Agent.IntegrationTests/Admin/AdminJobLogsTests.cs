@@ -25,16 +25,7 @@ public sealed class AdminJobLogsTests
         var view = await admin.GetFromJsonAsync<JsonElement>($"/admin/jobs/{runId}/logs", rig.Cancellation);
         var protocol = await rig.SendAsync(MessageTypes.PipelineLogs, RequestPayloads.PipelineLogs(AgentRig.PipelineFqn, runId));
 
-        Assert.True(protocol.Ok, protocol.Reason);
-        var page = protocol.Data!.Value.Deserialize(ProtocolJsonContext.Default.DictionaryStringString)!;
-        Assert.Equal(runId, view.GetProperty("runId").GetString());
-        Assert.Equal(workflowName, view.GetProperty("workflowName").GetString());
-        Assert.Equal("ingestion_task", view.GetProperty("taskKey").GetString());
-        Assert.Equal(0, view.GetProperty("page").GetInt32());
-        Assert.False(string.IsNullOrEmpty(page["ingestion_task"]));
-        Assert.Equal(page["ingestion_task"], view.GetProperty("logs").GetString());
-        Assert.Equal(page["total"], view.GetProperty("total").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(JsonValueKind.Null, view.GetProperty("after").ValueKind);
+        AssertSamePage(view, protocol, runId, workflowName);
         var events = view.GetProperty("events").EnumerateArray().ToList();
         var finished = events.Where(e => e.GetProperty("transition").GetString() == NodeTransitions.Finished).ToList();
         Assert.Contains(finished, e => e.GetProperty("nodeType").GetString() == NodeTransitions.WorkflowType
@@ -68,23 +59,8 @@ public sealed class AdminJobLogsTests
         await rig.StartRunAsync(runId);
         await rig.WaitForStateAsync(runId, PipelineStates.Success);
         using var admin = rig.Agent.CreateAdminClient();
-        var unknownId = Guid.NewGuid().ToString();
 
-        var unknown = await admin.GetAsync($"/admin/jobs/{unknownId}/logs", rig.Cancellation);
-        var malformed = await admin.GetAsync("/admin/jobs/not-a-run-id/logs", rig.Cancellation);
-        var upperCase = await admin.GetAsync($"/admin/jobs/{runId.ToUpperInvariant()}/logs", rig.Cancellation);
-        var badAfter = await admin.GetAsync($"/admin/jobs/{runId}/logs?after=-1", rig.Cancellation);
-        var pastEnd = await admin.GetAsync($"/admin/jobs/{runId}/logs?after=7", rig.Cancellation);
-
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains($"run '{unknownId}' is not tracked by this agent", await unknown.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Contains("canonical lower-case", await malformed.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, upperCase.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, badAfter.StatusCode);
-        Assert.Contains("'after' must be a page index", await badAfter.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, pastEnd.StatusCode);
-        Assert.Contains("'after' is 7, but the log has 1 pages", await pastEnd.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
+        await AssertUnknownMalformedAndPastTheEndRefusedAsync(rig, admin, runId);
     }
 
     [Fact]
@@ -110,5 +86,42 @@ public sealed class AdminJobLogsTests
         Assert.Contains("not Kubernetes Events", logs.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("reconnect (forced or not) keeps it", paths.GetProperty("/admin/drain").GetProperty("delete").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("4001", paths.GetProperty("/admin/connection/reconnect").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The admin view holds the page <c>pipeline.logs</c> answered: same text and total, page 0, no next page.</summary>
+    internal static void AssertSamePage(JsonElement view, ResultPayload protocol, string runId, string workflowName)
+    {
+        Assert.True(protocol.Ok, protocol.Reason);
+        var page = protocol.Data!.Value.Deserialize(ProtocolJsonContext.Default.DictionaryStringString)!;
+        Assert.Equal(runId, view.GetProperty("runId").GetString());
+        Assert.Equal(workflowName, view.GetProperty("workflowName").GetString());
+        Assert.Equal("ingestion_task", view.GetProperty("taskKey").GetString());
+        Assert.Equal(0, view.GetProperty("page").GetInt32());
+        Assert.False(string.IsNullOrEmpty(page["ingestion_task"]));
+        Assert.Equal(page["ingestion_task"], view.GetProperty("logs").GetString());
+        Assert.Equal(page["total"], view.GetProperty("total").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("after").ValueKind);
+    }
+
+    /// <summary>An untracked run is 404; a run id not in canonical form or a bad or too large <c>after</c> is 400 with the reason.</summary>
+    internal static async Task AssertUnknownMalformedAndPastTheEndRefusedAsync(AgentRig rig, HttpClient admin, string runId)
+    {
+        var unknownId = Guid.NewGuid().ToString();
+
+        var unknown = await admin.GetAsync($"/admin/jobs/{unknownId}/logs", rig.Cancellation);
+        var malformed = await admin.GetAsync("/admin/jobs/not-a-run-id/logs", rig.Cancellation);
+        var upperCase = await admin.GetAsync($"/admin/jobs/{runId.ToUpperInvariant()}/logs", rig.Cancellation);
+        var badAfter = await admin.GetAsync($"/admin/jobs/{runId}/logs?after=-1", rig.Cancellation);
+        var pastEnd = await admin.GetAsync($"/admin/jobs/{runId}/logs?after=7", rig.Cancellation);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains($"run '{unknownId}' is not tracked by this agent", await unknown.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("canonical lower-case", await malformed.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, upperCase.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badAfter.StatusCode);
+        Assert.Contains("'after' must be a page index", await badAfter.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, pastEnd.StatusCode);
+        Assert.Contains("'after' is 7, but the log has 1 pages", await pastEnd.Content.ReadAsStringAsync(rig.Cancellation), StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class PipelineRunEndToEndTests
         Assert.False(string.IsNullOrEmpty((string?)workflow["spec"]!["onExit"]));
     }
 
-    private static async Task<double?> ScrapeAsync(AgentApplication agent, string series)
+    internal static async Task<double?> ScrapeAsync(AgentApplication agent, string series)
     {
         using var client = agent.CreateInfraClient();
         return MetricsText.Sample(await client.GetStringAsync("/metrics"), series);

@@ -40,6 +40,16 @@ public sealed class RecoveryHorizonTests
                 return Task.CompletedTask;
             },
             replaceServices: services => services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(TimeSpan.FromHours(2))));
+        await AssertEachFinalStateOnceAsync(rig, succeeds, fails);
+    }
+
+    /// <summary>
+    /// Once <c>runs.reconcile</c> has answered for both runs: the control plane has each one's final state exactly once,
+    /// from a <c>run.status</c> or the reconcile answer, and the request and answer are schema-valid.
+    /// </summary>
+    internal static async Task AssertEachFinalStateOnceAsync(AgentRig rig, string succeeds, string fails)
+    {
+        var agentId = rig.Agent.AgentId;
         await LinkSignals.UntilAsync(() => rig.ControlPlane.GetReconciled(agentId).Count == 2, rig.Cancellation);
 
         foreach (var (runId, state) in new[] { (succeeds, PipelineStates.Success), (fails, PipelineStates.Failed) })

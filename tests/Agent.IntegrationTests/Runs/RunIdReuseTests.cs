@@ -17,7 +17,7 @@ namespace Agent.IntegrationTests.Runs;
 /// </summary>
 public sealed class RunIdReuseTests
 {
-    private const string OtherName = "renamed_ingestion";
+    internal const string OtherName = "renamed_ingestion";
 
     [Fact]
     public async Task PipelineRun_RunIdReusedUnderAnotherName_AnsweredAsTheSameRunWithOneWorkflow()
@@ -42,6 +42,17 @@ public sealed class RunIdReuseTests
         await rig.ControlPlane.WaitForAgentAsync(rig.Agent.AgentId, rig.Cancellation);
 
         // As after 1,000 later runs finished, or a start whose listing of Argo timed out: only Argo still knows the run.
+        await AssertForgottenRunIdReusedAsync(rig, runId, workflowName);
+        Assert.Equal(1, ArgoCounts.WorkflowsPerRun(rig.Emulator)[runId]);
+        Assert.Single(ArgoCounts.WorkflowsPerRun(rig.Emulator));
+    }
+
+    /// <summary>
+    /// With the run forgotten before each request: under another name it is answered as the same run; under another
+    /// pipeline, 409 naming the pipeline that has it.
+    /// </summary>
+    internal static async Task AssertForgottenRunIdReusedAsync(AgentRig rig, string runId, string workflowName)
+    {
         rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
         var renamed = await rig.SendAsync(MessageTypes.PipelineRun, RequestPayloads.PipelineRun(AgentRig.PipelineFqn, name: OtherName, runId: runId));
         rig.Agent.Services.GetRequiredService<RunRegistry>().Remove(runId);
@@ -50,7 +61,5 @@ public sealed class RunIdReuseTests
         Assert.Equal(new(runId, workflowName), LifecycleRequests.Started(renamed));
         Assert.Equal(ResultCodes.Conflict, otherPipeline.Code);
         Assert.Contains(AgentRig.PipelineFqn, otherPipeline.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, ArgoCounts.WorkflowsPerRun(rig.Emulator)[runId]);
-        Assert.Single(ArgoCounts.WorkflowsPerRun(rig.Emulator));
     }
 }

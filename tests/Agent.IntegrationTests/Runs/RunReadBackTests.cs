@@ -21,6 +21,12 @@ public sealed class RunReadBackTests
             rig.Emulator.GetWorkflow(AgentRig.Namespace, workflowName)["metadata"]!["creationTimestamp"]!.GetValue<string>(),
             CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
+        await AssertEveryStatusCarriesAsync(rig, runId, created);
+    }
+
+    /// <summary>Every <c>run.status</c> of the run so far, and its entry in <c>pipeline.status</c>, carry <paramref name="created"/>.</summary>
+    internal static async Task AssertEveryStatusCarriesAsync(AgentRig rig, string runId, long created)
+    {
         var answer = await rig.SendAsync(MessageTypes.PipelineStatus, RequestPayloads.PipelineFqn(AgentRig.PipelineFqn));
 
         var statuses = rig.ControlPlane.GetStatuses(runId: runId);

@@ -8,9 +8,10 @@ namespace Agent.Core.Executors.Kubernetes;
 /// A Job and its newest pod (the latest attempt) as the executor-neutral <see cref="RunView"/>. Job conditions decide
 /// a finished run: <c>Complete</c> → success; <c>Failed</c> (<c>BackoffLimitExceeded</c>, <c>DeadlineExceeded</c>) →
 /// failed, as Argo's Failed phase maps; a Job the agent stopped (<see cref="StoppedAnnotation"/>) → stopped once its pod
-/// is gone. Before that the pod phase decides: a Running pod → running; a Pending pod, or none yet (just created, or
-/// in retry back-off) → queued. The Job controller counts a Pending pod in <c>status.active</c>, so <c>active</c> alone
-/// cannot tell queued from running (research-16 §1.6, §3.4, §3.5; K8S staging/src/k8s.io/api/batch/v1/types.go).
+/// is gone. Before that the pod phase decides: a Running pod (or a Succeeded one, until <c>Complete</c> is written) →
+/// running; a Pending pod, or none yet (just created, or in retry back-off) → queued. The Job controller counts a
+/// Pending pod in <c>status.active</c>, so <c>active</c> alone cannot tell queued from running (research-16 §1.6, §3.4,
+/// §3.5; K8S staging/src/k8s.io/api/batch/v1/types.go).
 /// The state is read from the slim <see cref="TrackedJob"/> and <see cref="TrackedPod"/> that <c>Track</c> makes, so the
 /// watcher, which keeps those, and a list, which maps whole objects, decide it the same way.
 /// </summary>
@@ -96,7 +97,9 @@ internal static class JobStates
                 : (PipelineStates.Stopped, "stopped on request");
         }
 
-        return pod?.Phase == "Running"
+        // A Succeeded pod of a Job not yet Complete: the controller writes the condition in a later update, and the run
+        // must not step back to queued in between. A Failed one means a retry after back-off: queued again.
+        return pod?.Phase is "Running" or "Succeeded"
             ? (PipelineStates.Running, null)
             : (PipelineStates.Queued, pod?.Waiting);
     }

@@ -18,6 +18,14 @@ public sealed class JobStatesTests
     [Fact]
     public void RunningPod_IsRunning() => Assert.Equal(PipelineStates.Running, JobStates.From(Job(active: 1), Pod("Running")).State);
 
+    /// <summary>
+    /// The pod ends before the Job controller writes <c>Complete</c> (two updates, two watch events): the run is still
+    /// running until the condition comes, not back to queued (seen in the demo as running → queued → success).
+    /// </summary>
+    [Fact]
+    public void SucceededPod_JobNotYetComplete_IsStillRunning() =>
+        Assert.Equal(PipelineStates.Running, JobStates.From(Job(active: 0), Pod("Succeeded")).State);
+
     [Theory]
     [InlineData("Complete", "CompletionsReached", false, PipelineStates.Success)]
     [InlineData("Failed", "BackoffLimitExceeded", false, PipelineStates.Failed)]

@@ -61,7 +61,7 @@ internal static class KubernetesControlEndpoints
             var phase = KubeJson.StringAt(body, "phase");
             if (phase is "Running" or "Succeeded" or "Failed")
             {
-                emulator.Kubelet.Start(key);
+                emulator.Kubelet.Start(key, forced: true);
             }
 
             if (phase is "Succeeded" or "Failed")

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Agent.Sandbox.Argo.Image;
 using Agent.Sandbox.Argo.Kubelet;
+using Agent.Sandbox.Argo.Lifecycle;
 using Agent.Sandbox.Kubernetes.Json;
 
 namespace Agent.Sandbox.Kubernetes.Controllers;
@@ -15,6 +16,35 @@ internal static class KubeContainerStart
 {
     public static ProgramRun Launch(JsonObject pod, JsonObject container, SecretEnvironment secrets, string defaultOutcome)
     {
+        var environment = Environment(pod, container, secrets);
+        var command = Strings(container["command"]).Concat(Strings(container["args"])).ToList();
+        if (ExecLimits.Check(command, environment) is not null)
+        {
+            return ProgramRun.Exited([$"exec {command.FirstOrDefault() ?? "/bin/sh"}: argument list too long"], 255);
+        }
+
+        return IngestionImage.Run(new ContainerLaunch(command, environment), defaultOutcome);
+    }
+
+    /// <summary>
+    /// The <c>sandbox-pending: &lt;Reason&gt;[: &lt;message&gt;]</c> marker of the container's <c>config</c> (as on the Argo
+    /// path, <see cref="PendingMarker"/>), split into the waiting reason and message the kubelet would report, e.g.
+    /// <c>ImagePullBackOff</c> and <c>Back-off pulling image "x"</c> (K8S pkg/kubelet/images/image_manager.go).
+    /// </summary>
+    public static (string Reason, string? Message)? Pending(JsonObject pod, JsonObject container, SecretEnvironment secrets)
+    {
+        var config = Environment(pod, container, secrets).LastOrDefault(variable => variable.Key == "config").Value;
+        if (PendingMarker.Find(config) is not { } marker)
+        {
+            return null;
+        }
+
+        var colon = marker.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? (marker, null) : (marker[..colon], marker[(colon + 2)..]);
+    }
+
+    private static List<KeyValuePair<string, string>> Environment(JsonObject pod, JsonObject container, SecretEnvironment secrets)
+    {
         var podFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["metadata.name"] = KubeJson.Name(pod),
@@ -28,14 +58,7 @@ internal static class KubeContainerStart
         {
             podFields[$"metadata.labels['{key}']"] = value?.ToString() ?? "";
         }
-        var environment = ContainerEnvironment.Build(container, podFields, secrets.FromEnvFrom(container), secrets.Resolve);
-        var command = Strings(container["command"]).Concat(Strings(container["args"])).ToList();
-        if (ExecLimits.Check(command, environment) is not null)
-        {
-            return ProgramRun.Exited([$"exec {command.FirstOrDefault() ?? "/bin/sh"}: argument list too long"], 255);
-        }
-
-        return IngestionImage.Run(new ContainerLaunch(command, environment), defaultOutcome);
+        return ContainerEnvironment.Build(container, podFields, secrets.FromEnvFrom(container), secrets.Resolve);
     }
 
     private static IEnumerable<string> Strings(JsonNode? node) =>

@@ -11,7 +11,8 @@ namespace Agent.Sandbox.Kubernetes.Controllers;
 /// The node's kubelet for every pod: Pending (ContainerCreating) for <c>PendingSeconds</c>, then container start through
 /// <see cref="KubeContainerStart"/> (env, exec limits, the ingestion image), Running for <c>RunningSeconds</c>, then
 /// Succeeded or Failed by the program's exit code. The main container is the one named <c>main</c>, else the first.
-/// A container whose config cannot be built stays waiting and is retried when a Secret appears in its namespace.
+/// A container whose config cannot be built stays waiting and is retried when a Secret appears in its namespace; one
+/// whose config carries <c>sandbox-pending</c> stays waiting with that reason until a test forces its phase.
 /// </summary>
 internal sealed class Kubelet(KubeStore store, Scheduler scheduler)
 {
@@ -31,8 +32,11 @@ internal sealed class Kubelet(KubeStore store, Scheduler scheduler)
         runtime.Timer = scheduler.After(TimeSpan.FromSeconds(scheduler.Options.PendingSeconds), () => Start(key));
     }
 
-    /// <summary>Tries to start the main container; leaves it waiting with CreateContainerConfigError when env fails.</summary>
-    public void Start(ObjectKey key)
+    /// <summary>
+    /// Tries to start the main container; leaves it waiting with CreateContainerConfigError when env fails, or with the
+    /// reason its config's <c>sandbox-pending</c> marker asks for until a test forces it on (<paramref name="forced"/>).
+    /// </summary>
+    public void Start(ObjectKey key, bool forced = false)
     {
         if (store.Get(key) is not { } pod || Runtime(pod) is not { Terminated: false, Run: null } runtime)
         {
@@ -42,7 +46,15 @@ internal sealed class Kubelet(KubeStore store, Scheduler scheduler)
         ProgramRun run;
         try
         {
-            run = KubeContainerStart.Launch(pod, MainContainer(pod), new SecretEnvironment(store, key.Namespace), scheduler.Options.DefaultOutcome);
+            var secrets = new SecretEnvironment(store, key.Namespace);
+            if (!forced && KubeContainerStart.Pending(pod, MainContainer(pod), secrets) is var (reason, message))
+            {
+                runtime.WaitingReason = reason;
+                store.Update(key, p => PodStatus.Pending(p, reason, message, scheduler.Time.GetUtcNow()));
+                return;
+            }
+
+            run = KubeContainerStart.Launch(pod, MainContainer(pod), secrets, scheduler.Options.DefaultOutcome);
         }
         catch (ContainerConfigException error)
         {
