@@ -134,6 +134,41 @@ public sealed class KubernetesClientTests
         },
     };
 
+    /// <summary>
+    /// A change made after a list but before the watch from that list's version opens is replayed to the client first
+    /// thing, with the watch options the Job watcher uses: nothing between a relist and its watch is lost, also right
+    /// after the history was compacted (a 410 relist).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Watch_FromTheListsVersion_GetsAChangeMadeBeforeItOpened(bool compactFirst)
+    {
+        await using var sandbox = await KubeSandbox.StartAsync();
+        using var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = sandbox.BaseUrl.ToString() });
+        await client.BatchV1.CreateNamespacedJobAsync(IngestionJob("run-1", "run-1-config"), KubeSandbox.Namespace);
+        if (compactFirst)
+        {
+            await sandbox.PostAsync("/sandbox/kubernetes/watch/compact", new System.Text.Json.Nodes.JsonObject());
+        }
+
+        var listed = await client.BatchV1.ListNamespacedJobAsync(KubeSandbox.Namespace);
+        await client.BatchV1.PatchNamespacedJobAsync(
+            new V1Patch(new { metadata = new { labels = new Dictionary<string, string> { ["changed"] = "after-list" } } }, V1Patch.PatchType.MergePatch),
+            "run-1", KubeSandbox.Namespace);
+
+        using var stop = new CancellationTokenSource(TestTimeouts.Default);
+        await foreach (var (type, job) in client.BatchV1.WatchListNamespacedJobAsync(
+            KubeSandbox.Namespace, allowWatchBookmarks: true, resourceVersion: listed.Metadata.ResourceVersion, timeoutSeconds: 300, cancellationToken: stop.Token))
+        {
+            Assert.Equal(WatchEventType.Modified, type);
+            Assert.Equal("after-list", job.Metadata.Labels["changed"]);
+            return;
+        }
+
+        Assert.Fail("the watch ended without the change");
+    }
+
     /// <summary>Completes when the emulator opens a watch; take it before starting the client's.</summary>
     private static Task WatchOpenedAsync(SandboxServer sandbox)
     {
