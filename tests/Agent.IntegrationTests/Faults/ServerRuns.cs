@@ -20,6 +20,33 @@ internal static class ServerRuns
         return result.Data!.Value.Deserialize(ProtocolJsonContext.Default.RunStartedData)!.WorkflowName;
     }
 
+    /// <summary>Starts each run (named by its FQN) and waits until all of them run; returns each run's workflow or Job name.</summary>
+    public static async Task<Dictionary<string, string>> StartRunningAsync(
+        ControlPlaneServer server, string agentId, IEnumerable<(string PipelineFqn, string RunId)> runs, CancellationToken cancellation)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (pipelineFqn, runId) in runs)
+        {
+            names[runId] = await StartAsync(server, agentId, pipelineFqn, runId, cancellation);
+        }
+
+        foreach (var runId in names.Keys)
+        {
+            await WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
+        }
+
+        return names;
+    }
+
+    /// <summary>SIGKILLs the agent process (no drain, no goodbye), asserts it died of it and waits until the control plane saw it go.</summary>
+    public static async Task SigkillAsync(AgentProcess agent, ControlPlaneServer server, string agentId, CancellationToken cancellation)
+    {
+        const int KilledBySignal9 = 128 + 9;
+        await Signals.KillAsync(agent.Id, cancellation);
+        Assert.Equal(KilledBySignal9, await agent.WaitForExitAsync(cancellation));
+        await server.WaitForDisconnectAsync(agentId, cancellation);
+    }
+
     public static Task<ReceivedStatus> WaitForStateAsync(ControlPlaneServer server, string runId, string state, CancellationToken cancellation) =>
         server.WaitForStatusAsync(s => s.RunId == runId && s.PipelineState == state, cancellation);
 

@@ -14,7 +14,6 @@ namespace Agent.IntegrationTests.Faults;
 public sealed class SigkillRestartTests
 {
     private const string Namespace = "ingestion";
-    private const int KilledBySignal9 = 128 + 9;
     private static readonly string[] Purposes = ["succeeds-while-dead", "fails-while-dead", "runs-on-a", "runs-on-b"];
 
     [Fact]
@@ -31,24 +30,14 @@ public sealed class SigkillRestartTests
         var agentId = LinkSignals.NewAgentId("sigkill");
         var runs = Purposes.ToDictionary(purpose => purpose, _ => Guid.NewGuid().ToString(), StringComparer.Ordinal);
 
-        var workflowNames = new Dictionary<string, string>(StringComparer.Ordinal);
         string firstInstance;
+        Dictionary<string, string> workflowNames;
         await using (var first = AgentProcess.Start(sandbox, agentId, new Dictionary<string, string?>()))
         {
             firstInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
-            foreach (var (purpose, runId) in runs)
-            {
-                workflowNames[runId] = await ServerRuns.StartAsync(server, agentId, "fault.sigkill_" + purpose.Replace('-', '_'), runId, cancellation);
-            }
-
-            foreach (var runId in runs.Values)
-            {
-                await ServerRuns.WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
-            }
-
-            await Signals.KillAsync(first.Id, cancellation);
-            Assert.Equal(KilledBySignal9, await first.WaitForExitAsync(cancellation));
-            await server.WaitForDisconnectAsync(agentId, cancellation);
+            workflowNames = await ServerRuns.StartRunningAsync(
+                server, agentId, runs.Select(run => ("fault.sigkill_" + run.Key.Replace('-', '_'), run.Value)), cancellation);
+            await ServerRuns.SigkillAsync(first, server, agentId, cancellation);
         }
 
         argo.ForcePhase(Namespace, workflowNames[runs["succeeds-while-dead"]], "Succeeded");

@@ -1,7 +1,4 @@
-using Agent.Core.Executors.Kubernetes;
-using k8s;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Agent.IntegrationTests.Kubernetes.Faults;
 
@@ -61,12 +58,8 @@ internal sealed class CreateGate : DelegatingHandler
         }
     }
 
-    /// <summary>
-    /// Replaces the agent's Kubernetes client by one on the API server it was configured with, this gate in its pipeline
-    /// (the agent's request-timing handler is left out: these tests read no Kubernetes metrics).
-    /// </summary>
-    public void Install(IServiceCollection services) => services.AddSingleton<IKubernetes>(provider => new k8s.Kubernetes(
-        new KubernetesClientConfiguration { Host = provider.GetRequiredService<IOptions<KubernetesOptions>>().Value.ApiUrl }, this));
+    /// <summary>For <c>replaceServices</c>: the agent's Kubernetes client goes through this handler (<see cref="AgentKubernetesClient"/>).</summary>
+    public void Install(IServiceCollection services) => AgentKubernetesClient.Through(services, this);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,6 @@ namespace Agent.IntegrationTests.Kubernetes.Faults;
 /// </summary>
 public sealed class KubernetesSigkillRestartTests
 {
-    private const int KilledBySignal9 = 128 + 9;
     private static readonly string[] Purposes = ["succeeds-while-dead", "fails-while-dead", "runs-on-a", "runs-on-b"];
 
     [Fact]
@@ -29,24 +28,14 @@ public sealed class KubernetesSigkillRestartTests
         environment["Kubernetes__BackoffLimit"] = "0";
         var runs = Purposes.ToDictionary(purpose => purpose, _ => Guid.NewGuid().ToString(), StringComparer.Ordinal);
 
-        var jobNames = new Dictionary<string, string>(StringComparer.Ordinal);
         string firstInstance;
+        Dictionary<string, string> jobNames;
         await using (var first = AgentProcess.Start(environment))
         {
             firstInstance = (await server.WaitForAgentAsync(agentId, cancellation)).InstanceId;
-            foreach (var (purpose, runId) in runs)
-            {
-                jobNames[runId] = await ServerRuns.StartAsync(server, agentId, "fault.sigkill_" + purpose.Replace('-', '_'), runId, cancellation);
-            }
-
-            foreach (var runId in runs.Values)
-            {
-                await ServerRuns.WaitForStateAsync(server, runId, PipelineStates.Running, cancellation);
-            }
-
-            await Signals.KillAsync(first.Id, cancellation);
-            Assert.Equal(KilledBySignal9, await first.WaitForExitAsync(cancellation));
-            await server.WaitForDisconnectAsync(agentId, cancellation);
+            jobNames = await ServerRuns.StartRunningAsync(
+                server, agentId, runs.Select(run => ("fault.sigkill_" + run.Key.Replace('-', '_'), run.Value)), cancellation);
+            await ServerRuns.SigkillAsync(first, server, agentId, cancellation);
         }
 
         await kube.ForcePhaseAsync(jobNames[runs["succeeds-while-dead"]], "Succeeded", cancellationToken: cancellation);

@@ -37,9 +37,7 @@ public sealed class KubernetesSigkillScheduledTests
             Assert.True(deployed.Ok, deployed.Reason);
             before = Uid(await kube.FireCronJobAsync(KubeObjects.Name(Assert.Single(kube.CronJobs(PipelineFqn))), cancellation));
             await ServerRuns.WaitForStateAsync(server, before, PipelineStates.Running, cancellation);
-            await Signals.KillAsync(first.Id, cancellation);
-            await first.WaitForExitAsync(cancellation);
-            await server.WaitForDisconnectAsync(agentId, cancellation);
+            await ServerRuns.SigkillAsync(first, server, agentId, cancellation);
         }
 
         var cronJob = KubeObjects.Name(Assert.Single(kube.CronJobs(PipelineFqn)));

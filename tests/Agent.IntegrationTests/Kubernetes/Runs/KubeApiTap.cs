@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Agent.Core.Executors.Kubernetes;
-using k8s;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Agent.IntegrationTests.Kubernetes.Runs;
 
@@ -21,10 +18,8 @@ internal sealed class KubeApiTap : DelegatingHandler
 
     public IReadOnlyList<(string Method, string PathAndQuery)> Requests => [.. _requests];
 
-    /// <summary>For <c>replaceServices</c>: the agent's client goes through this tap to the URL the agent was configured with.</summary>
-    public void Install(IServiceCollection services) => services.AddSingleton<IKubernetes>(provider => new k8s.Kubernetes(
-        new KubernetesClientConfiguration { Host = provider.GetRequiredService<IOptions<KubernetesOptions>>().Value.ApiUrl },
-        this));
+    /// <summary>For <c>replaceServices</c>: the agent's Kubernetes client goes through this handler (<see cref="AgentKubernetesClient"/>).</summary>
+    public void Install(IServiceCollection services) => AgentKubernetesClient.Through(services, this);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
