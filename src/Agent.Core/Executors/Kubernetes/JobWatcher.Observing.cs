@@ -38,26 +38,13 @@ internal sealed partial class JobWatcher
         Log.Listed(logger, jobs.Count, _jobsVersion);
     }
 
-    /// <summary>
-    /// Lists Jobs and pods and keeps only their slim records and versions: the lists, 10,000 whole objects each at
-    /// 10,000 runs, are garbage once this returns, not held while each run is passed to the observer.
-    /// </summary>
-    private async Task<(List<TrackedJob> Jobs, Dictionary<string, TrackedPod> NewestPods)> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The list, its versions kept to resume from, the Jobs in creation order so runs are passed on oldest first.</summary>
+    private async Task<(List<TrackedJob> Jobs, IReadOnlyDictionary<string, TrackedPod> NewestPods)> ListAsync(CancellationToken cancellationToken)
     {
-        var jobs = await owned.ListJobsAsync(owned.Selector, cancellationToken);
-        var pods = await owned.ListPodsAsync(owned.Selector, cancellationToken);
-        _jobsVersion = jobs.Metadata.ResourceVersion;
-        _podsVersion = pods.Metadata.ResourceVersion;
-        var newest = new Dictionary<string, TrackedPod>(StringComparer.Ordinal);
-        foreach (var group in pods.Items.GroupBy(OwnedJobs.JobOf))
-        {
-            if (group.Key is not null && TrackedPod.Newest(group.Select(JobStates.Track)) is { } pod)
-            {
-                newest[group.Key] = pod;
-            }
-        }
-
-        return ([.. jobs.Items.Select(JobStates.Track).OrderBy(job => job.CreatedAt)], newest);
+        var runs = await owned.ListTrackedAsync(owned.Selector, cancellationToken);
+        _jobsVersion = runs.JobsVersion;
+        _podsVersion = runs.PodsVersion;
+        return ([.. runs.Jobs.OrderBy(job => job.CreatedAt)], runs.NewestPods);
     }
 
     private async Task ObserveChangeAsync(Change change, CancellationToken cancellationToken)

@@ -115,10 +115,8 @@ internal sealed class KubernetesRunExecutor(OwnedJobs owned, JobFactory factory,
     public Task<IReadOnlyList<RunView>> ListRunsAsync(string? pipelineFqn, CancellationToken cancellationToken) =>
         KubernetesFailures.GuardAsync<IReadOnlyList<RunView>>(async () =>
         {
-            var selector = pipelineFqn is null ? owned.Selector : owned.PipelineSelector(pipelineFqn);
-            var jobs = await owned.ListJobsAsync(selector, cancellationToken);
-            var pods = (await owned.ListPodsAsync(selector, cancellationToken)).Items.ToLookup(OwnedJobs.JobOf, JobStates.Track, StringComparer.Ordinal);
-            return [.. jobs.Items.Select(job => JobStates.From(JobStates.Track(job), TrackedPod.Newest(pods[job.Metadata.Name])))];
+            var runs = await owned.ListTrackedAsync(pipelineFqn is null ? owned.Selector : owned.PipelineSelector(pipelineFqn), cancellationToken);
+            return [.. runs.Jobs.Select(job => JobStates.From(job, runs.NewestPods.GetValueOrDefault(job.Name)))];
         });
 
     public Task<RunLogPage?> ReadLogPageAsync(string pipelineFqn, string? runId, int page, CancellationToken cancellationToken) =>

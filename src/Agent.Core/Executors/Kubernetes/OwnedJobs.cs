@@ -30,6 +30,26 @@ internal sealed class OwnedJobs(IKubernetes client, JobFactory factory, string a
     public Task<V1PodList> ListPodsAsync(string selector, CancellationToken cancellationToken) =>
         client.CoreV1.ListNamespacedPodAsync(Namespace, labelSelector: selector, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// The Jobs and pods under <paramref name="selector"/>, mapped once to their slim records, so the whole lists are
+    /// garbage as soon as this returns (at 10,000 runs they are 10,000 whole objects each).
+    /// </summary>
+    public async Task<TrackedRuns> ListTrackedAsync(string selector, CancellationToken cancellationToken)
+    {
+        var jobs = await ListJobsAsync(selector, cancellationToken);
+        var pods = await ListPodsAsync(selector, cancellationToken);
+        var newest = new Dictionary<string, TrackedPod>(StringComparer.Ordinal);
+        foreach (var group in pods.Items.GroupBy(JobOf))
+        {
+            if (group.Key is not null && TrackedPod.Newest(group.Select(JobStates.Track)) is { } pod)
+            {
+                newest[group.Key] = pod;
+            }
+        }
+
+        return new TrackedRuns([.. jobs.Items.Select(JobStates.Track)], newest, jobs.Metadata.ResourceVersion, pods.Metadata.ResourceVersion);
+    }
+
     public Task<V1CronJobList> ListSchedulesAsync(string pipelineFqn, CancellationToken cancellationToken) =>
         client.BatchV1.ListNamespacedCronJobAsync(Namespace, labelSelector: PipelineSelector(pipelineFqn), cancellationToken: cancellationToken);
 
